@@ -1,0 +1,1 @@
+"""nngui's training core: dense neural networks in pure NumPy (no Qt, ever)."""

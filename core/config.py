@@ -1,0 +1,131 @@
+"""Training settings: one frozen value with its validation, shared by the CLI, the app and the model file."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
+from .initializers import INITIALIZERS
+from .losses import LOSSES
+from .network import MAX_UNITS
+from .normalization import NORMALIZATIONS
+from .optimizers import OPTIMIZERS
+
+DTYPES = ("float64", "float32")
+SOFT_MAX_LAYERS = 6
+SOFT_MAX_UNITS = 64
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used; ``field`` names it."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(f"{field}: {detail}")
+        self.field = field
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides a training run besides the data."""
+
+    hidden: tuple[int, ...] = (4,)
+    activation: str | tuple[str, ...] = "sigmoid"
+    output_activation: str = "sigmoid"
+    loss: str = "sse"
+    bias: bool = True
+    init: str = "xavier"
+    optimizer: str = "gd"
+    learning_rate: float = 0.5
+    batch_size: int = 0  # 0: all rows in one batch
+    epochs: int = 1000  # 0: until stopped
+    seed: int = 0
+    normalize: str = "none"
+    validation: float = 0.0
+    dtype: str = "float64"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hidden", tuple(self.hidden))
+        if not isinstance(self.activation, str):
+            object.__setattr__(self, "activation", tuple(self.activation))
+
+    def replace(self, **changes) -> "TrainConfig":
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def hidden_activations(self) -> tuple[str, ...]:
+        if isinstance(self.activation, str):
+            return (self.activation,) * len(self.hidden)
+        return self.activation
+
+    def check(self) -> list[str]:
+        """Raise ConfigError for a setting that cannot work; return warnings for risky ones."""
+        warnings: list[str] = []
+        for i, h in enumerate(self.hidden):
+            if not isinstance(h, int) or isinstance(h, bool) or h < 1:
+                raise ConfigError("hidden", f"layer {i + 1} must have a whole number of units >= 1, got {h!r}")
+            if h > MAX_UNITS:
+                raise ConfigError("hidden", f"layer {i + 1} has {h} units; at most {MAX_UNITS} are supported")
+        if len(self.hidden) > SOFT_MAX_LAYERS:
+            warnings.append(f"{len(self.hidden)} hidden layers: deep sigmoid networks train slowly")
+        if any(h > SOFT_MAX_UNITS for h in self.hidden):
+            warnings.append(f"more than {SOFT_MAX_UNITS} units in a layer: training will be slower")
+        acts = self.hidden_activations
+        if len(acts) != len(self.hidden):
+            raise ConfigError("activation", f"{len(acts)} activations for {len(self.hidden)} hidden layers")
+        for a in acts:
+            if a not in HIDDEN_ACTIVATIONS:
+                raise ConfigError("activation", f"{a!r} is not a hidden-layer activation; "
+                                  f"expected one of {', '.join(HIDDEN_ACTIVATIONS)}")
+        _check_choice("output_activation", self.output_activation, ACTIVATIONS)
+        _check_choice("loss", self.loss, LOSSES)
+        _check_choice("init", self.init, INITIALIZERS)
+        _check_choice("optimizer", self.optimizer, OPTIMIZERS)
+        _check_choice("normalize", self.normalize, NORMALIZATIONS)
+        _check_choice("dtype", self.dtype, DTYPES)
+        lr = self.learning_rate
+        if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
+            raise ConfigError("learning_rate", f"must be a finite number > 0, got {lr!r}")
+        if lr > 10:
+            warnings.append(f"learning rate {lr:g} is very large: training will probably diverge")
+        for name in ("batch_size", "epochs", "seed"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                raise ConfigError(name, f"must be a whole number >= 0, got {v!r}")
+        v = self.validation
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not (0.0 <= v <= 0.9):
+            raise ConfigError("validation", f"must be a fraction from 0 to 0.9, got {v!r}")
+        if self.loss == "ce" and self.output_activation != "softmax":
+            warnings.append("categorical cross-entropy is meant to follow a softmax output")
+        if self.loss == "bce" and self.output_activation not in ("sigmoid", "softmax"):
+            warnings.append("binary cross-entropy needs outputs in (0, 1): use a sigmoid output")
+        return warnings
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["hidden"] = list(self.hidden)
+        if not isinstance(self.activation, str):
+            d["activation"] = list(self.activation)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainConfig":
+        """Build from a dict, ignoring unknown keys; types are checked by :meth:`check`."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        kw = {k: v for k, v in d.items() if k in names}
+        if "hidden" in kw:
+            if not isinstance(kw["hidden"], (list, tuple)):
+                raise ConfigError("hidden", f"expected a list of layer sizes, got {kw['hidden']!r}")
+            kw["hidden"] = tuple(kw["hidden"])
+        if isinstance(kw.get("activation"), list):
+            kw["activation"] = tuple(kw["activation"])
+        cfg = cls(**kw)
+        cfg.check()
+        return cfg
+
+
+def _check_choice(field: str, value, table) -> None:
+    if value not in table:
+        raise ConfigError(field, f"unknown value {value!r}; expected one of {', '.join(table)}")

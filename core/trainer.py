@@ -1,0 +1,284 @@
+"""Training in chunks, with immutable progress reports, stop requests and divergence detection.
+
+A :class:`Trainer` owns a network, its optimiser and its random generator. It is
+driven by :meth:`Trainer.train` (a chunk of epochs at a time), so a caller (the CLI
+loop or the app's worker thread) decides how often to report, and a stop request
+is honoured between chunks. One seed gives the same run, bit for bit, whatever the
+chunk sizes.
+
+Epoch ``k``'s loss is the loss of the weights *before* that epoch's update, as in
+James Loy's article; for mini-batches it is accumulated over the epoch's batches.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import ConfigError, TrainConfig
+from .data import Dataset, encode_classes
+from .history import LossHistory
+from .losses import get_loss
+from .network import Architecture, Network
+from .normalization import Normalizer, fit_normalizer
+from .optimizers import get_optimizer
+
+WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One immutable report on a training run."""
+
+    epoch: int
+    loss: float | None
+    val_loss: float | None
+    elapsed: float
+    epochs_target: int  # 0: until stopped
+    learning_rate: float
+    done: bool = False
+    diverged: str | None = None
+
+    @property
+    def fraction(self) -> float | None:
+        return min(1.0, self.epoch / self.epochs_target) if self.epochs_target else None
+
+
+def targets_for(dataset: Dataset, config: TrainConfig) -> tuple[np.ndarray, tuple[float, ...] | None]:
+    """The target matrix to train on: class labels become one-hot for softmax + cross-entropy."""
+    if config.loss == "ce" and config.output_activation == "softmax":
+        enc = encode_classes(dataset.Y)
+        if enc is not None:
+            return enc
+    return dataset.Y, None
+
+
+def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[str]:
+    """Raise ConfigError where settings and data cannot go together; return warnings."""
+    warnings = []
+    n = dataset.X.shape[0]
+    if config.validation and n - int(round(config.validation * n)) < 1:
+        raise ConfigError("validation", f"holding out {config.validation:g} of {n} rows leaves none to train on")
+    bs_used = config.batch_size and not get_optimizer(config.optimizer).full_batch
+    if bs_used and config.batch_size > n:
+        warnings.append(f"batch size {config.batch_size} is larger than the {n} rows: using all rows")
+    if get_loss(config.loss).needs_probabilities and (np.any(Y < 0) or np.any(Y > 1)):
+        raise ConfigError(
+            "loss", f"{config.loss} needs targets between 0 and 1 (or whole-number class labels "
+            "with softmax + ce); scale the targets or choose sse/mse",
+        )
+    if config.output_activation == "softmax" and Y.shape[1] == 1:
+        warnings.append("softmax over a single output always gives 1: use sigmoid, or class labels with ce")
+    return warnings
+
+
+class Trainer:
+    """Train a network on a data set with a configuration, a chunk of epochs at a time."""
+
+    def __init__(
+        self, dataset: Dataset, config: TrainConfig, start: Network | None = None,
+        normalizer: Normalizer | None = None, history: LossHistory | None = None, epoch: int = 0,
+    ) -> None:
+        self.warnings = config.check()
+        self.dataset = dataset
+        self.config = config
+        self.dtype = np.dtype(config.dtype)
+        Y, self.classes = targets_for(dataset, config)
+        self.warnings += check_data(dataset, config, Y)
+        self.rng = np.random.default_rng(config.seed)
+        arch = Architecture.build(
+            dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
+            config.output_activation, config.bias, config.loss,
+        )
+        if start is not None:
+            if start.arch.sizes != arch.sizes:
+                raise ConfigError("architecture", f"the starting weights are for layers {list(start.arch.sizes)}, "
+                                  f"the data and settings need {list(arch.sizes)}")
+            net = Network(arch, start.params.astype(self.dtype, copy=True))
+        else:
+            net = Network.initialize(arch, config.init, self.rng, self.dtype)
+        self.network = net
+        n = dataset.X.shape[0]
+        n_val = int(round(config.validation * n)) if config.validation else 0
+        order = self.rng.permutation(n) if n_val else np.arange(n)
+        self.train_rows, self.val_rows = np.sort(order[n_val:]), np.sort(order[:n_val])
+        X_train = dataset.X[self.train_rows]
+        self.normalizer = normalizer if normalizer is not None else fit_normalizer(config.normalize, X_train)
+        self.X = self._prepare(X_train)
+        self.Y = np.ascontiguousarray(Y[self.train_rows], dtype=self.dtype)
+        self.X_val = self._prepare(dataset.X[self.val_rows]) if n_val else None
+        self.Y_val = np.ascontiguousarray(Y[self.val_rows], dtype=self.dtype) if n_val else None
+        self.loss_fn = get_loss(config.loss)
+        spec = get_optimizer(config.optimizer)
+        self.optimizer = spec.create(config.learning_rate, arch.n_params, self.dtype)
+        rows = self.X.shape[0]
+        bs = config.batch_size if (config.batch_size and not spec.full_batch) else rows
+        self.batch_size = min(bs, rows)
+        self.history = history if history is not None else LossHistory()
+        self.val_history = LossHistory()
+        self.epoch = epoch
+        self.elapsed = 0.0
+        self.diverged: str | None = None
+        self.last_loss: float | None = self.history.last
+        self.last_val_loss: float | None = None
+        self._grad = np.empty_like(net.params)
+        # Weights this far beyond the data's scale mean the updates exploded (or saturated every unit).
+        scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
+        self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
+        self._stop = threading.Event()
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def learning_rate(self) -> float:
+        return self.optimizer.learning_rate
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Change the learning rate; takes effect from the next epoch."""
+        if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
+            raise ConfigError("learning_rate", f"must be a finite number > 0, got {lr!r}")
+        self.optimizer.learning_rate = float(lr)
+        self.config = self.config.replace(learning_rate=float(lr))
+
+    def stop(self) -> None:
+        """Ask a running :meth:`run` to stop after its current chunk (thread-safe)."""
+        self._stop.set()
+
+    @property
+    def done(self) -> bool:
+        return self.diverged is not None or (self.config.epochs > 0 and self.epoch >= self.config.epochs)
+
+    def remaining(self) -> int | None:
+        return None if self.config.epochs == 0 else max(0, self.config.epochs - self.epoch)
+
+    def progress(self) -> Progress:
+        return Progress(
+            self.epoch, self.last_loss, self.last_val_loss, self.elapsed, self.config.epochs,
+            self.learning_rate, self.done, self.diverged,
+        )
+
+    def train(self, epochs: int) -> Progress:
+        """Train up to ``epochs`` more epochs (fewer if the target is reached) and report."""
+        rem = self.remaining()
+        n = int(epochs) if rem is None else min(int(epochs), rem)
+        if n <= 0 or self.diverged:
+            return self.progress()
+        t0 = time.perf_counter()
+        backup = self._checkpoint()
+        losses = self._run_epochs(n)
+        if np.isfinite(losses).all() and self._weights_ok():
+            self._record(losses)
+        else:
+            self._restore(backup)
+            self._find_divergence(n)
+        self._validate()
+        self.elapsed += time.perf_counter() - t0
+        return self.progress()
+
+    def run(self, chunk: int = 1000, on_progress=None) -> Progress:
+        """Train to the epoch target (or until :meth:`stop`), reporting after each chunk."""
+        self._stop.clear()
+        p = self.progress()
+        while not self.done and not self._stop.is_set():
+            p = self.train(chunk)
+            if on_progress is not None:
+                on_progress(p)
+        return p
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Outputs for raw (unnormalised) inputs."""
+        return self.network.predict(self._prepare(np.asarray(X, dtype=np.float64)))
+
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        """A copy of (W, b) per layer, safe to hand to another thread."""
+        return self.network.layers()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _prepare(self, X: np.ndarray) -> np.ndarray:
+        if self.normalizer is not None:
+            X = self.normalizer.transform(X)
+        return np.ascontiguousarray(X, dtype=self.dtype)
+
+    def _run_epochs(self, n: int) -> np.ndarray:
+        losses = np.empty(n)
+        net, opt, params, grad = self.network, self.optimizer, self.network.params, self._grad
+        X, Y = self.X, self.Y
+        rows, bs = X.shape[0], self.batch_size
+        with np.errstate(all="ignore"):
+            if bs >= rows:
+                for i in range(n):
+                    losses[i], _ = net.gradient(X, Y, out=grad)
+                    opt.update(params, grad)
+            else:
+                summed = self.loss_fn.summed
+                for i in range(n):
+                    order = self.rng.permutation(rows)
+                    total = 0.0
+                    for s in range(0, rows, bs):
+                        idx = order[s : s + bs]
+                        v, _ = net.gradient(X[idx], Y[idx], out=grad)
+                        opt.update(params, grad)
+                        total += v if summed else v * idx.size
+                    losses[i] = total if summed else total / rows
+        return losses
+
+    def _weights_ok(self) -> bool:
+        """Finite and within the explosion limit (NaN fails the comparison)."""
+        return bool(np.abs(self.network.params).max(initial=0.0) <= self.weight_limit)
+
+    def _record(self, losses: np.ndarray) -> None:
+        if losses.size:
+            self.history.extend(self.epoch + 1, losses)
+            self.epoch += losses.size
+            self.last_loss = float(losses[-1])
+
+    def _checkpoint(self):
+        return self.network.params.copy(), copy.deepcopy(self.optimizer), self.rng.bit_generator.state
+
+    def _restore(self, checkpoint) -> None:
+        params, opt, rng_state = checkpoint
+        self.network.params[...] = params
+        self.optimizer = copy.deepcopy(opt)
+        self.rng.bit_generator.state = rng_state
+
+    def _find_divergence(self, n: int) -> None:
+        """Replay epoch by epoch to the first failing one, keep the weights from before it, say why."""
+        good = []
+        reason = "the weights became NaN or infinite"
+        for _ in range(n):
+            before = self._checkpoint()
+            loss = self._run_epochs(1)[0]
+            if not np.isfinite(loss):
+                reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"
+            elif not self._weights_ok():
+                biggest = float(np.abs(self.network.params).max())
+                if np.isfinite(biggest):
+                    reason = f"the weights exploded (|w| reached {biggest:.3g})"
+            else:
+                good.append(loss)
+                continue
+            self._restore(before)
+            break
+        self._record(np.array(good))
+        lr = self.learning_rate
+        self.diverged = (
+            f"Training diverged at epoch {self.epoch + 1}: {reason}. "
+            f"Try a lower learning rate (now {lr:g}; e.g. {lr / 10:g})"
+            + (" or normalise the inputs." if self.config.normalize == "none" else ".")
+            + f" The weights from epoch {self.epoch} were kept."
+        )
+
+    def _validate(self) -> None:
+        if self.X_val is None or self.X_val.shape[0] == 0 or self.epoch == 0:
+            return
+        with np.errstate(all="ignore"):
+            v = self.loss_fn.value(self.network.predict(self.X_val), self.Y_val)
+        if math.isfinite(v) and self.epoch > self.val_history.last_epoch:
+            self.val_history.append(self.epoch, v)
+            self.last_val_loss = v

@@ -1,0 +1,22 @@
+"""Console entry point: `nngui train|predict|presets` go to the headless CLI, anything else opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+CLI_COMMANDS = {"train", "predict", "presets", "export"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in CLI_COMMANDS:
+        from core.cli import main as cli_main
+
+        return cli_main(argv)
+    from nngui.app import main as app_main
+
+    return app_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
