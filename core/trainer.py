@@ -26,7 +26,8 @@ from .history import LossHistory
 from .losses import get_loss
 from .network import Architecture, Network
 from .normalization import Normalizer, fit_normalizer
-from .optimizers import get_optimizer
+from .optimizers import GD, get_optimizer
+from . import kernels
 
 WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 
@@ -127,6 +128,7 @@ class Trainer:
         self.last_loss: float | None = self.history.last
         self.last_val_loss: float | None = None
         self._grad = np.empty_like(net.params)
+        self._fused = self._make_fused()
         # Weights this far beyond the data's scale mean the updates exploded (or saturated every unit).
         scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
         self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
@@ -200,6 +202,21 @@ class Trainer:
 
     # -- internals --------------------------------------------------------------------------
 
+    def _make_fused(self):
+        """Generated steps for the full and the last (shorter) batch, or None for the generic path."""
+        if not kernels.supports(self.network):
+            return None
+        rows, bs = self.X.shape[0], self.batch_size
+        if bs >= rows:
+            return (kernels.FusedStep(self.network, self.X, self.Y), None)
+
+        def batch(k):
+            return kernels.FusedStep(self.network, np.empty((k, self.X.shape[1]), self.dtype),
+                                     np.empty((k, self.Y.shape[1]), self.dtype))
+
+        last = rows % bs
+        return (batch(bs), batch(last) if last else None)
+
     def _prepare(self, X: np.ndarray) -> np.ndarray:
         if self.normalizer is not None:
             X = self.normalizer.transform(X)
@@ -207,26 +224,65 @@ class Trainer:
 
     def _run_epochs(self, n: int) -> np.ndarray:
         losses = np.empty(n)
+        with np.errstate(all="ignore"):
+            if self._fused is not None:
+                self._run_fused(n, losses)
+            else:
+                self._run_generic(n, losses)
+        return losses
+
+    def _run_fused(self, n: int, losses: np.ndarray) -> None:
+        params, opt = self.network.params, self.optimizer
+        plain = isinstance(opt, GD)
+        rows, bs = self.X.shape[0], self.batch_size
+        if bs >= rows:
+            step = self._fused[0]
+            if plain:
+                step.epochs(n, losses, opt.learning_rate)
+                return
+            for i in range(n):
+                losses[i] = step.step(1.0)
+                opt.update(params, step.grad)
+            return
+        summed = self.loss_fn.summed
+        X, Y = self.X, self.Y
+        full, rest = self._fused
+        for i in range(n):
+            order = self.rng.permutation(rows)
+            total = 0.0
+            for s in range(0, rows, bs):
+                idx = order[s : s + bs]
+                step = full if idx.size == bs else rest
+                np.take(X, idx, axis=0, out=step.X)
+                np.take(Y, idx, axis=0, out=step.Y)
+                if plain:
+                    v = step.step(opt.learning_rate)
+                    np.subtract(params, step.grad, out=params)
+                else:
+                    v = step.step(1.0)
+                    opt.update(params, step.grad)
+                total += v if summed else v * idx.size
+            losses[i] = total if summed else total / rows
+
+    def _run_generic(self, n: int, losses: np.ndarray) -> None:
         net, opt, params, grad = self.network, self.optimizer, self.network.params, self._grad
         X, Y = self.X, self.Y
         rows, bs = X.shape[0], self.batch_size
-        with np.errstate(all="ignore"):
-            if bs >= rows:
-                for i in range(n):
-                    losses[i], _ = net.gradient(X, Y, out=grad)
-                    opt.update(params, grad)
-            else:
-                summed = self.loss_fn.summed
-                for i in range(n):
-                    order = self.rng.permutation(rows)
-                    total = 0.0
-                    for s in range(0, rows, bs):
-                        idx = order[s : s + bs]
-                        v, _ = net.gradient(X[idx], Y[idx], out=grad)
-                        opt.update(params, grad)
-                        total += v if summed else v * idx.size
-                    losses[i] = total if summed else total / rows
-        return losses
+        if bs >= rows:
+            for i in range(n):
+                losses[i], _ = net.gradient(X, Y, out=grad)
+                opt.update(params, grad)
+            return
+        summed = self.loss_fn.summed
+        for i in range(n):
+            order = self.rng.permutation(rows)
+            total = 0.0
+            for s in range(0, rows, bs):
+                idx = order[s : s + bs]
+                v, _ = net.gradient(X[idx], Y[idx], out=grad)
+                opt.update(params, grad)
+                total += v if summed else v * idx.size
+            losses[i] = total if summed else total / rows
 
     def _weights_ok(self) -> bool:
         """Finite and within the explosion limit (NaN fails the comparison)."""

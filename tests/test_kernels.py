@@ -1,0 +1,81 @@
+"""The generated hot loop computes exactly what Network.gradient computes."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from core import kernels
+from core.config import TrainConfig
+from core.data import Dataset
+from core.network import Architecture, Network
+from core.trainer import Trainer
+
+OUTPUTS = [("sse", "sigmoid"), ("sse", "linear"), ("mse", "tanh"), ("mse", "relu"), ("sse", "leaky_relu"),
+           ("bce", "sigmoid"), ("ce", "softmax")]
+
+
+def _targets(loss, rng, n, k):
+    if loss == "ce":
+        return np.eye(k)[rng.integers(0, k, n)]
+    if loss == "bce":
+        return rng.integers(0, 2, (n, k)).astype(float)
+    return rng.normal(size=(n, k))
+
+
+@pytest.mark.parametrize("loss,out_act", OUTPUTS)
+@pytest.mark.parametrize("hidden_act", kernels.ELEMENTWISE)
+@pytest.mark.parametrize("bias", [True, False])
+@pytest.mark.parametrize("rows", [5, 300])  # 300 x 3 outputs is past SMALL_OUTPUT and EXPIT_MAX paths
+def test_fused_step_equals_the_generic_gradient(loss, out_act, hidden_act, bias, rows):
+    rng = np.random.default_rng(rows)
+    arch = Architecture.build(4, (6, 5), 3, hidden_act, out_act, bias, loss)
+    net = Network.initialize(arch, "xavier", rng)
+    if bias:
+        for b in net.biases:
+            b[...] = rng.normal(scale=0.2, size=b.shape)
+    X = rng.normal(size=(rows, 4))
+    Y = _targets(loss, rng, rows, 3)
+    assert kernels.supports(net)
+    step = kernels.FusedStep(net, X, Y)
+    value, grad = net.gradient(X, Y)
+    v = step.step(0.5)
+    assert v == pytest.approx(value, rel=1e-12)
+    np.testing.assert_allclose(step.grad, 0.5 * grad, rtol=1e-10, atol=1e-14)
+
+
+@pytest.mark.parametrize("loss,out_act", OUTPUTS)
+def test_fused_epochs_equal_generic_epochs(loss, out_act):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(12, 3))
+    Y = _targets(loss, rng, 12, 2 if loss != "bce" else 1)
+    ds = Dataset(X, Y, ("a", "b", "c"), tuple(f"y{i}" for i in range(Y.shape[1])))
+    cfg = TrainConfig(hidden=(4,), activation="tanh", output_activation=out_act, loss=loss,
+                      learning_rate=0.05, epochs=2000)
+    fused, generic = Trainer(ds, cfg), Trainer(ds, cfg)
+    generic._fused = None
+    fused.run(chunk=2000)
+    generic.run(chunk=2000)
+    np.testing.assert_allclose(fused.network.params, generic.network.params, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(fused.history.arrays()[3], generic.history.arrays()[3], rtol=1e-9)
+
+
+@pytest.mark.parametrize("optimizer,batch", list(itertools.product(["sgd", "momentum", "adam"], [0, 5])))
+def test_fused_minibatches_equal_generic(optimizer, batch):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(23, 2))
+    Y = rng.normal(size=(23, 1))
+    ds = Dataset(X, Y, ("a", "b"), ("y",))
+    cfg = TrainConfig(hidden=(5,), activation="relu", output_activation="linear", loss="mse",
+                      optimizer=optimizer, batch_size=batch, learning_rate=0.01, epochs=40, seed=4)
+    fused, generic = Trainer(ds, cfg), Trainer(ds, cfg)
+    generic._fused = None
+    fused.run(chunk=7)
+    generic.run(chunk=40)
+    np.testing.assert_allclose(fused.network.params, generic.network.params, rtol=1e-9, atol=1e-12)
+
+
+def test_unsupported_combinations_use_the_generic_path():
+    net = Network.initialize(Architecture.build(2, (3,), 2, "tanh", "softmax", True, "mse"), "xavier",
+                             np.random.default_rng(0))
+    assert not kernels.supports(net)
