@@ -155,8 +155,8 @@ def _show(text: str) -> str:
 def _check_targets(targets: int, n_columns: int, **where) -> int:
     """Validate the number of target columns against the number of columns."""
     targets = operator.index(targets)
-    if targets < 1:
-        raise DataError(f"needs at least one target column (targets={targets})", **where)
+    if targets < 0:
+        raise DataError(f"the number of target columns cannot be negative (targets={targets})", **where)
     if targets >= n_columns:
         if n_columns == 1:
             why = ("but there is only 1 column (are the cells separated by commas, "
@@ -437,6 +437,8 @@ def _target_indices(target_columns: Sequence[int] | None, targets: int,
                             f"{n_columns} columns")
     if len(set(indices)) != len(indices):
         raise DataError("a target column is listed twice")
+    if not indices:  # a table being trained on needs something to predict
+        raise DataError("needs at least one target column: mark a column as target")
     _check_targets(len(indices), n_columns)
     return indices
 

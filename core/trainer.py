@@ -27,7 +27,7 @@ from .losses import get_loss
 from .network import Architecture, Network
 from .normalization import Normalizer, fit_normalizer
 from .optimizers import GD, get_optimizer
-from . import kernels
+from . import compiled, kernels
 
 WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 
@@ -78,6 +78,11 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[str
     return warnings
 
 
+def _describe(arch: Architecture) -> str:
+    return (f"layers {list(arch.sizes)}, activations {'/'.join(arch.activations)}, "
+            f"{'with' if arch.bias else 'no'} biases, loss {arch.loss}")
+
+
 class Trainer:
     """Train a network on a data set with a configuration, a chunk of epochs at a time."""
 
@@ -89,6 +94,8 @@ class Trainer:
         self.dataset = dataset
         self.config = config
         self.dtype = np.dtype(config.dtype)
+        if dataset.Y.shape[1] == 0:
+            raise ConfigError("targets", "the data has no target column: mark at least one column as target")
         Y, self.classes = targets_for(dataset, config)
         self.warnings += check_data(dataset, config, Y)
         self.rng = np.random.default_rng(config.seed)
@@ -97,9 +104,9 @@ class Trainer:
             config.output_activation, config.bias, config.loss,
         )
         if start is not None:
-            if start.arch.sizes != arch.sizes:
-                raise ConfigError("architecture", f"the starting weights are for layers {list(start.arch.sizes)}, "
-                                  f"the data and settings need {list(arch.sizes)}")
+            if start.arch != arch:
+                raise ConfigError("architecture", f"the starting weights are for {_describe(start.arch)}; "
+                                  f"the data and settings need {_describe(arch)}")
             net = Network(arch, start.params.astype(self.dtype, copy=True))
         else:
             net = Network.initialize(arch, config.init, self.rng, self.dtype)
@@ -122,13 +129,17 @@ class Trainer:
         self.batch_size = min(bs, rows)
         self.history = history if history is not None else LossHistory()
         self.val_history = LossHistory()
-        self.epoch = epoch
+        self.epoch = max(int(epoch), self.history.last_epoch)  # a history never runs ahead of the weights
         self.elapsed = 0.0
         self.diverged: str | None = None
         self.last_loss: float | None = self.history.last
         self.last_val_loss: float | None = None
         self._grad = np.empty_like(net.params)
         self._fused = self._make_fused()
+        self._compiled = None
+        if (self.dtype == np.float64 and self.batch_size >= self.X.shape[0]
+                and compiled.supports(net, self.X.shape[0], isinstance(self.optimizer, GD))):
+            self._compiled = compiled.CompiledLoop(net, self.X, self.Y)
         # Weights this far beyond the data's scale mean the updates exploded (or saturated every unit).
         scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
         self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
@@ -225,7 +236,9 @@ class Trainer:
     def _run_epochs(self, n: int) -> np.ndarray:
         losses = np.empty(n)
         with np.errstate(all="ignore"):
-            if self._fused is not None:
+            if self._compiled is not None and isinstance(self.optimizer, GD):
+                self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+            elif self._fused is not None:
                 self._run_fused(n, losses)
             else:
                 self._run_generic(n, losses)

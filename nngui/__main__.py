@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-CLI_COMMANDS = {"train", "predict", "presets", "export"}
+CLI_COMMANDS = {"train", "predict", "presets"}
 
 
 def main(argv: list[str] | None = None) -> int:

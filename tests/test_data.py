@@ -224,9 +224,12 @@ def test_single_column_file():
     assert "needs at least one input column" in str(e)
 
 
-def test_zero_targets():
-    e = error_of("a,b\n1,2\n", targets=0)
-    assert "at least one target column" in str(e)
+def test_zero_targets_reads_inputs_only():
+    d = parse_csv("a,b\n1,2\n3,4\n", targets=0)
+    assert d.X.tolist() == [[1, 2], [3, 4]] and d.Y.shape == (2, 0) and d.target_names == ()
+    d = parse_csv("a\n1\n", targets=0)
+    assert d.X.shape == (1, 1)
+    assert "cannot be negative" in str(error_of("a,b\n1,2\n", targets=-1))
 
 
 def test_nul_bytes():

@@ -1,0 +1,329 @@
+"""The live loss curve: training and validation loss against epoch, plus faded earlier runs.
+
+Built once; every report only calls ``setData`` on the two existing curve items, and
+pyqtgraph's peak downsampling and clip-to-view keep a 4096-point curve cheap to
+redraw 30 times a second. Log scale, a hover read-out and PNG export are view-only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont
+
+from .palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
+
+Curve = tuple[np.ndarray, np.ndarray]
+MAX_GHOSTS = 8
+HOVER_RADIUS_PX = 40.0  # the read-out appears only this close (in pixels) to a point
+_EMPTY = np.zeros(0)
+
+
+def _clean(curve: Curve | None) -> Curve:
+    """Float arrays of equal length with ±inf turned into NaN (gaps), so bad values never break autorange."""
+    if curve is None:
+        return _EMPTY, _EMPTY
+    x = np.asarray(curve[0], dtype=np.float64).ravel()
+    y = np.asarray(curve[1], dtype=np.float64).ravel()
+    n = min(x.size, y.size)
+    x, y = x[:n], y[:n]
+    if n and not np.isfinite(y).all():
+        y = np.where(np.isinf(y), np.nan, y)
+    return x, y
+
+
+def _log_safe(y: np.ndarray, floor: float) -> np.ndarray:
+    """Non-positive losses clamped to ``floor`` so log10 stays finite."""
+    if y.size and not (y > 0).all():
+        return np.where(y > 0, y, floor)  # NaN compares False: it stays a gap only if floor is NaN
+    return y
+
+
+def _min_positive(*ys: np.ndarray) -> float:
+    """Smallest positive finite value over the arrays (1.0 when there is none)."""
+    best = np.inf
+    for y in ys:
+        pos = y[(y > 0) & np.isfinite(y)]
+        if pos.size:
+            best = min(best, float(pos.min()))
+    return best if np.isfinite(best) else 1.0
+
+
+class LossPlot(pg.PlotWidget):
+    """Training / validation loss against epoch (objectName "lossPlot")."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("lossPlot")
+        self._palette: Palette = get_palette(DEFAULT_PALETTE)
+        self._presentation = False
+        self._log = False
+        self._train: Curve = (_EMPTY, _EMPTY)
+        self._val: Curve = (_EMPTY, _EMPTY)
+        self._val_shown = True
+        self._mouse: QPointF | None = None
+        self._ghosts: deque[tuple[pg.PlotDataItem, pg.TextItem, Curve]] = deque()
+        self._build()
+        self._apply_style()
+        self.set_validation_visible(False)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ---------------------------------------------------------------- building
+    def _build(self) -> None:
+        pi = self.getPlotItem()
+        pi.setMenuEnabled(False)  # pyqtgraph's menu would let users toggle modes behind our back
+        pi.showGrid(x=True, y=True, alpha=0.25)
+        pi.setDownsampling(auto=True, mode="peak")
+        pi.setClipToView(True)
+        self.legend = pi.addLegend(offset=(-10, 10))
+        self.train_item: pg.PlotDataItem = pi.plot(name="training")
+        self.val_item: pg.PlotDataItem = pi.plot(name="validation")
+        for item, z in ((self.train_item, 10), (self.val_item, 9)):
+            item.setZValue(z)
+            # Peak-downsample to one min/max pair per pixel (pyqtgraph's default keeps ~5 samples per
+            # pixel, so a 4096-point curve was never reduced): same envelope, about half the paint time.
+            item.opts["autoDownsampleFactor"] = 1.0
+        for name in ("bottom", "left"):
+            pi.getAxis(name).setStyle(maxTickLevel=1)  # the third, finest grid level cost ~3 ms per frame
+        self._marker = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k", width=1), brush=pg.mkBrush(255, 255, 255, 220))
+        self._readout = pg.TextItem("", color="k", fill=pg.mkBrush(255, 255, 255, 225), border=pg.mkPen("#999"))
+        for item in (self._marker, self._readout):
+            item.setZValue(100)
+            item.hide()
+            pi.addItem(item, ignoreBounds=True)
+
+    def _apply_style(self) -> None:
+        """Pens, fonts and labels for the current palette and presentation mode."""
+        p, scale = self._palette, (2.0 if self._presentation else 1.0)
+        self.train_item.setPen(pg.mkPen(p.training, width=2 * scale))
+        self.val_item.setPen(pg.mkPen(p.validation, width=2 * scale, style=Qt.PenStyle.DashLine))
+        for item, text, _curve in self._ghosts:
+            item.setPen(self._ghost_pen())
+            text.setColor(qcolor(p.ghost))
+            text.textItem.setFont(self._ghost_font())
+        size = 16 if self._presentation else 10
+        style = {"color": p.text, "font-size": f"{size}pt"}
+        pi = self.getPlotItem()
+        pi.setLabel("bottom", "epoch", **style)
+        pi.setLabel("left", "loss", **style)
+        font = QFont()
+        font.setPointSize(size - 1)
+        for name in ("bottom", "left"):
+            axis = pi.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTextPen(p.text)
+            axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses; ticks show the real values
+        self._readout.textItem.setFont(font)
+        self.legend.setLabelTextSize(f"{size}pt")
+        self.legend.setLabelTextColor(p.text)
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # LabelItem applies new attributes only when its text is set
+
+    def _ghost_font(self) -> QFont:
+        font = QFont()
+        font.setPointSize(13 if self._presentation else 8)
+        return font
+
+    def _ghost_pen(self):
+        return pg.mkPen(qcolor(self._palette.ghost, 0.55), width=(2.5 if self._presentation else 1.5))
+
+    # ---------------------------------------------------------------- curves
+    def set_curves(self, train: Curve, val: Curve | None) -> None:
+        """Show the latest (epochs, losses) curves; ``val`` None hides the validation curve."""
+        self._train = _clean(train)
+        self._val = _clean(val)
+        self.set_validation_visible(val is not None)
+        self._push()
+
+    def clear_curves(self) -> None:
+        """Empty both curves (a new run or a reset); ghosts stay."""
+        self._train = self._val = (_EMPTY, _EMPTY)
+        self._push()
+        self._hide_readout()
+
+    def set_validation_visible(self, on: bool) -> None:
+        """Show or hide the validation curve and its legend entry (only on a change: cheap per tick)."""
+        if on == self._val_shown:
+            return
+        self._val_shown = on
+        self.val_item.setVisible(on)
+        if on:
+            self.legend.addItem(self.val_item, "validation")
+        else:
+            self.legend.removeItem(self.val_item)
+
+    def _push(self) -> None:
+        """setData on the existing items, guarding log mode against non-positive losses."""
+        (tx, ty), (vx, vy) = self._train, self._val
+        if self._log:
+            floor = _min_positive(ty, vy)
+            ty, vy = _log_safe(ty, floor), _log_safe(vy, floor)
+        self.train_item.setData(tx, ty)
+        self.val_item.setData(vx, vy)
+        if self._readout.isVisible() and self._mouse is not None:
+            self._on_mouse_moved(self._mouse)  # keep the read-out on the live curve
+
+    # ---------------------------------------------------------------- log scale
+    @property
+    def log_scale(self) -> bool:
+        """True when the loss axis is logarithmic."""
+        return self._log
+
+    def set_log_scale(self, on: bool) -> None:
+        """Switch the loss axis between linear and log10 (non-positive losses are clamped, never dropped)."""
+        on = bool(on)
+        if on == self._log:
+            return
+        self._log = on
+        self._push()  # clamp first, so pyqtgraph never takes log10 of zero
+        self.getPlotItem().setLogMode(x=False, y=on)
+        for item, _text, curve in self._ghosts:
+            item.setData(*self._display(curve))
+        self._place_ghost_labels()
+        self._hide_readout()
+        self.enableAutoRange()
+
+    def _display(self, curve: Curve) -> Curve:
+        x, y = curve
+        return (x, _log_safe(y, _min_positive(y))) if self._log else (x, y)
+
+    # ---------------------------------------------------------------- ghosts
+    def add_ghost(self, train_curve: Curve, label: str) -> None:
+        """Keep an earlier run's training curve as a faded line with ``label`` (at most the last 8)."""
+        curve = _clean(train_curve)
+        if not curve[0].size:
+            return
+        item = pg.PlotDataItem(pen=self._ghost_pen())
+        item.setZValue(1)
+        item.setData(*self._display(curve))
+        text = pg.TextItem(str(label), color=qcolor(self._palette.ghost), anchor=(1, 1))
+        text.textItem.setFont(self._ghost_font())
+        text.setZValue(2)
+        pi = self.getPlotItem()
+        pi.addItem(item)  # not named: ghosts stay out of the legend
+        pi.addItem(text, ignoreBounds=True)
+        self._ghosts.append((item, text, curve))
+        while len(self._ghosts) > MAX_GHOSTS:
+            old_item, old_text, _ = self._ghosts.popleft()
+            pi.removeItem(old_item)
+            pi.removeItem(old_text)
+        self._place_ghost_labels()
+
+    def clear_ghosts(self) -> None:
+        """Remove every faded earlier run."""
+        pi = self.getPlotItem()
+        while self._ghosts:
+            item, text, _ = self._ghosts.popleft()
+            pi.removeItem(item)
+            pi.removeItem(text)
+
+    def ghost_count(self) -> int:
+        return len(self._ghosts)
+
+    def _place_ghost_labels(self) -> None:
+        """Each ghost's label sits at the curve's last finite point (in view coordinates)."""
+        for _item, text, (x, y) in self._ghosts:
+            good = np.isfinite(y) & (y > 0) if self._log else np.isfinite(y)
+            ok = np.flatnonzero(good)
+            if ok.size:
+                k = ok[-1]
+                text.setPos(x[k], np.log10(y[k]) if self._log else y[k])
+
+    # ---------------------------------------------------------------- hover read-out
+    def nearest_point(self, view_pos: QPointF) -> tuple[str, float, float] | None:
+        """(curve name, epoch, loss) of the visible point nearest to ``view_pos`` (view coordinates), in pixels."""
+        vb = self.getPlotItem().getViewBox()
+        target = vb.mapViewToScene(view_pos)
+        best, best_d = None, HOVER_RADIUS_PX
+        curves = [("training", self._train)] + ([("validation", self._val)] if self._val_shown else [])
+        for name, (x, y) in curves:
+            k = self._nearest_index(x, y, view_pos.x())
+            if k is None:
+                continue
+            vy = np.log10(y[k]) if self._log else y[k]
+            p = vb.mapViewToScene(QPointF(float(x[k]), float(vy)))
+            d = float(np.hypot(p.x() - target.x(), p.y() - target.y()))
+            if d <= best_d:
+                best, best_d = (name, float(x[k]), float(y[k])), d
+        return best
+
+    def _nearest_index(self, x: np.ndarray, y: np.ndarray, vx: float) -> int | None:
+        """Index of the finite (positive in log mode) point whose epoch is nearest to ``vx``."""
+        if not x.size:
+            return None
+        k = int(np.clip(np.searchsorted(x, vx), 1, x.size - 1)) if x.size > 1 else 0
+        candidates = [k - 1, k] if x.size > 1 else [0]
+        good = [c for c in candidates if np.isfinite(y[c]) and (not self._log or y[c] > 0)]
+        if not good:
+            return None
+        return min(good, key=lambda c: abs(x[c] - vx))
+
+    @staticmethod
+    def readout_text(name: str, epoch: float, loss: float) -> str:
+        """'epoch 120: loss 0.01234 (training)'."""
+        return f"epoch {epoch:.0f}: loss {loss:.4g} ({name})"
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        self._mouse = QPointF(scene_pos)
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self._hide_readout()
+            return
+        hit = self.nearest_point(vb.mapSceneToView(scene_pos))
+        if hit is None:
+            self._hide_readout()
+            return
+        self._show_readout(*hit)
+
+    def _show_readout(self, name: str, epoch: float, loss: float) -> None:
+        vy = np.log10(loss) if self._log else loss
+        self._marker.setData([epoch], [vy])
+        self._readout.setText(self.readout_text(name, epoch, loss))
+        self._readout.setAnchor(self._readout_anchor(QPointF(epoch, vy)))
+        self._readout.setPos(epoch, vy)
+        self._marker.setVisible(True)
+        self._readout.setVisible(True)  # pyqtgraph's TextItem.setVisible (not show()) refreshes its transform
+        self._readout.updateTransform(force=True)
+
+    def _readout_anchor(self, point: QPointF) -> tuple[float, float]:
+        """Put the read-out beside the point on whichever side it fits inside the plot area (pixels)."""
+        vb = self.getPlotItem().getViewBox()
+        area, p = vb.sceneBoundingRect(), vb.mapViewToScene(point)
+        w, h = self._readout.textItem.boundingRect().width(), self._readout.textItem.boundingRect().height()
+        left = p.x() + 12 if p.x() + 12 + w <= area.right() else p.x() - 12 - w
+        left = max(area.left() + 2, min(left, area.right() - 2 - w))  # wider than either side: clamp inside
+        top = p.y() - 8 - h if p.y() - 8 - h >= area.top() else p.y() + 8
+        return ((p.x() - left) / max(w, 1.0), (p.y() - top) / max(h, 1.0))
+
+    def _hide_readout(self) -> None:
+        self._marker.hide()
+        self._readout.hide()
+
+    def readout(self) -> str:
+        """The read-out's current text ('' when hidden)."""
+        return self._readout.toPlainText() if self._readout.isVisible() else ""
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._hide_readout()
+        super().leaveEvent(event)
+
+    # ---------------------------------------------------------------- look
+    def set_palette(self, name: str) -> None:
+        """Recolour the curves with a palette from :mod:`nngui.palettes`."""
+        self._palette = get_palette(name)
+        self._apply_style()
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector mode: thicker lines and bigger fonts."""
+        self._presentation = bool(on)
+        self._apply_style()
+
+    # ---------------------------------------------------------------- export
+    def export_png(self, path: str | os.PathLike) -> None:
+        """Save the plot as it is shown (widget size) to ``path`` as PNG, atomically."""
+        self._hide_readout()
+        save_image_atomic(self.grab().toImage(), path)

@@ -1,0 +1,548 @@
+"""The network diagram: units in columns by layer, one line per weight.
+
+Built once per architecture (``set_architecture``); every report only restyles the
+existing items (``set_weights``, ``set_sample``) with pens and brushes created in
+advance: |w| is quantised into ``LEVELS`` steps per sign, so a restyle is a NumPy
+pass plus one ``setPen`` per edge whose step changed. Big layers show their first
+``max_units`` units and a "+N more" label, with edges only between shown units.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+import numpy as np
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTransform
+from PySide6.QtWidgets import (
+    QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
+    QGraphicsView, QToolTip,
+)
+
+from core.network import Architecture
+
+from .palettes import (
+    DEFAULT_PALETTE, Palette, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
+    to_qcolors,
+)
+
+LEVELS = 16  # |w| steps per sign: pens are made once per (sign, step)
+MAX_UNITS = 12
+NODE_R = 12.0
+ROW_SPACING = 40.0
+COL_SPACING = 180.0
+NAME_CHARS = 16
+MAX_ZOOM = 1.3  # small nets are not blown up beyond this
+EDGE_ALPHA_MIN = 0.22  # opacity of the weakest edge (the strongest is opaque)
+HOVER_PX = 5.0  # how close (pixels) the mouse must be to an edge
+Z_EDGE, Z_NODE, Z_TEXT = 0.0, 100.0, 200.0
+Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
+
+
+def _fmt(v: float) -> str:
+    """Numbers for people: 3 decimals in the usual range, significant digits outside it."""
+    a = abs(v)
+    return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
+
+
+def _absmax(arrays: Sequence[np.ndarray]) -> float:
+    """Largest finite |value| over the arrays (0.0 when there is none)."""
+    best = 0.0
+    for a in arrays:
+        m = np.abs(a[np.isfinite(a)])
+        if m.size:
+            best = max(best, float(m.max()))
+    return best
+
+
+def _elide(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+
+
+class NetworkView(QGraphicsView):
+    """Diagram of a dense network coloured by its weights (objectName "networkView")."""
+
+    hovered = Signal(str)  # text describing the edge/node under the mouse ('' when none), e.g. for a status bar
+
+    def __init__(self, parent=None, max_units: int = MAX_UNITS) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setMouseTracking(True)
+        self.setMinimumSize(200, 150)
+        self._max_units = max(1, int(max_units))
+        self._palette: Palette = get_palette(DEFAULT_PALETTE)
+        self._presentation = False
+        self._arch: Architecture | None = None
+        self._names: list[list[str]] = []
+        self._weights: list[np.ndarray] | None = None
+        self._biases: list[np.ndarray | None] | None = None
+        self._sample: list[np.ndarray] | None = None
+        self._hover = ""
+        self._reset_items()
+        self._make_pens()
+
+    # ---------------------------------------------------------------- public API
+    def set_architecture(self, arch: Architecture, input_names: Sequence[str], output_names: Sequence[str]) -> None:
+        """Build the scene for ``arch`` (once per architecture; an identical call keeps the scene)."""
+        names = self._unit_names(arch, list(input_names), list(output_names))
+        if arch == self._arch and names == self._names:
+            return
+        self._arch, self._names = arch, names
+        self._weights = self._biases = self._sample = None
+        self._rebuild()
+
+    def set_weights(self, layers: Layers) -> None:
+        """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items."""
+        arch = self._require_arch()
+        if len(layers) != arch.n_layers:
+            raise ValueError(f"layers: expected {arch.n_layers}, got {len(layers)}")
+        weights, biases = [], []
+        for l, ((W, b), n_in, n_out) in enumerate(zip(layers, arch.sizes, arch.sizes[1:])):
+            W = np.array(W, dtype=np.float64)
+            if W.shape != (n_in, n_out):
+                raise ValueError(f"layers[{l}]: W has shape {W.shape}, expected {(n_in, n_out)}")
+            if b is not None:
+                b = np.array(b, dtype=np.float64).ravel()
+                if b.size != n_out:
+                    raise ValueError(f"layers[{l}]: b has {b.size} values, expected {n_out}")
+            weights.append(W)
+            biases.append(b)
+        self._weights, self._biases = weights, biases
+        self._style_edges()
+        self._style_rings()
+
+    def set_sample(self, activations: list[np.ndarray] | None) -> None:
+        """Fill nodes with the activations a0..aL of the selected sample (grey scale); None clears."""
+        if activations is not None:
+            arch = self._require_arch()
+            acts = [np.asarray(a, dtype=np.float64).ravel() for a in activations]
+            if len(acts) != len(arch.sizes) or any(a.size != n for a, n in zip(acts, arch.sizes)):
+                raise ValueError(
+                    f"activations: expected sizes {list(arch.sizes)}, got {[a.size for a in acts]}"
+                )
+            activations = acts
+        self._sample = activations
+        self._style_fills()
+
+    def edge_value(self, layer: int, i: int, j: int) -> float:
+        """The weight from unit ``i`` of layer ``layer`` to unit ``j`` of the next (NaN before set_weights)."""
+        if self._weights is None:
+            return float("nan")
+        return float(self._weights[layer][i, j])
+
+    def export_png(self, path: str | os.PathLike, scale: float = 2.0) -> None:
+        """Render the whole scene (not just the visible part) to a PNG at ``scale`` px per unit, atomically."""
+        rect = self.scene().sceneRect()
+        w, h = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(self._palette.background))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.scene().render(painter, QRectF(0, 0, w, h), rect)
+        painter.end()
+        save_image_atomic(image, path)
+
+    def set_palette(self, name: str) -> None:
+        """Recolour with a palette from :mod:`nngui.palettes` ("default", "high-contrast", "colorblind")."""
+        self._palette = get_palette(name)
+        self._rebuild()
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector mode: thicker lines, bigger fonts."""
+        self._presentation = bool(on)
+        self._rebuild()
+
+    def set_max_units(self, n: int) -> None:
+        """Show at most ``n`` units per layer (the rest are summarised as "+N more")."""
+        self._max_units = max(1, int(n))
+        self._rebuild()
+
+    # ---------------------------------------------------------------- inspection (tests, hover)
+    def unit_name(self, layer: int, unit: int) -> str:
+        return self._names[layer][unit]
+
+    def shown_units(self, layer: int) -> int:
+        return len(self._nodes[layer])
+
+    def node_count(self) -> int:
+        return len(self._node_items)
+
+    def edge_count(self) -> int:
+        return len(self._edge_items)
+
+    def node_item(self, layer: int, unit: int) -> QGraphicsEllipseItem | None:
+        nodes = self._nodes[layer]
+        return nodes[unit] if unit < len(nodes) else None
+
+    def edge_item(self, layer: int, i: int, j: int) -> QGraphicsLineItem | None:
+        """The line drawn for W[layer][i, j], or None when one of its units is not shown."""
+        k = self._edge_index(layer, i, j)
+        return None if k is None else self._edge_items[k]
+
+    def more_label(self, layer: int) -> str:
+        """The "+N more" text under a big layer ('' when every unit is shown)."""
+        item = self._more.get(layer)
+        return item.text() if item is not None else ""
+
+    def edge_text(self, layer: int, i: int, j: int) -> str:
+        """'w = 0.734  x2 → h1.3'."""
+        value = "—" if self._weights is None else _fmt(self.edge_value(layer, i, j))
+        return f"w = {value}  {self._names[layer][i]} → {self._names[layer + 1][j]}"
+
+    def node_text(self, layer: int, unit: int) -> str:
+        """Unit name and role, its bias and, with a selected sample, its activation."""
+        arch = self._require_arch()
+        role = self._layer_title(layer).lower() + (f", {arch.activations[layer - 1]}" if layer else "")
+        lines = [f"{self._names[layer][unit]}  ({role})"]
+        if layer > 0:
+            b = self._biases[layer - 1] if self._biases is not None else None
+            if arch.bias:
+                lines.append(f"bias = {_fmt(float(b[unit]))}" if b is not None else "bias = —")
+        if self._sample is not None:
+            label = "input" if layer == 0 else "activation"
+            lines.append(f"{label} = {_fmt(float(self._sample[layer][unit]))}")
+        return "\n".join(lines)
+
+    def hover_text_at(self, scene_pos: QPointF) -> str:
+        """What the mouse at ``scene_pos`` points at: a node's text, an edge's text, or ''."""
+        if self._arch is None or not self._node_items:
+            return ""
+        p = np.array([scene_pos.x(), scene_pos.y()])
+        d = np.hypot(*(self._node_xy - p).T)
+        k = int(np.argmin(d))
+        if d[k] <= NODE_R + 2:
+            return self.node_text(int(self._node_layer[k]), int(self._node_unit[k]))
+        if not self._edge_items:
+            return ""
+        k, dist = self._nearest_edge(p)
+        scale = max(self.transform().m11(), 1e-6)
+        if dist * scale <= HOVER_PX + self._edge_width_at(k) * scale / 2:
+            return self.edge_text(int(self._edge_layer[k]), int(self._edge_i[k]), int(self._edge_j[k]))
+        return ""
+
+    # ---------------------------------------------------------------- building
+    def _reset_items(self) -> None:
+        self._nodes: list[list[QGraphicsEllipseItem]] = []
+        self._node_items: list[QGraphicsEllipseItem] = []
+        self._node_xy = np.zeros((0, 2))
+        self._node_layer = self._node_unit = np.zeros(0, dtype=np.int64)
+        self._edge_items: list[QGraphicsLineItem] = []
+        self._edge_layer = self._edge_i = self._edge_j = np.zeros(0, dtype=np.int64)
+        self._edge_p0 = self._edge_p1 = np.zeros((0, 2))
+        self._edge_offsets: list[int] = []
+        self._edge_keys = np.zeros(0, dtype=np.int64)
+        self._ring_keys = np.zeros(0, dtype=np.int64)
+        self._fill_keys = np.zeros(0, dtype=np.int64)
+        self._more: dict[int, QGraphicsSimpleTextItem] = {}
+
+    def _rebuild(self) -> None:
+        """Recreate the scene's items for the current architecture, look and size limit, then restyle."""
+        self.scene().clear()
+        self._reset_items()
+        self._make_pens()
+        self.setBackgroundBrush(QColor(self._palette.background))
+        if self._arch is None:
+            return
+        self._build_nodes()
+        self._build_edges()
+        self._build_labels()
+        self._build_legend()
+        rect = self.scene().itemsBoundingRect().adjusted(-16, -12, 16, 12)
+        self.scene().setSceneRect(rect)
+        self._style_edges()
+        self._style_rings()
+        self._style_fills()
+        self._fit()
+
+    def _unit_names(self, arch: Architecture, inputs: list[str], outputs: list[str]) -> list[list[str]]:
+        """Names per layer: the table's column names for inputs/outputs, 'h<layer>.<unit>' for hidden units."""
+        names = []
+        for l, n in enumerate(arch.sizes):
+            if l == 0:
+                given, prefix = inputs, "x"
+            elif l == arch.n_layers:
+                given, prefix = outputs, "y"
+            else:
+                names.append([f"h{l}.{u + 1}" for u in range(n)])
+                continue
+            names.append([str(given[u]) if u < len(given) and str(given[u]) else f"{prefix}{u + 1}" for u in range(n)])
+        return names
+
+    def _shown(self, layer: int) -> int:
+        return min(self._arch.sizes[layer], self._max_units)
+
+    def _unit_pos(self, layer: int, unit: int) -> QPointF:
+        n = self._shown(layer)
+        return QPointF(layer * COL_SPACING, (unit - (n - 1) / 2) * ROW_SPACING)
+
+    def _build_nodes(self) -> None:
+        scene, xy, lay, uni = self.scene(), [], [], []
+        for l in range(len(self._arch.sizes)):
+            column = []
+            for u in range(self._shown(l)):
+                p = self._unit_pos(l, u)
+                item = QGraphicsEllipseItem(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R)
+                item.setPos(p)
+                item.setZValue(Z_NODE)
+                scene.addItem(item)
+                column.append(item)
+                xy.append((p.x(), p.y()))
+                lay.append(l)
+                uni.append(u)
+            self._nodes.append(column)
+            self._node_items.extend(column)
+        self._node_xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
+        self._node_layer, self._node_unit = np.array(lay), np.array(uni)
+
+    def _build_edges(self) -> None:
+        scene, lay, ii, jj, p0, p1 = self.scene(), [], [], [], [], []
+        for l in range(self._arch.n_layers):
+            self._edge_offsets.append(len(self._edge_items))
+            for i in range(self._shown(l)):
+                a = self._unit_pos(l, i)
+                for j in range(self._shown(l + 1)):
+                    b = self._unit_pos(l + 1, j)
+                    item = QGraphicsLineItem(QLineF(a, b))
+                    item.setZValue(Z_EDGE)
+                    scene.addItem(item)
+                    self._edge_items.append(item)
+                    lay.append(l)
+                    ii.append(i)
+                    jj.append(j)
+                    p0.append((a.x(), a.y()))
+                    p1.append((b.x(), b.y()))
+        self._edge_layer, self._edge_i, self._edge_j = np.array(lay), np.array(ii), np.array(jj)
+        self._edge_p0 = np.array(p0, dtype=np.float64).reshape(-1, 2)
+        self._edge_p1 = np.array(p1, dtype=np.float64).reshape(-1, 2)
+
+    def _font(self, bold: bool = False, smaller: bool = False) -> QFont:
+        font = QFont()
+        size = 22 if self._presentation else 16  # scene units: the view usually shows the scene at 0.6-1.3x
+        font.setPixelSize(size - (3 if smaller else 0))
+        font.setBold(bold)
+        return font
+
+    def _text(self, text: str, font: QFont, x: float, y: float, align: str = "center") -> QGraphicsSimpleTextItem:
+        """A text item whose anchor (left/center/right edge, vertical middle) sits at (x, y)."""
+        item = QGraphicsSimpleTextItem(text)
+        item.setFont(font)
+        item.setBrush(QColor(self._palette.text))
+        r = item.boundingRect()
+        dx = {"left": 0.0, "center": -r.width() / 2, "right": -r.width()}[align]
+        item.setPos(x + dx, y - r.height() / 2)
+        item.setZValue(Z_TEXT)
+        self.scene().addItem(item)
+        return item
+
+    def _layer_title(self, layer: int) -> str:
+        if layer == 0:
+            return "Input"
+        if layer == self._arch.n_layers:
+            return "Output"
+        return f"Hidden {layer}"
+
+    def _column_top(self) -> float:
+        n = max(self._shown(l) for l in range(len(self._arch.sizes)))
+        return -(n - 1) / 2 * ROW_SPACING - NODE_R
+
+    def _column_bottom(self) -> float:
+        n = max(self._shown(l) for l in range(len(self._arch.sizes)))
+        more = any(self._arch.sizes[l] > self._shown(l) for l in range(len(self._arch.sizes)))
+        return (n - 1) / 2 * ROW_SPACING + NODE_R + (ROW_SPACING * 0.8 if more else 0.0)
+
+    def _build_labels(self) -> None:
+        """Layer headers on top, input/output names beside their units, "+N more" under big layers."""
+        arch, top = self._arch, self._column_top()
+        name_font, small, bold = self._font(), self._font(smaller=True), self._font(bold=True)
+        h_small, h_bold = QFontMetricsF(small).height(), QFontMetricsF(bold).height()
+        gap = 8 if not self._presentation else 12
+        y_detail = top - gap - h_small / 2
+        y_title = y_detail - h_small / 2 - 2 - h_bold / 2
+        for l, n in enumerate(arch.sizes):
+            x = l * COL_SPACING
+            detail = f"{n} unit{'s' if n != 1 else ''}" + (f" · {arch.activations[l - 1]}" if l else "")
+            self._text(detail, small, x, y_detail)
+            self._text(self._layer_title(l), bold, x, y_title)
+            if n > self._shown(l):
+                last = self._unit_pos(l, self._shown(l) - 1)
+                self._more[l] = self._text(f"+{n - self._shown(l)} more", small, x, last.y() + ROW_SPACING * 0.8)
+        for layer, align, dx in ((0, "right", -(NODE_R + gap)), (arch.n_layers, "left", NODE_R + gap)):
+            for u in range(self._shown(layer)):
+                p = self._unit_pos(layer, u)
+                self._text(_elide(self._names[layer][u]), name_font, p.x() + dx, p.y(), align)
+
+    def _build_legend(self) -> None:
+        """'— negative weight  — positive weight' and what width, ring and fill mean, under the diagram."""
+        font = self._font(smaller=True)
+        h = QFontMetricsF(font).height()
+        y = self._column_bottom() + 1.6 * h
+        x = -NODE_R
+        for sign, label in ((0, "negative weight"), (1, "positive weight")):
+            line = QGraphicsLineItem(x, y, x + 28, y)
+            line.setPen(self._edge_pens[sign][LEVELS - 1])
+            self.scene().addItem(line)
+            item = self._text(label, font, x + 36, y, "left")
+            x += 36 + item.boundingRect().width() + 22
+        key = "line width = |w|   ring = bias"
+        self._text(key + "   fill = activation of selected row", font, -NODE_R, y + 1.3 * h, "left")
+
+    # ---------------------------------------------------------------- pens and styling
+    def _make_pens(self) -> None:
+        """Pens/brushes per (sign, |value| step), made once per palette so restyling only picks them."""
+        p, k = self._palette, (1.6 if self._presentation else 1.0)
+        t = np.linspace(0.0, 1.0, LEVELS)
+        self._edge_widths = (1.0 + 5.0 * t) * k  # 1..6 px at zoom 1
+        # Opacity as opaque blends over the background: translucent wide lines paint ~10x slower.
+        alphas = EDGE_ALPHA_MIN + (1.0 - EDGE_ALPHA_MIN) * t
+        self._edge_pens = [
+            [self._pen(blend(color, p.background, a), w) for a, w in zip(alphas, self._edge_widths)]
+            for color in (p.negative, p.positive)
+        ]
+        ring_w = (1.5 + 3.0 * t) * k
+        self._ring_pens = [
+            [self._pen(c, w) for c, w in zip(to_qcolors(diverging_rgba(sgn * t, 1.0, p)), ring_w)]
+            for sgn in (-1.0, 1.0)
+        ]
+        self._plain_ring = self._pen(QColor("#606060"), 1.5 * k)
+        self._fills = [QBrush(c) for c in to_qcolors(grey_rgba(t))]
+        self._empty_fill = QBrush(QColor("#ffffff"))
+
+    @staticmethod
+    def _pen(color: QColor, width: float) -> QPen:
+        pen = QPen(color, float(width))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # ends are hidden under the nodes; flat caps paint faster
+        return pen
+
+    def _style_edges(self) -> None:
+        """Pick each edge's pen from its sign and |w| step; only edges whose step changed are touched."""
+        if not self._edge_items:
+            return
+        if self._weights is None:
+            keys = np.full(len(self._edge_items), LEVELS // 4, dtype=np.int64)  # faint, "no weights yet"
+            signs = np.ones_like(keys)
+        else:
+            w = np.concatenate([W[: self._shown(l), : self._shown(l + 1)].ravel() for l, W in enumerate(self._weights)])
+            vmax = _absmax(self._weights)
+            keys, signs = quantise(w, vmax, LEVELS), (w >= 0).astype(np.int64)
+        keys = signs * LEVELS + keys
+        changed = np.flatnonzero(keys != self._edge_keys) if self._edge_keys.size == keys.size else range(keys.size)
+        pens, items = self._edge_pens, self._edge_items
+        for k in changed:
+            key = int(keys[k])
+            item = items[k]
+            item.setPen(pens[key // LEVELS][key % LEVELS])
+            item.setZValue(Z_EDGE + key % LEVELS)  # strong weights drawn over weak ones
+        self._edge_keys = keys
+
+    def _style_rings(self) -> None:
+        """Node outline by bias: colour by sign, saturation and width by |b| (same scale as the weights)."""
+        if not self._node_items:
+            return
+        keys = np.full(len(self._node_items), -1, dtype=np.int64)  # -1: plain ring (inputs, no bias)
+        if self._weights is not None and self._arch.bias:
+            b = [np.zeros(self._arch.sizes[l + 1]) if v is None else v for l, v in enumerate(self._biases)]
+            vmax = _absmax(self._weights + b)
+            shown = np.concatenate([v[: self._shown(l + 1)] for l, v in enumerate(b)])
+            start = self._shown(0)
+            keys[start:] = (shown >= 0) * LEVELS + quantise(shown, vmax, LEVELS)
+        changed = np.flatnonzero(keys != self._ring_keys) if self._ring_keys.size == keys.size else range(keys.size)
+        for k in changed:
+            key = int(keys[k])
+            pen = self._plain_ring if key < 0 else self._ring_pens[key // LEVELS][key % LEVELS]
+            self._node_items[k].setPen(pen)
+        self._ring_keys = keys
+
+    def _style_fills(self) -> None:
+        """Node fill: the selected sample's activation in grey (white = low / none, dark = high)."""
+        if not self._node_items:
+            return
+        keys = np.full(len(self._node_items), -1, dtype=np.int64)
+        if self._sample is not None:
+            parts = []
+            for l, a in enumerate(self._sample):
+                fin = a[np.isfinite(a)]
+                lo = min(0.0, float(fin.min())) if fin.size else 0.0
+                hi = max(1.0, float(fin.max())) if fin.size else 1.0
+                parts.append(quantise(np.clip(a[: self._shown(l)] - lo, 0, None), hi - lo, LEVELS))
+            keys = np.concatenate(parts)
+        changed = np.flatnonzero(keys != self._fill_keys) if self._fill_keys.size == keys.size else range(keys.size)
+        for k in changed:
+            key = int(keys[k])
+            self._node_items[k].setBrush(self._empty_fill if key < 0 else self._fills[key])
+        self._fill_keys = keys
+
+    # ---------------------------------------------------------------- geometry and events
+    def _edge_index(self, layer: int, i: int, j: int) -> int | None:
+        if not (0 <= layer < len(self._edge_offsets)):
+            return None
+        n_in, n_out = self._shown(layer), self._shown(layer + 1)
+        if not (0 <= i < n_in and 0 <= j < n_out):
+            return None
+        return self._edge_offsets[layer] + i * n_out + j
+
+    def _nearest_edge(self, p: np.ndarray) -> tuple[int, float]:
+        """Index of and distance to the edge segment nearest to scene point ``p``."""
+        d = self._edge_p1 - self._edge_p0
+        t = np.clip(np.einsum("ij,ij->i", p - self._edge_p0, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
+        dist = np.hypot(*(self._edge_p0 + t[:, None] * d - p).T)
+        k = int(np.argmin(dist))
+        return k, float(dist[k])
+
+    def _edge_width_at(self, k: int) -> float:
+        key = int(self._edge_keys[k]) if self._edge_keys.size else 0
+        return float(self._edge_widths[key % LEVELS])
+
+    def _require_arch(self) -> Architecture:
+        if self._arch is None:
+            raise ValueError("network view: set_architecture must be called first")
+        return self._arch
+
+    def _fit(self) -> None:
+        """Fit the whole diagram in the view, aspect ratio kept, small nets not magnified beyond MAX_ZOOM."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_ZOOM:
+            self.setTransform(QTransform.fromScale(MAX_ZOOM, MAX_ZOOM))
+            self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        """Tooltips computed on demand from the mouse position (no per-item tooltip strings to keep fresh)."""
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.hover_text_at(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        text = self.hover_text_at(self.mapToScene(event.position().toPoint()))
+        if text != self._hover:
+            self._hover = text
+            self.hovered.emit(text.replace("\n", "   "))
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        if self._hover:
+            self._hover = ""
+            self.hovered.emit("")
+        super().leaveEvent(event)
