@@ -219,7 +219,7 @@ class Trainer:
             return None
         rows, bs = self.X.shape[0], self.batch_size
         if bs >= rows:
-            return (kernels.FusedStep(self.network, self.X, self.Y), None)
+            return (kernels.FusedStep(self.network, self.X, self.Y, fixed=True), None)
 
         def batch(k):
             return kernels.FusedStep(self.network, np.empty((k, self.X.shape[1]), self.dtype),

@@ -64,6 +64,7 @@ def test_not_used_for_big_nets_mini_batches_other_optimisers_or_float32():
     assert Trainer(ds, preset.config.replace(dtype="float32"))._compiled is None
     assert Trainer(ds, preset.config.replace(optimizer="sgd", batch_size=2))._compiled is None
     assert Trainer(ds, preset.config.replace(hidden=(64, 64, 64)))._compiled is None
+    assert Trainer(get_preset("spiral").dataset(), get_preset("spiral").config.replace(optimizer="gd"))._compiled is None
 
 
 def test_falls_back_silently_without_numba():
