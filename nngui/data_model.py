@@ -1,0 +1,797 @@
+"""The editable data table: named float64 columns, each used as a network input or target.
+
+The whole table lives in one ``float64`` NumPy array (NaN = empty cell), so a
+table of tens of thousands of rows costs one array, and ``data()`` is O(1).
+Every change goes through the model's ``QUndoStack`` as one command made of
+small reversible operations ("ops"), so undo/redo restore exactly and each
+user action is one undo step. Bad input is refused with a message naming the
+row (1-based, as in the vertical header) and the column; the table is unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+
+from core.data import DataError, Dataset
+
+__all__ = ["ROLE_INPUT", "ROLE_TARGET", "DataTableModel", "column_letter", "format_number"]
+
+ROLE_INPUT, ROLE_TARGET = "input", "target"
+_ROLES = (ROLE_INPUT, ROLE_TARGET)
+
+# Plain ints: data() is called for every visible cell and role, int compares are cheapest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+TARGET_HEADER_COLOR = QColor("#ffd89b")  # amber: the columns the network learns to predict
+TARGET_CELL_COLOR = QColor("#fff4e0")
+_TARGET_HEADER_BRUSH = QBrush(TARGET_HEADER_COLOR)
+_TARGET_CELL_BRUSH = QBrush(TARGET_CELL_COLOR)
+_BLACK_BRUSH = QBrush(QColor("#000000"))
+TARGET_MARK = " (target)"
+_SHOW_MAX = 40
+_NAN = float("nan")
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------
+
+
+def column_letter(col: int) -> str:
+    """Spreadsheet-style column letter: 0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    letters = ""
+    col += 1
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
+
+def format_number(value: float) -> str:
+    """Shortest text that reads back bit-identical ('3' for 3.0); '' for NaN (empty)."""
+    if value != value:
+        return ""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _show(text: str) -> str:
+    """Quote user text for a message, shortened."""
+    if len(text) > _SHOW_MAX:
+        text = text[: _SHOW_MAX - 3] + "..."
+    return repr(text)
+
+
+class _CellError(ValueError):
+    """A cell text that is not a usable number; ``reason`` completes "'abc' is ..."."""
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown} is {reason}")
+        self.shown, self.reason = shown, reason
+
+
+def _not_a_number(text: str) -> _CellError:
+    reason = "not a number"
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        pass
+    else:
+        if "," in text:
+            reason += " (use a dot as the decimal separator)"
+    return _CellError(_show(text), reason)
+
+
+def parse_cell(value: object) -> float:
+    """A cell value as float: NaN for empty ('' / None); _CellError for non-numbers, nan, inf."""
+    if value is None:
+        return _NAN
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return _NAN
+        try:
+            number = float(text)
+        except ValueError:
+            raise _not_a_number(text) from None
+        shown = _show(text)
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError, OverflowError):
+            raise _not_a_number(str(value)) from None
+        shown = _show(str(value))
+    if not math.isfinite(number):
+        raise _CellError(shown, "not a finite number")
+    return number
+
+
+def _free_name(used: Iterable[str], col: int) -> str:
+    """'x<col+1>', or the next free 'x<N>' when that name is taken."""
+    taken = set(used)
+    n = col + 1
+    while f"x{n}" in taken:
+        n += 1
+    return f"x{n}"
+
+
+# ---------------------------------------------------------------------------
+# Reversible operations; a command is a list of them
+# ---------------------------------------------------------------------------
+
+
+class _Op:
+    """One reversible change of the model; ``apply``/``revert`` emit the Qt signals."""
+
+    def apply(self, model: "DataTableModel") -> None:
+        raise NotImplementedError
+
+    def revert(self, model: "DataTableModel") -> None:
+        raise NotImplementedError
+
+
+class _Inverse(_Op):
+    """The opposite of another op (removing = un-inserting what was there)."""
+
+    def __init__(self, op: _Op) -> None:
+        self.op = op
+
+    def apply(self, model: "DataTableModel") -> None:
+        self.op.revert(model)
+
+    def revert(self, model: "DataTableModel") -> None:
+        self.op.apply(model)
+
+
+class _SetBlock(_Op):
+    def __init__(self, top: int, left: int, old: np.ndarray, new: np.ndarray) -> None:
+        self.top, self.left, self.old, self.new = top, left, old, new
+
+    def apply(self, model: "DataTableModel") -> None:
+        model._write_block(self.top, self.left, self.new)
+
+    def revert(self, model: "DataTableModel") -> None:
+        model._write_block(self.top, self.left, self.old)
+
+
+class _InsertRows(_Op):
+    def __init__(self, row: int, block: np.ndarray) -> None:
+        self.row, self.block = row, block
+
+    def apply(self, model: "DataTableModel") -> None:
+        model._insert_rows_raw(self.row, self.block)
+
+    def revert(self, model: "DataTableModel") -> None:
+        model._remove_rows_raw(self.row, len(self.block))
+
+
+class _InsertColumn(_Op):
+    def __init__(self, col: int, name: str, role: str, column: np.ndarray) -> None:
+        self.col, self.name, self.role, self.column = col, name, role, column
+
+    def apply(self, model: "DataTableModel") -> None:
+        model._insert_column_raw(self.col, self.name, self.role, self.column)
+
+    def revert(self, model: "DataTableModel") -> None:
+        model._remove_column_raw(self.col)
+
+
+class _SetHeader(_Op):
+    def __init__(self, col: int, old: tuple[str, str], new: tuple[str, str]) -> None:
+        self.col, self.old, self.new = col, old, new
+
+    def apply(self, model: "DataTableModel") -> None:
+        model._set_header_raw(self.col, *self.new)
+
+    def revert(self, model: "DataTableModel") -> None:
+        model._set_header_raw(self.col, *self.old)
+
+
+class _Replace(_Op):
+    def __init__(self, old: tuple, new: tuple) -> None:
+        self.old, self.new = old, new
+
+    def apply(self, model: "DataTableModel") -> None:
+        model._replace_raw(*self.new)
+
+    def revert(self, model: "DataTableModel") -> None:
+        model._replace_raw(*self.old)
+
+
+class _TableCommand(QUndoCommand):
+    """One undo step: its ops applied in order, reverted in reverse order."""
+
+    def __init__(self, model: "DataTableModel", text: str, ops: list[_Op]) -> None:
+        super().__init__(text)
+        self._model, self._ops = model, ops
+
+    def redo(self) -> None:
+        for op in self._ops:
+            op.apply(self._model)
+        self._model.tableChanged.emit()
+
+    def undo(self) -> None:
+        for op in reversed(self._ops):
+            op.revert(self._model)
+        self._model.tableChanged.emit()
+
+
+# ---------------------------------------------------------------------------
+# Paste parsing
+# ---------------------------------------------------------------------------
+
+
+class _PasteRefused(ValueError):
+    pass
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines of a clipboard block: CRLF/CR/LF, trailing empty lines dropped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _detect_delimiter(text: str) -> str | None:
+    """Tab, then ';', then ','; None means cells are separated by white space."""
+    for delimiter in ("\t", ";", ","):
+        if delimiter in text:
+            return delimiter
+    return None
+
+
+def _split_cells(line: str, delimiter: str | None) -> list[str]:
+    if delimiter is None:
+        return line.split()
+    if '"' in line:
+        try:
+            return [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
+        except (csv.Error, StopIteration):
+            pass
+    return [c.strip() for c in line.split(delimiter)]
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    """A line of names: some text, and no cell that reads as a number."""
+    return any(cells) and not any(_is_number(c) for c in cells if c)
+
+
+def _parse_block(rows: list[list[str]], width: int) -> np.ndarray:
+    """Rows of cell texts -> (h, width) float64; short rows and '' are empty (NaN).
+
+    The vectorised conversion is tried first (10k-row pastes stay fast); on any
+    failure the slow path walks the cells to find and name the first bad one.
+    Raises _CellError carrying ``.at = (i, j)``.
+    """
+    if rows and all(len(r) == width for r in rows):
+        try:
+            block = np.array(rows, dtype=str).astype(np.float64)
+        except ValueError:
+            pass
+        else:
+            if np.isfinite(block).all():
+                return block.reshape(len(rows), width)
+    block = np.full((len(rows), width), _NAN)
+    for i, cells in enumerate(rows):
+        for j, cell in enumerate(cells):
+            try:
+                block[i, j] = parse_cell(cell)
+            except _CellError as exc:
+                exc.at = (i, j)  # type: ignore[attr-defined]
+                raise
+    return block
+
+
+# ---------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------
+
+
+class DataTableModel(QAbstractTableModel):
+    """Named float64 columns (NaN = empty), each an input or a target; all edits undoable."""
+
+    tableChanged = Signal()
+    message = Signal(str)
+
+    def __init__(self, undo_stack: QUndoStack | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_stack: QUndoStack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._names: list[str] = []
+        self._roles: list[str] = []
+        self._values = np.empty((0, 0), dtype=np.float64)
+
+    # -- Qt model interface -------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._values.shape[0]
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._names)
+
+    def data(self, index, role: int = _DISPLAY):
+        """O(1): one array read and one format per call."""
+        if not index.isValid():
+            return None
+        if role == _DISPLAY:
+            value = self._values[index.row(), index.column()]
+            return "" if value != value else format(value, ".10g")
+        if role == _EDIT:
+            return format_number(self._values[index.row(), index.column()])
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _USER:
+            return float(self._values[index.row(), index.column()])
+        if role == _BACKGROUND:
+            return _TARGET_CELL_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
+        if role == _FOREGROUND:
+            return _BLACK_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if orientation == Qt.Orientation.Vertical:
+            if role == _DISPLAY and 0 <= section < self._values.shape[0]:
+                return str(section + 1)
+            return None
+        if not 0 <= section < len(self._names):
+            return None
+        target = self._roles[section] == ROLE_TARGET
+        name = self._names[section]
+        if role == _DISPLAY:
+            return name + TARGET_MARK if target else name
+        if role in (_EDIT, _USER):
+            return name
+        if role == _TOOLTIP:
+            return self._header_tooltip(name, target)
+        if role == _BACKGROUND:
+            return _TARGET_HEADER_BRUSH if target else None
+        if role == _FOREGROUND:
+            return _BLACK_BRUSH if target else None
+        if role == _FONT and target:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == _ALIGN:
+            return _CENTER
+        return None
+
+    @staticmethod
+    def _header_tooltip(name: str, target: bool) -> str:
+        if target:
+            return (f"{name!r}: target column \u2014 the network learns to predict it.\n"
+                    "Right-click to use it as an input instead, rename or remove it.")
+        return (f"{name!r}: input column \u2014 the network reads it.\n"
+                "Right-click to use it as a target instead, rename or remove it.")
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role: int = _EDIT) -> bool:
+        """Parse and store one cell through the undo stack; refuse non-numbers with a message."""
+        if not index.isValid() or role != _EDIT:
+            return False
+        row, col = index.row(), index.column()
+        try:
+            new = parse_cell(value)
+        except _CellError as exc:
+            self.message.emit(f"Row {row + 1}, column {self._names[col]!r}: {exc.shown} is "
+                              f"{exc.reason}; the old value was kept.")
+            return False
+        old = float(self._values[row, col])
+        if format_number(old) == format_number(new):
+            return True  # unchanged: no empty undo step
+        verb = "Clear" if new != new else "Edit"
+        cell = f"{column_letter(col)}{row + 1}"
+        self._push(f"{verb} cell {cell}",
+                   [_SetBlock(row, col, np.array([[old]]), np.array([[new]]))])
+        return True
+
+    def setHeaderData(self, section: int, orientation: Qt.Orientation, value, role: int = _EDIT) -> bool:
+        if orientation != Qt.Orientation.Horizontal or role != _EDIT:
+            return False
+        return self.rename_column(section, str(value))
+
+    def insertRows(self, row: int, count: int, parent=QModelIndex()) -> bool:
+        if parent.isValid() or count < 1 or not 0 <= row <= self.rowCount():
+            return False
+        self.insert_rows(row, count)
+        return True
+
+    def removeRows(self, row: int, count: int, parent=QModelIndex()) -> bool:
+        if parent.isValid() or count < 1 or row < 0 or row + count > self.rowCount():
+            return False
+        self.remove_row_range(row, count)
+        return True
+
+    # -- read access --------------------------------------------------------
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def roles(self) -> list[str]:
+        return list(self._roles)
+
+    def values(self) -> np.ndarray:
+        """A copy of the cells, (rows, columns) float64, NaN = empty."""
+        return self._values.copy()
+
+    def target_columns(self) -> list[int]:
+        return [i for i, r in enumerate(self._roles) if r == ROLE_TARGET]
+
+    def input_columns(self) -> list[int]:
+        return [i for i, r in enumerate(self._roles) if r == ROLE_INPUT]
+
+    def new_column_name(self, col: int) -> str:
+        """A free default name for a column inserted at ``col``: 'x<col+1>' or the next free 'x<N>'."""
+        return _free_name(self._names, col)
+
+    def to_dataset(self, source: str = "table") -> Dataset:
+        """The table as a core Dataset (inputs and targets each in table order).
+
+        DataError, naming the row and column, for an empty cell; also when there
+        is no row, no input column or no target column.
+        """
+        if not self._names:
+            raise DataError("the table has no columns")
+        if self._values.shape[0] == 0:
+            raise DataError("the table has no data rows")
+        inputs, targets = self.input_columns(), self.target_columns()
+        if not targets:
+            raise DataError("no column is used as a target: right-click a column header "
+                            "and choose 'Use as target'")
+        if not inputs:
+            raise DataError("no column is used as an input: right-click a column header "
+                            "and choose 'Use as input'")
+        empty = np.isnan(self._values)
+        if empty.any():
+            row, col = divmod(int(np.argmax(empty.ravel())), self._values.shape[1])
+            raise DataError("the cell is empty; type a number or remove the row",
+                            row=row + 1, column=self._names[col])
+        return Dataset(
+            X=self._values[:, inputs], Y=self._values[:, targets],
+            input_names=tuple(self._names[i] for i in inputs),
+            target_names=tuple(self._names[i] for i in targets),
+            source=source,
+        )
+
+    def copy_text(self, rows: range, cols: range) -> str:
+        """The cells as tab-separated text (full precision, empty cells as ''), one line per row."""
+        block = self._values[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp))]
+        return "\n".join("\t".join(map(format_number, line)) for line in block.tolist())
+
+    # -- undoable edits -----------------------------------------------------
+
+    def set_table(self, names: Sequence[str], values: np.ndarray, roles: Sequence[str],
+                  text: str = "Replace table") -> None:
+        """Replace everything (one undo step). ValueError for inconsistent arguments."""
+        new = self._checked_state(names, values, roles)
+        self._push(text, [_Replace(self._state(), new)])
+
+    def set_dataset(self, ds: Dataset, text: str = "Load data") -> None:
+        """Show a Dataset: its inputs, then its targets (one undo step)."""
+        names = [*ds.input_names, *ds.target_names]
+        roles = [ROLE_INPUT] * ds.n_inputs + [ROLE_TARGET] * ds.n_targets
+        self.set_table(names, np.hstack([ds.X, ds.Y]), roles, text)
+
+    def set_role(self, col: int, role: str) -> None:
+        """Use a column as input or target (one undo step; no step when unchanged)."""
+        if role not in _ROLES:
+            raise ValueError(f"role must be one of {_ROLES}, got {role!r}")
+        self._check_column(col)
+        old = (self._names[col], self._roles[col])
+        if old[1] == role:
+            return
+        self._push(f"Use {old[0]!r} as {role}", [_SetHeader(col, old, (old[0], role))])
+
+    def rename_column(self, col: int, name: str) -> bool:
+        """Rename a column; empty, duplicate or multi-line names are refused with a message."""
+        self._check_column(col)
+        old = self._names[col]
+        name = str(name).strip()
+        problem = self._name_problem(name, col)
+        if problem:
+            self.message.emit(f"Column {old!r}: {problem}; the name was kept.")
+            return False
+        if name != old:
+            self._push(f"Rename column {old!r} to {name!r}",
+                       [_SetHeader(col, (old, self._roles[col]), (name, self._roles[col]))])
+        return True
+
+    def insert_rows(self, row: int, count: int = 1) -> None:
+        """Insert ``count`` empty rows before ``row`` (row == rowCount appends)."""
+        row = min(max(int(row), 0), self.rowCount())
+        if count < 1:
+            return
+        block = np.full((count, self.columnCount()), _NAN)
+        text = "Insert row" if count == 1 else f"Insert {count} rows"
+        self._push(text, [_InsertRows(row, block)])
+
+    def remove_row_range(self, row: int, count: int) -> None:
+        """Remove rows ``row`` .. ``row + count - 1`` (one undo step)."""
+        self.remove_rows(range(row, row + count))
+
+    def remove_rows(self, rows: Iterable[int]) -> None:
+        """Remove any set of rows in one undo step (contiguous runs removed bottom-up)."""
+        wanted = sorted({r for r in rows if 0 <= r < self.rowCount()})
+        if not wanted:
+            return
+        ops: list[_Op] = []
+        for start, stop in reversed(_runs(wanted)):
+            ops.append(_Inverse(_InsertRows(start, self._values[start:stop].copy())))
+        if len(wanted) == 1:
+            text = f"Remove row {wanted[0] + 1}"
+        elif len(ops) == 1:
+            text = f"Remove rows {wanted[0] + 1}\u2013{wanted[-1] + 1}"
+        else:
+            text = f"Remove {len(wanted)} rows"
+        self._push(text, ops)
+
+    def insert_column(self, col: int, name: str, role: str = ROLE_INPUT) -> bool:
+        """Insert an empty column before ``col``; a bad name is refused with a message."""
+        if role not in _ROLES:
+            raise ValueError(f"role must be one of {_ROLES}, got {role!r}")
+        col = min(max(int(col), 0), self.columnCount())
+        name = str(name).strip()
+        problem = self._name_problem(name, None)
+        if problem:
+            self.message.emit(f"New column: {problem}; no column was inserted.")
+            return False
+        column = np.full(self.rowCount(), _NAN)
+        self._push(f"Insert column {name!r}", [_InsertColumn(col, name, role, column)])
+        return True
+
+    def remove_column(self, col: int) -> None:
+        """Remove one column (one undo step)."""
+        self.remove_columns([col])
+
+    def remove_columns(self, cols: Iterable[int]) -> None:
+        """Remove any set of columns in one undo step."""
+        wanted = sorted({c for c in cols if 0 <= c < self.columnCount()}, reverse=True)
+        if not wanted:
+            return
+        ops: list[_Op] = [
+            _Inverse(_InsertColumn(c, self._names[c], self._roles[c], self._values[:, c].copy()))
+            for c in wanted
+        ]
+        text = (f"Remove column {self._names[wanted[0]]!r}" if len(wanted) == 1
+                else f"Remove {len(wanted)} columns")
+        self._push(text, ops)
+
+    def clear_cells(self, blocks: Iterable[tuple[range, range]]) -> None:
+        """Empty the cells of contiguous (rows, cols) blocks, in one undo step."""
+        ops: list[_Op] = []
+        count = 0
+        first = None
+        for rows, cols in blocks:
+            rows = range(max(rows.start, 0), min(rows.stop, self.rowCount()))
+            cols = range(max(cols.start, 0), min(cols.stop, self.columnCount()))
+            old = self._values[rows.start:rows.stop, cols.start:cols.stop].copy()
+            if old.size == 0 or np.isnan(old).all():
+                continue
+            ops.append(_SetBlock(rows.start, cols.start, old, np.full(old.shape, _NAN)))
+            count += old.size
+            first = first or f"{column_letter(cols.start)}{rows.start + 1}"
+        if ops:
+            self._push(f"Clear cell {first}" if count == 1 else f"Clear {count} cells", ops)
+
+    def paste_text(self, top: int, left: int, text: str) -> bool:
+        """Paste a tab/';'/','-separated block at (top, left) as one undo step.
+
+        Grows the table as needed (new columns 'x<N>', inputs; in an empty table
+        the last pasted column becomes the target, as in CSV files). All or
+        nothing: one bad cell refuses the whole paste with a message naming its
+        row and column. At row 0, a first line of names (no numbers) followed by
+        data lines renames the columns instead of becoming a row.
+        """
+        try:
+            ops, text_, note = self._plan_paste(top, left, text)
+        except _PasteRefused as exc:
+            self.message.emit(f"Paste refused: {exc} Nothing was changed.")
+            return False
+        self._push(text_, ops)
+        self.message.emit(note)
+        return True
+
+    # -- paste planning -----------------------------------------------------
+
+    def _plan_paste(self, top: int, left: int, text: str) -> tuple[list[_Op], str, str]:
+        """The ops of a paste, or _PasteRefused explaining why it cannot be done."""
+        lines = _split_lines(text)
+        if not lines:
+            raise _PasteRefused("the clipboard holds no cells.")
+        delimiter = _detect_delimiter("\n".join(lines))
+        rows = [_split_cells(line, delimiter) for line in lines]
+        n_rows, n_cols = self.rowCount(), self.columnCount()
+        top = min(max(int(top), 0), n_rows)
+        left = min(max(int(left), 0), n_cols)
+        header = None
+        if len(rows) > 1 and _looks_like_header(rows[0]):
+            if top != 0:
+                raise _PasteRefused(
+                    f"the first line looks like column names ({', '.join(map(_show, rows[0][:4]))}); "
+                    "paste into the first row to use them as column names.")
+            header, rows = rows[0], rows[1:]
+        width = max(len(r) for r in ([header] if header else []) + rows)
+        names, roles = self._paste_header(left, width, header)
+        try:
+            block = _parse_block(rows, width)
+        except _CellError as exc:
+            i, j = exc.at  # type: ignore[attr-defined]
+            raise _PasteRefused(f"row {top + i + 1}, column {names[left + j]!r}: "
+                                f"{exc.shown} is {exc.reason}.") from None
+        ops = self._paste_ops(top, left, block, names, roles)
+        height = len(rows)
+        label = f"Paste {height}\u00d7{width} cells" if height else "Paste column names"
+        note = f"Pasted {height}\u00d7{width} cells" if height else "Pasted column names"
+        if header and height:
+            note += " (the first line was used as column names)"
+        return ops, label, note + "."
+
+    def _paste_header(self, left: int, width: int,
+                      header: list[str] | None) -> tuple[list[str], list[str]]:
+        """Column names and roles after a paste of ``width`` columns at ``left``."""
+        names, roles = list(self._names), list(self._roles)
+        was_empty = not names
+        for col in range(len(names), left + width):
+            names.append(_free_name(names, col))
+            roles.append(ROLE_INPUT)
+        if was_empty and len(names) >= 2:
+            roles[-1] = ROLE_TARGET  # a pasted data set: last column is the target, as in CSV files
+        for j, name in enumerate(header or []):
+            if name:
+                names[left + j] = name
+        seen: dict[str, int] = {}
+        for col, name in enumerate(names):
+            if "\n" in name:
+                raise _PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
+            if name in seen:
+                raise _PasteRefused(f"the column name {name!r} would appear twice "
+                                    f"(columns {seen[name] + 1} and {col + 1}).")
+            seen[name] = col
+        return names, roles
+
+    def _paste_ops(self, top: int, left: int, block: np.ndarray,
+                   names: list[str], roles: list[str]) -> list[_Op]:
+        """Grow rows, grow columns, rename, then write the block."""
+        n_rows, n_cols = self.rowCount(), self.columnCount()
+        height, width = block.shape
+        ops: list[_Op] = []
+        new_rows = max(0, top + height - n_rows)
+        if new_rows:
+            ops.append(_InsertRows(n_rows, np.full((new_rows, n_cols), _NAN)))
+        total_rows = n_rows + new_rows
+        for col in range(n_cols, len(names)):
+            ops.append(_InsertColumn(col, names[col], roles[col], np.full(total_rows, _NAN)))
+        for col in range(n_cols):
+            if names[col] != self._names[col] or roles[col] != self._roles[col]:
+                ops.append(_SetHeader(col, (self._names[col], self._roles[col]), (names[col], roles[col])))
+        if height:
+            old = np.full((height, width), _NAN)
+            have = self._values[top:top + height, left:left + width]
+            old[: have.shape[0], : have.shape[1]] = have
+            ops.append(_SetBlock(top, left, old, block))
+        return ops
+
+    # -- validation ---------------------------------------------------------
+
+    def _name_problem(self, name: str, col: int | None) -> str:
+        """Why ``name`` cannot name column ``col`` ('' when it can)."""
+        if not name:
+            return "a column name cannot be empty"
+        if "\n" in name or "\r" in name:
+            return "a column name cannot contain a line break"
+        for other, existing in enumerate(self._names):
+            if existing == name and other != col:
+                return f"the name {name!r} is already used by column {other + 1}"
+        return ""
+
+    def _check_column(self, col: int) -> None:
+        if not 0 <= col < self.columnCount():
+            raise IndexError(f"column {col} is outside the table's {self.columnCount()} columns")
+
+    @staticmethod
+    def _checked_state(names: Sequence[str], values: np.ndarray,
+                       roles: Sequence[str]) -> tuple[list[str], list[str], np.ndarray]:
+        names = [str(n).strip() for n in names]
+        roles = [str(r) for r in roles]
+        array = np.array(values, dtype=np.float64, copy=True)
+        if array.size == 0 and array.ndim != 2:
+            array = array.reshape(0, len(names))
+        if array.ndim != 2 or array.shape[1] != len(names) or len(roles) != len(names):
+            raise ValueError(f"need one name and one role per column: {len(names)} names, "
+                             f"{len(roles)} roles, values of shape {array.shape}")
+        if any(r not in _ROLES for r in roles):
+            raise ValueError(f"roles must be {ROLE_INPUT!r} or {ROLE_TARGET!r}, got {roles}")
+        if any(not n for n in names) or len(set(names)) != len(names):
+            raise ValueError(f"column names must be non-empty and distinct, got {names}")
+        if np.isinf(array).any():
+            raise ValueError("values must be finite numbers (or NaN for an empty cell)")
+        return names, roles, array
+
+    # -- raw mutations (only ops call these; they emit the Qt model signals) --
+
+    def _push(self, text: str, ops: list[_Op]) -> None:
+        self.undo_stack.push(_TableCommand(self, text, ops))
+
+    def _state(self) -> tuple[list[str], list[str], np.ndarray]:
+        return list(self._names), list(self._roles), self._values.copy()
+
+    def _replace_raw(self, names: list[str], roles: list[str], values: np.ndarray) -> None:
+        self.beginResetModel()
+        self._names, self._roles, self._values = list(names), list(roles), values.copy()
+        self.endResetModel()
+
+    def _write_block(self, top: int, left: int, block: np.ndarray) -> None:
+        height, width = block.shape
+        self._values[top:top + height, left:left + width] = block
+        self.dataChanged.emit(self.index(top, left), self.index(top + height - 1, left + width - 1),
+                              [_DISPLAY, _EDIT, _USER])
+
+    def _insert_rows_raw(self, row: int, block: np.ndarray) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(block) - 1)
+        self._values = np.concatenate([self._values[:row], block, self._values[row:]])
+        self.endInsertRows()
+
+    def _remove_rows_raw(self, row: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        self._values = np.concatenate([self._values[:row], self._values[row + count:]])
+        self.endRemoveRows()
+
+    def _insert_column_raw(self, col: int, name: str, role: str, column: np.ndarray) -> None:
+        self.beginInsertColumns(QModelIndex(), col, col)
+        v = self._values
+        self._values = np.concatenate([v[:, :col], column.reshape(-1, 1), v[:, col:]], axis=1)
+        self._names.insert(col, name)
+        self._roles.insert(col, role)
+        self.endInsertColumns()
+
+    def _remove_column_raw(self, col: int) -> None:
+        self.beginRemoveColumns(QModelIndex(), col, col)
+        self._values = np.delete(self._values, col, axis=1)
+        del self._names[col]
+        del self._roles[col]
+        self.endRemoveColumns()
+
+    def _set_header_raw(self, col: int, name: str, role: str) -> None:
+        role_changed = self._roles[col] != role
+        self._names[col], self._roles[col] = name, role
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+        if role_changed and self.rowCount():
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col),
+                                  [_BACKGROUND, _FOREGROUND])
+
+
+def _runs(sorted_rows: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7] -> [(1, 4), (7, 8)]: contiguous half-open runs."""
+    runs: list[tuple[int, int]] = []
+    for r in sorted_rows:
+        if runs and runs[-1][1] == r:
+            runs[-1] = (runs[-1][0], r + 1)
+        else:
+            runs.append((r, r + 1))
+    return runs
