@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - scipy is a dependency, but the core ru
     expit = None
 
 EXPIT_MAX = 4096
+MATMUL_MIN_WORK = 16384  # m * k * n from which np.matmul beats np.dot here (measured)
 ELEMENTWISE = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
 SMALL_OUTPUT = 256  # rows * outputs up to which the per-epoch errors are kept and summed per chunk
 ERROR_CHUNK = 1024  # epochs of errors kept at once in that case
@@ -72,6 +73,11 @@ def _softmax_lines(z: str, size: int) -> list[str]:
     return lines
 
 
+def _product(a: str, b: str, out: str, work: int) -> str:
+    """A matrix product: np.dot has the least overhead on tiny operands, np.matmul the faster kernels."""
+    return f"dot({a}, {b}, {out})" if work < MATMUL_MIN_WORK else f"matmul({a}, {b}, {out})"
+
+
 def _derivative(name: str, a: str, g: str, tmp: str) -> list[str]:
     """Source lines multiplying ``g`` in place by the derivative, written through the output ``a``."""
     return {
@@ -102,7 +108,7 @@ class FusedStep:
         self.grad = np.empty_like(net.params)
         ns: dict = {name: getattr(np, name) for name in (
             "dot", "add", "subtract", "multiply", "divide", "negative", "exp", "log", "reciprocal",
-            "tanh", "maximum", "greater", "clip", "vdot", "einsum")}
+            "tanh", "maximum", "greater", "clip", "vdot", "einsum", "matmul")}
         ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params, grad=self.grad)
         slices = arch.layer_slices()
         for l, k in enumerate(arch.sizes[1:]):
@@ -128,22 +134,24 @@ class FusedStep:
             ns["hot"] = np.flatnonzero(Y.reshape(-1))
             ns["picked"] = np.empty(rows, dt)
         ns["Dflat"] = ns["D"].reshape(-1)
+        self.summed = arch.loss == "sse"
         self.keep_errors = arch.loss in ("sse", "mse") and rows * k_out <= SMALL_OUTPUT
         self.errors = np.empty((ERROR_CHUNK, rows, k_out), dt) if self.keep_errors else None
         ns["E"] = self.errors
         self.factor = {"sse": 2.0, "mse": 2.0 / (rows * k_out), "bce": 1.0 / rows, "ce": 1.0 / rows}[arch.loss]
         self.mean_divisor = rows * k_out if arch.loss == "mse" else (rows if arch.loss in ("bce", "ce") else 1)
         body = self._forward(arch, net, rows) + ["__ERR__", f"multiply(D, c, G{L - 1})"]
-        body += self._backward(arch, net)
+        body += self._backward(arch, net, rows)
         self.source = self._assemble(body, arch)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
         self._step, self._epochs = ns["step"], ns["epochs"]
+        self._batches_gd, self._batches = ns["batches_gd"], ns["batches"]
 
     @staticmethod
     def _forward(arch, net, rows: int) -> list[str]:
         lines, prev = [], "X"
         for l, name in enumerate(arch.activations):
-            lines.append(f"dot({prev}, W{l}, A{l})")
+            lines.append(_product(prev, f"W{l}", f"A{l}", rows * arch.sizes[l] * arch.sizes[l + 1]))
             if net.biases[l] is not None:
                 lines.append(f"add(A{l}, b{l}, A{l})")
             size = arch.sizes[l + 1] if name == "softmax" else rows * arch.sizes[l + 1]
@@ -152,17 +160,21 @@ class FusedStep:
         return lines
 
     @staticmethod
-    def _backward(arch, net) -> list[str]:
+    def _backward(arch, net, rows: int) -> list[str]:
         L = arch.n_layers
         lines = []
         if arch.loss in ("sse", "mse"):
             lines += _derivative(arch.output_activation, f"A{L - 1}", f"G{L - 1}", f"T{L - 1}")
         for l in range(L - 1, -1, -1):
-            lines.append(f"dot({f'A{l - 1}T' if l else 'XT'}, G{l}, gW{l})")
+            work = rows * arch.sizes[l] * arch.sizes[l + 1]
+            lines.append(_product(f"A{l - 1}T" if l else "XT", f"G{l}", f"gW{l}", work))
             if net.biases[l] is not None:
                 lines.append(f"dot(ones, G{l}, gb{l})")  # column sums through BLAS, far cheaper than .sum(0)
             if l:
-                lines.append(f"dot(G{l}, W{l}T, G{l - 1})")
+                if arch.sizes[l + 1] == 1:  # (n x 1) @ (1 x k) falls off BLAS's fast path: broadcast instead
+                    lines.append(f"multiply(G{l}, W{l}T, G{l - 1})")
+                else:
+                    lines.append(_product(f"G{l}", f"W{l}T", f"G{l - 1}", work))
                 lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}")
         return lines
 
@@ -195,14 +207,34 @@ class FusedStep:
             ep_body = step_body[:-1] + ["losses[i] = v"]
         ep_body.append("subtract(params, grad, params)")
         indent = "\n        "
+        batch_head = ["idx = order[s : s + bs]", "SX.take(idx, 0, X)", "SY.take(idx, 0, Y)"]
+        batch_body = batch_head + step_body[:-1] + ["total += v"]
         return (
             "def step(c):\n    " + "\n    ".join(step_body) + "\n\n"
-            "def epochs(n, losses, c):\n    for i in range(n):" + indent + indent.join(ep_body) + "\n"
+            "def epochs(n, losses, c):\n    for i in range(n):" + indent + indent.join(ep_body) + "\n\n"
+            "def batches_gd(SX, SY, order, stop, bs, c):\n    total = 0.0\n    for s in range(0, stop, bs):"
+            + indent + indent.join(batch_body + ["subtract(params, grad, params)"]) + "\n    return total\n\n"
+            "def batches(SX, SY, order, stop, bs, c, update):\n    total = 0.0\n    for s in range(0, stop, bs):"
+            + indent + indent.join(batch_body + ["update(params, grad)"]) + "\n    return total\n"
         )
 
     def step(self, scale: float) -> float:
         """Gradient times ``scale`` into ``grad``; returns the batch loss in the loss's own reduction."""
         return float(self._step(scale * self.factor)) / self.mean_divisor
+
+    def batches(self, SX: np.ndarray, SY: np.ndarray, order: np.ndarray, count: int, lr: float,
+                update=None) -> float:
+        """``count`` full batches drawn from SX/SY in ``order``, each followed by an update.
+
+        Plain gradient descent (``update`` None) steps by ``lr``; otherwise ``update(params, grad)``
+        gets the raw gradient. Returns the summed loss of the batches, per sample (as ``step`` times rows).
+        """
+        bs = self.X.shape[0]
+        if update is None:
+            raw = self._batches_gd(SX, SY, order, count * bs, bs, lr * self.factor)
+        else:
+            raw = self._batches(SX, SY, order, count * bs, bs, self.factor, update)
+        return float(raw) if self.summed else float(raw) * bs / self.mean_divisor
 
     def epochs(self, n: int, losses: np.ndarray, lr: float) -> None:
         """``n`` epochs of full-batch gradient descent; ``losses[i]`` gets epoch i's loss."""

@@ -260,21 +260,21 @@ class Trainer:
         summed = self.loss_fn.summed
         X, Y = self.X, self.Y
         full, rest = self._fused
+        count = rows // bs
+        update = None if plain else opt.update
         for i in range(n):
             order = self.rng.permutation(rows)
-            total = 0.0
-            for s in range(0, rows, bs):
-                idx = order[s : s + bs]
-                step = full if idx.size == bs else rest
-                np.take(X, idx, axis=0, out=step.X)
-                np.take(Y, idx, axis=0, out=step.Y)
+            total = full.batches(X, Y, order, count, opt.learning_rate, update)
+            if rest is not None:
+                idx = order[count * bs :]
+                np.take(X, idx, axis=0, out=rest.X)
+                np.take(Y, idx, axis=0, out=rest.Y)
+                v = rest.step(opt.learning_rate if plain else 1.0)
                 if plain:
-                    v = step.step(opt.learning_rate)
-                    np.subtract(params, step.grad, out=params)
+                    np.subtract(params, rest.grad, out=params)
                 else:
-                    v = step.step(1.0)
-                    opt.update(params, step.grad)
-                total += v if summed else v * idx.size
+                    opt.update(params, rest.grad)
+                total += v * (1 if summed else idx.size)
             losses[i] = total if summed else total / rows
 
     def _run_generic(self, n: int, losses: np.ndarray) -> None:
