@@ -1,4 +1,4 @@
-"""The headless command line: ``python -m core train|predict|presets`` (also ``nngui train ...``).
+"""The headless command line: ``python -m core train|predict|export|presets`` (also ``nngui train ...``).
 
 Bad input of any kind ends with exit status 2 and one ``error: ...`` line on
 stderr naming what and where; a diverged run ends with status 3 (the last finite
@@ -31,6 +31,8 @@ from .losses import LOSSES, get_loss
 from .normalization import NORMALIZATIONS
 from .optimizers import OPTIMIZERS
 from .presets import PRESETS
+
+EXPORT_FORMATS = ("python", "onnx")
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -270,6 +272,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data", metavar="DATA.csv", help="inputs, or inputs then targets")
     p.add_argument("--out", metavar="PRED.csv", help="write the predictions here instead of to stdout")
 
+    # -- export ---------------------------------------------------------------------------
+    e = sub.add_parser(
+        "export", usage="%(prog)s MODEL.json --format python|onnx --out FILE [options]",
+        help="export a saved model as a standalone Python script or an ONNX graph",
+        description="Export a saved model. --format python writes a NumPy-only Python script "
+                    "holding the data, the settings and the whole training algorithm: by default "
+                    "it embeds the model's trained weights and reports their loss and predictions; "
+                    "with --from-scratch it trains the network again from the model's seed and "
+                    "settings, reproducing nngui's run. The data comes from the model file (saved "
+                    "with --include-data) or from --data. --format onnx writes an ONNX graph that "
+                    "takes the raw inputs (normalisation included); it needs the onnx package "
+                    "(pip install nngui[onnx]).",
+        epilog="See docs/exporting.md. Exit status: 0 done, 2 bad input.",
+    )
+    e.add_argument("model", metavar="MODEL.json", help="a model file saved by 'nngui train --out' or the app")
+    e.add_argument("--format", required=True, metavar="FORMAT", type=_choice("format", EXPORT_FORMATS),
+                   help=f"what to write; one of: {_names(EXPORT_FORMATS)}")
+    e.add_argument("--out", required=True, metavar="FILE", help="the file to write (e.g. model.py, model.onnx)")
+    e.add_argument("--data", metavar="DATA.csv",
+                   help="python: the data to embed (default: the data stored in the model file)")
+    e.add_argument("--targets", metavar="K", type=_positive_count,
+                   help="python: number of target columns at the end of each row of --data "
+                        "(default: the model's, 1 for a class model)")
+    e.add_argument("--from-scratch", action="store_true",
+                   help="python: train from the model's seed and settings instead of embedding its weights")
+    e.add_argument("--dtype", metavar="TYPE", type=_choice("dtype", DTYPES),
+                   help="onnx: the graph's input and weight type (default float32)")
+
     # -- presets --------------------------------------------------------------------------
     sub.add_parser(
         "presets", help="list the built-in presets",
@@ -296,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "predict":
             return cmd_predict(args)
+        if args.command == "export":
+            return cmd_export(args)
         return cmd_presets(args)
     except BrokenPipeError:  # e.g. `nngui presets | head -1`: the reader left, nothing to report
         _silence_stdout()
@@ -871,3 +903,81 @@ def _report_fit(model, P, Y, labels, classes, source: str) -> None:
     if kind:
         print(f"accuracy: {_accuracy(kind, P, Y) * 100:.1f}%", file=sys.stderr)
     sys.stderr.flush()
+
+
+# ---------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------
+
+
+def cmd_export(args) -> int:
+    from .export_python import ExportError
+    from .modelfile import load_model
+
+    _check_out_path(args.out)
+    model = load_model(args.model)
+    try:
+        if args.format == "onnx":
+            for flag, given in (("--data", args.data), ("--targets", args.targets),
+                                ("--from-scratch", args.from_scratch)):
+                if given:
+                    _warn(f"{flag} has no effect with --format onnx")
+            from .export_onnx import to_onnx
+
+            _writing(args.out, lambda: to_onnx(model, args.out, dtype=args.dtype or "float32"))
+        else:
+            if args.dtype:
+                _warn("--dtype has no effect with --format python (the script trains in the model's dtype)")
+            text = _python_export(model, args)
+            _writing(args.out, lambda: atomic_write_text(args.out, text))
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {args.out}", file=sys.stderr, flush=True)
+    return EXIT_OK
+
+
+def _python_export(model, args) -> str:
+    from .export_python import python_script
+    from .trainer import targets_for
+
+    if args.data is not None:
+        targets = args.targets if args.targets is not None else (
+            1 if model.classes else len(model.target_names))
+        dataset = read_csv(args.data, targets=targets)
+        where = f"--data {args.data}"
+    elif model.data is not None:
+        if args.targets is not None:
+            _warn("--targets has no effect without --data")
+        dataset = Dataset(model.data["inputs"], model.data["targets"], model.input_names,
+                          model.target_names, os.path.basename(args.model))
+        where = f"{args.model} (its data)"
+    else:
+        raise CliError(f"{args.model} holds no training data, and a python export embeds the data: "
+                       "give --data DATA.csv (or save the model with --include-data)")
+    config = model.config()
+    name = os.path.basename(args.model)
+    try:
+        if args.from_scratch:
+            missing = [k for k in ("seed", "optimizer", "learning_rate", "init")
+                       if (model.training or {}).get(k) is None]
+            if missing:
+                raise CliError(f"{args.model} does not record how it was trained (no training."
+                               f"{', training.'.join(missing)}), so --from-scratch cannot reproduce it")
+            epochs = _epochs_done(model) or config.epochs
+            if epochs == 0:
+                raise CliError(f"{args.model} records no epochs (neither done nor a target), so "
+                               "--from-scratch cannot know how long to train")
+            return python_script(dataset, config, epochs=epochs,
+                                 title=f"{name}: trained again from scratch (seed {config.seed})")
+        kind = model.normalization.kind if model.normalization is not None else "none"
+        config = config.replace(normalize=kind)
+        _, classes = targets_for(dataset, config)
+        if model.classes is not None and classes is not None and tuple(classes) != tuple(model.classes):
+            raise CliError(f"{where}: the class labels ({', '.join(map(_label, classes))}) are not the "
+                           f"model's ({', '.join(map(_label, model.classes))})")
+        return python_script(dataset, config, start=model.network(), normalizer=model.normalization,
+                             epochs=0, title=f"{name}: the trained network and its data")
+    except ConfigError as exc:
+        if exc.field == "architecture":
+            raise CliError(f"{where} does not fit {args.model}: {exc.detail}") from None
+        raise CliError(f"{args.model}: {exc}") from None

@@ -103,13 +103,14 @@ class Trainer:
             dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
             config.output_activation, config.bias, config.loss,
         )
+        # Always draw the initial weights, even when ``start`` replaces them, so that the random
+        # stream (and with it the validation split and the shuffles) is the same when resuming.
+        net = Network.initialize(arch, config.init, self.rng, self.dtype)
         if start is not None:
             if start.arch != arch:
                 raise ConfigError("architecture", f"the starting weights are for {_describe(start.arch)}; "
                                   f"the data and settings need {_describe(arch)}")
-            net = Network(arch, start.params.astype(self.dtype, copy=True))
-        else:
-            net = Network.initialize(arch, config.init, self.rng, self.dtype)
+            net.params[...] = start.params
         self.network = net
         n = dataset.X.shape[0]
         n_val = int(round(config.validation * n)) if config.validation else 0

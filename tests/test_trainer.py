@@ -270,3 +270,13 @@ def test_every_preset_learns_its_data(name):
     else:
         acc = ((P > 0.5) == (ds.Y > 0.5)).mean()
     assert acc >= 0.95
+
+
+def test_resuming_keeps_the_same_validation_split():
+    ds = _blobs(40)
+    cfg = TrainConfig(hidden=(4,), output_activation="softmax", loss="ce", validation=0.25, epochs=10)
+    first = Trainer(ds, cfg)
+    first.run()
+    resumed = Trainer(ds, cfg.replace(epochs=20), start=first.network, history=first.history, epoch=first.epoch)
+    np.testing.assert_array_equal(resumed.val_rows, first.val_rows)
+    np.testing.assert_array_equal(resumed.network.params, first.network.params)
