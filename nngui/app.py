@@ -1,0 +1,173 @@
+"""Start the desktop app: ``nngui [FILE]``, or render a screenshot without a display.
+
+``nngui --preset NAME --train EPOCHS --screenshot OUT.png [--size 1280x800]`` loads a
+preset, trains it through the worker thread (waiting for it), renders the whole
+window offscreen and writes the PNG: that is how the README's screenshots are made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+DEFAULT_SIZE = (1400, 900)
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().replace("\u00d7", "x").split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"size {w}x{h} is outside 320x240 .. 8000x8000")
+    return w, h
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nngui", description="Train small neural networks by pointing and clicking.",
+        epilog="Headless commands: nngui train | predict | presets | export (see 'nngui train --help').",
+    )
+    p.add_argument("file", nargs="?", help="a project (.nngui.json), model file (.json) or CSV file to open")
+    p.add_argument("--preset", help="load this preset (e.g. loy-xor, xor, iris)")
+    p.add_argument("--train", type=int, metavar="EPOCHS", help="train this many epochs before showing the window")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render the window to this PNG and exit (no display needed)")
+    p.add_argument("--size", type=_parse_size, metavar="WxH", help="window size, e.g. 1280x800")
+    p.add_argument("--presentation", action="store_true", help="projector mode: bigger fonts, thicker lines")
+    return p
+
+
+def _qt_platform_for(screenshot: bool) -> None:
+    """Offscreen for screenshots, and when there is no display at all (Qt would abort)."""
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "nngui"])
+    app.setApplicationName("nngui")
+    app.setOrganizationName("nngui")
+    app.setApplicationDisplayName("nngui")
+    return app
+
+
+def _configure_pyqtgraph() -> None:
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(background="w", foreground="k", antialias=True)
+
+
+def create_main_window(preset: str | None = "loy-xor", restore: bool = True):
+    """Build the main window with ``preset`` loaded (no event loop is started)."""
+    _application()
+    _configure_pyqtgraph()
+    from nngui.main_window import MainWindow
+
+    window = MainWindow()
+    if restore:
+        window.restore_window_state()
+    if preset:
+        window.load_preset(preset)
+    return window
+
+
+def train_synchronously(window, epochs: int, timeout: float = 600.0) -> bool:
+    """Train ``epochs`` more epochs through the worker and wait for it (the event loop keeps running)."""
+    c = window.controller
+    t = c.trainer
+    if t is None:
+        return False
+    remaining = t.remaining()
+    if remaining is not None and epochs > remaining:
+        # Raise the epoch target so the requested epochs fit (weights and history carry on).
+        cfg = window.settings_panel.config()
+        window.settings_panel.set_config(cfg.replace(epochs=t.epoch + epochs))
+        window._on_settings_changed()
+    if not window.start_training(epochs):
+        return False
+    return c.wait_idle(timeout)
+
+
+def _settle(app, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def screenshot(window, path: str) -> None:
+    """Render the whole window to a PNG (atomically)."""
+    from nngui.palettes import save_image_atomic
+
+    image = window.grab().toImage()
+    save_image_atomic(image, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    shot = args.screenshot
+    if args.preset:
+        from core.presets import PRESETS
+
+        if args.preset not in PRESETS:
+            print(f"nngui: unknown preset {args.preset!r}; expected one of {', '.join(PRESETS)}", file=sys.stderr)
+            return 2
+    _qt_platform_for(bool(shot))
+    app = _application()
+    started = time.perf_counter()
+    window = create_main_window(preset=None if (args.file or args.preset) else "loy-xor", restore=not shot)
+    try:
+        if args.file:
+            if not window.open_file(args.file):
+                title, text = window.errors[-1] if window.errors else ("Cannot open", args.file)
+                print(f"nngui: {text}", file=sys.stderr)
+                if shot:
+                    return 2
+                window.load_preset("loy-xor")
+        if args.preset:
+            window.load_preset(args.preset)
+        if args.presentation:
+            window.presentation_action.setChecked(True)
+        if shot or args.size:
+            w, h = args.size or DEFAULT_SIZE
+            window.resize(w, h)
+        window.show()
+        if shot:
+            _settle(app, 0.2)
+            window.set_default_splits()
+        if os.environ.get("NNGUI_STARTUP_TIME"):
+            print(f"nngui: window ready in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        if args.train:
+            if not train_synchronously(window, args.train):
+                print("nngui: training did not finish", file=sys.stderr)
+                if shot:
+                    return 3
+        if shot:
+            _settle(app, 0.4)
+            try:
+                screenshot(window, shot)
+            except OSError as exc:
+                print(f"nngui: cannot write {shot}: {exc}", file=sys.stderr)
+                return 2
+            print(f"nngui: wrote {shot}", file=sys.stderr)
+            return 0
+        return app.exec()
+    finally:
+        window.controller.shutdown()
+        if shot:
+            window.persist_state = False  # a screenshot never changes the user's saved window state
+            window.set_modified(False)
+            window.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,615 @@
+"""The network and training settings: one panel that edits a :class:`core.config.TrainConfig`.
+
+Every combo box is filled from the core's registries (``.label`` as the text,
+``.name`` as the item data), so a new activation, loss, optimiser or initialiser
+appears here without touching this file. ``config()`` / ``set_config()`` round-trip
+exactly: values a widget cannot show exactly (a seed above 2**31, a learning rate
+with many digits, per-layer activations) are kept as given until the user edits
+that widget.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
+from core.config import DTYPES, SOFT_MAX_LAYERS, SOFT_MAX_UNITS, ConfigError, TrainConfig
+from core.initializers import INITIALIZERS
+from core.losses import LOSSES
+from core.network import MAX_UNITS
+from core.normalization import NORMALIZATIONS
+from core.optimizers import OPTIMIZERS
+
+MAX_LAYERS = 20
+MIN_LR, MAX_LR = 1e-6, 1e6
+INT_MAX = 2**31 - 1
+
+# NORMALIZATIONS and DTYPES are plain name tuples in the core; these are only their labels
+# (an unknown name still appears, with its name as the label).
+_NORMALIZE_LABELS = {
+    "none": "None (raw inputs)",
+    "standard": "Standardise (mean 0, sd 1)",
+    "minmax": "Min-max to [0, 1]",
+}
+_DTYPE_LABELS = {"float64": "float64 (exact)", "float32": "float32 (faster on big nets)"}
+
+WARNING_STYLE = "color: #8a5a00; background: #fff4d6; border: 1px solid #e0b84a; border-radius: 3px; padding: 3px;"
+ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
+
+
+def format_number(v: float) -> str:
+    """Short text for a float that reads back exactly (``%g`` when exact, else ``repr``)."""
+    s = f"{v:g}"
+    try:
+        if float(s) == v:
+            return s
+    except ValueError:
+        pass
+    return repr(float(v))
+
+
+def _nice_steps(v: float, up: bool) -> float:
+    """The next value of the 1-2-5 series above (or below) ``v``."""
+    if v <= 0:
+        return MIN_LR
+    exp = math.floor(math.log10(v))
+    candidates = sorted(m * 10.0**e for e in range(exp - 1, exp + 2) for m in (1, 2, 5))
+    if up:
+        for c in candidates:
+            if c > v * (1 + 1e-9):
+                return float(f"{c:.6g}")
+    else:
+        for c in reversed(candidates):
+            if c < v * (1 - 1e-9):
+                return float(f"{c:.6g}")
+    return v
+
+
+class LearningRateSpinBox(QDoubleSpinBox):
+    """A double spin box that keeps any double exactly, accepts ``1e-3`` and steps 1-2-5."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setDecimals(323)  # Qt rounds values to `decimals`; this many keeps every double exact
+        self.setRange(MIN_LR, MAX_LR)
+        self.setKeyboardTracking(False)
+        self.setAccelerated(True)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt API)
+        return format_number(value)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        try:
+            return float(text.strip().replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):  # noqa: D401
+        t = text.strip().replace(",", ".")
+        try:
+            v = float(t)
+        except ValueError:
+            partial = t.rstrip("eE+-.") if t else t
+            ok = t == "" or (partial == "" or _is_float(partial)) and all(c in "0123456789.eE+-" for c in t)
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
+        if math.isfinite(v) and MIN_LR <= v <= MAX_LR:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        v = self.value()
+        for _ in range(abs(steps)):
+            v = _nice_steps(v, steps > 0)
+        self.setValue(min(MAX_LR, max(MIN_LR, v)))
+
+
+def _is_float(t: str) -> bool:
+    try:
+        float(t)
+    except ValueError:
+        return False
+    return True
+
+
+class HiddenLayersEditor(QWidget):
+    """Hidden layer sizes: one spin box per layer, with buttons to add and remove layers.
+
+    1-64 units and up to 6 layers are the comfortable range; more (up to
+    ``MAX_UNITS`` units and ``MAX_LAYERS`` layers) is allowed with a visible warning.
+    """
+
+    changed = Signal()
+
+    PER_ROW = 3
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hiddenLayersEditor")
+        self._spins: list[QSpinBox] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(3)
+        outer.addLayout(self._grid)
+        self._empty = QLabel("No hidden layers: inputs connect straight to the outputs.")
+        self._empty.setWordWrap(True)
+        self._empty.setStyleSheet("color: #555;")
+        outer.addWidget(self._empty)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.add_button = QPushButton("+ Layer")
+        self.add_button.setObjectName("addLayerButton")
+        self.add_button.setToolTip("Add a hidden layer (a copy of the last one)")
+        self.remove_button = QPushButton("\u2212 Layer")
+        self.remove_button.setObjectName("removeLayerButton")
+        self.remove_button.setToolTip("Remove the last hidden layer")
+        self.add_button.clicked.connect(self.add_layer)
+        self.remove_button.clicked.connect(self.remove_layer)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("hiddenLayersWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
+        outer.addWidget(self.warning_label)
+        self._update()
+
+    # -- API --------------------------------------------------------------------------------
+
+    def layers(self) -> tuple[int, ...]:
+        return tuple(int(s.value()) for s in self._spins)
+
+    def spin_boxes(self) -> list[QSpinBox]:
+        return list(self._spins)
+
+    def set_layers(self, sizes) -> None:
+        """Show ``sizes`` (no ``changed`` signal)."""
+        sizes = [int(s) for s in sizes][:MAX_LAYERS]
+        while len(self._spins) > len(sizes):
+            self._drop_spin()
+        while len(self._spins) < len(sizes):
+            self._add_spin(1)
+        for spin, v in zip(self._spins, sizes):
+            with QSignalBlocker(spin):
+                spin.setValue(max(1, min(MAX_UNITS, v)))
+        self._update()
+
+    def add_layer(self) -> None:
+        if len(self._spins) >= MAX_LAYERS:
+            return
+        self._add_spin(self._spins[-1].value() if self._spins else 4)
+        self._update()
+        self.changed.emit()
+
+    def remove_layer(self) -> None:
+        if not self._spins:
+            return
+        self._drop_spin()
+        self._update()
+        self.changed.emit()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _add_spin(self, value: int) -> None:
+        i = len(self._spins)
+        spin = QSpinBox()
+        spin.setObjectName(f"hiddenLayerSpin{i + 1}")
+        spin.setRange(1, MAX_UNITS)
+        spin.setValue(max(1, min(MAX_UNITS, int(value))))
+        spin.setKeyboardTracking(False)
+        spin.setAccelerated(True)
+        spin.setToolTip(f"Units in hidden layer {i + 1} (1-{SOFT_MAX_UNITS} recommended)")
+        spin.setAccessibleName(f"Hidden layer {i + 1} units")
+        spin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        spin.setMinimumWidth(54)
+        spin.valueChanged.connect(self._spin_changed)
+        r, c = divmod(i, self.PER_ROW)
+        self._grid.addWidget(spin, r, c)
+        self._spins.append(spin)
+
+    def _drop_spin(self) -> None:
+        spin = self._spins.pop()
+        self._grid.removeWidget(spin)
+        spin.setParent(None)
+        spin.deleteLater()
+
+    def _spin_changed(self, _v: int) -> None:
+        self._update()
+        self.changed.emit()
+
+    def _update(self) -> None:
+        n = len(self._spins)
+        self._empty.setVisible(n == 0)
+        self.add_button.setEnabled(n < MAX_LAYERS)
+        self.remove_button.setEnabled(n > 0)
+        notes = []
+        if n > SOFT_MAX_LAYERS:
+            notes.append(f"{n} hidden layers (more than {SOFT_MAX_LAYERS}): deep networks train slowly.")
+        big = [i + 1 for i, s in enumerate(self._spins) if s.value() > SOFT_MAX_UNITS]
+        if big:
+            which = ", ".join(map(str, big))
+            notes.append(f"More than {SOFT_MAX_UNITS} units in layer {which}: training will be slower "
+                         "and the diagram shows only the first units.")
+        self.warning_label.setText("\n".join(notes))
+        self.warning_label.setVisible(bool(notes))
+
+
+def _fill_combo(combo: QComboBox, entries) -> None:
+    """Items from a registry: ``.label`` as text, ``.name`` as data (plain names use themselves)."""
+    for name, entry in entries:
+        label = getattr(entry, "label", None) or str(name)
+        combo.addItem(label, name)
+        formula = getattr(entry, "formula", "") or getattr(entry, "description", "")
+        if formula:
+            combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
+
+
+class SettingsPanel(QWidget):
+    """Edits a TrainConfig; emits configChanged on any edit, architectureChanged and
+    learningRateChanged for those kinds of edit."""
+
+    configChanged = Signal()
+    architectureChanged = Signal()
+    learningRateChanged = Signal(float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPanel")
+        self._loading = False
+        self._exact: dict[str, object] = {}  # values a widget cannot show exactly, kept until edited
+        self._data_warnings: list[str] = []
+        self._n_in, self._n_out = 0, 0
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.setSpacing(8)
+
+        # -- network ---------------------------------------------------------------------
+        net_box = QGroupBox("Network")
+        net = QFormLayout(net_box)
+        net.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        net.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.io_label = QLabel()
+        self.io_label.setObjectName("ioLabel")
+        self.io_label.setWordWrap(True)
+        self.io_label.setStyleSheet("font-weight: bold;")
+        self.io_label.setToolTip("Input and output sizes follow the data table's input and target columns")
+        net.addRow(self.io_label)
+        self.hidden_editor = HiddenLayersEditor()
+        net.addRow(QLabel("Hidden layers (units per layer):"))
+        net.addRow(self.hidden_editor)
+
+        self.activation_combo = self._combo("activationCombo", [(n, ACTIVATIONS[n]) for n in HIDDEN_ACTIVATIONS],
+                                            "Activation of the hidden layers")
+        net.addRow("Activation", self.activation_combo)
+        self.output_activation_combo = self._combo("outputActivationCombo", list(ACTIVATIONS.items()),
+                                                   "Activation of the output layer")
+        net.addRow("Output", self.output_activation_combo)
+        self.loss_combo = self._combo("lossCombo", list(LOSSES.items()), "What training minimises")
+        net.addRow("Loss", self.loss_combo)
+        self.init_combo = self._combo("initCombo", list(INITIALIZERS.items()), "How the first weights are drawn")
+        net.addRow("Initial weights", self.init_combo)
+        self.bias_check = QCheckBox("Bias units")
+        self.bias_check.setObjectName("biasCheck")
+        self.bias_check.setToolTip("Give every hidden and output unit a bias (Loy's network has none)")
+        net.addRow("", self.bias_check)
+        root.addWidget(net_box)
+
+        # -- training --------------------------------------------------------------------
+        train_box = QGroupBox("Training")
+        tr = QFormLayout(train_box)
+        tr.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.optimizer_combo = self._combo("optimizerCombo", list(OPTIMIZERS.items()), "How the weights are updated")
+        tr.addRow("Optimiser", self.optimizer_combo)
+        self.learning_rate_spin = LearningRateSpinBox()
+        self.learning_rate_spin.setObjectName("learningRateSpin")
+        self.learning_rate_spin.setToolTip("Step size; type a number such as 0.5 or 1e-3 "
+                                           "(arrows step 1-2-5). Applies at once, even while training.")
+        tr.addRow("Learning rate", self.learning_rate_spin)
+        self.batch_size_spin = QSpinBox()
+        self.batch_size_spin.setObjectName("batchSizeSpin")
+        self.batch_size_spin.setRange(0, INT_MAX)
+        self.batch_size_spin.setSpecialValueText("All rows")
+        self.batch_size_spin.setToolTip("Rows per update for mini-batch optimisers (0 = all rows); "
+                                        "full-batch gradient descent always uses all rows")
+        tr.addRow("Batch size", self.batch_size_spin)
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setObjectName("epochsSpin")
+        self.epochs_spin.setRange(0, INT_MAX)
+        self.epochs_spin.setSingleStep(100)
+        self.epochs_spin.setSpecialValueText("Until stopped")
+        self.epochs_spin.setGroupSeparatorShown(True)
+        self.epochs_spin.setToolTip("Epochs to train (0 = until stopped)")
+        tr.addRow("Epochs", self.epochs_spin)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setObjectName("seedSpin")
+        self.seed_spin.setRange(0, INT_MAX)
+        self.seed_spin.setToolTip("Random seed: the same seed gives the same weights and the same run")
+        tr.addRow("Seed", self.seed_spin)
+        self.validation_spin = QDoubleSpinBox()
+        self.validation_spin.setObjectName("validationSpin")
+        self.validation_spin.setRange(0.0, 0.9)
+        self.validation_spin.setDecimals(2)
+        self.validation_spin.setSingleStep(0.05)
+        self.validation_spin.setSpecialValueText("None")
+        self.validation_spin.setToolTip("Fraction of the rows held out to measure the validation loss")
+        tr.addRow("Validation", self.validation_spin)
+        self.normalize_combo = self._combo("normalizeCombo", [(n, _NORMALIZE_LABELS.get(n, n)) for n in NORMALIZATIONS],
+                                           "Scale the inputs before training (fitted on the training rows)")
+        tr.addRow("Normalise", self.normalize_combo)
+        self.dtype_combo = self._combo("dtypeCombo", [(n, _DTYPE_LABELS.get(n, n)) for n in DTYPES],
+                                       "Floating-point precision of the weights")
+        tr.addRow("Precision", self.dtype_combo)
+        for spin in (self.batch_size_spin, self.epochs_spin, self.seed_spin, self.validation_spin):
+            spin.setKeyboardTracking(False)
+            spin.setAccelerated(True)
+        root.addWidget(train_box)
+
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("settingsWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings_label.hide()
+        root.addWidget(self.warnings_label)
+        root.addStretch(1)
+
+        # -- signals ---------------------------------------------------------------------
+        self.hidden_editor.changed.connect(self._hidden_changed)
+        for combo, key, arch in (
+            (self.activation_combo, "activation", True),
+            (self.output_activation_combo, "output_activation", True),
+            (self.loss_combo, "loss", True),
+            (self.init_combo, "init", True),
+            (self.optimizer_combo, "optimizer", False),
+            (self.normalize_combo, "normalize", False),
+            (self.dtype_combo, "dtype", False),
+        ):
+            combo.currentIndexChanged.connect(lambda _i, k=key, a=arch: self._edited(k, a))
+        self.bias_check.toggled.connect(lambda _b: self._edited("bias", True))
+        self.learning_rate_spin.valueChanged.connect(self._lr_changed)
+        for spin, key in (
+            (self.batch_size_spin, "batch_size"), (self.epochs_spin, "epochs"),
+            (self.seed_spin, "seed"), (self.validation_spin, "validation"),
+        ):
+            spin.valueChanged.connect(lambda _v, k=key: self._edited(k, False))
+        self.optimizer_combo.currentIndexChanged.connect(self._update_batch_enabled)
+
+        self.set_config(TrainConfig())
+        self.set_io(0, 0)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def config(self) -> TrainConfig:
+        """The settings shown, as a TrainConfig (not checked: call ``check()`` on it)."""
+        hidden = self.hidden_editor.layers()
+        activation = self._exact.get("activation", self.activation_combo.currentData())
+        if not isinstance(activation, str):
+            activation = _fit_activations(tuple(activation), len(hidden))
+        return TrainConfig(
+            hidden=hidden,
+            activation=activation,
+            output_activation=self.output_activation_combo.currentData(),
+            loss=self.loss_combo.currentData(),
+            bias=self.bias_check.isChecked(),
+            init=self.init_combo.currentData(),
+            optimizer=self.optimizer_combo.currentData(),
+            learning_rate=self._exact.get("learning_rate", float(self.learning_rate_spin.value())),
+            batch_size=self._exact.get("batch_size", int(self.batch_size_spin.value())),
+            epochs=self._exact.get("epochs", int(self.epochs_spin.value())),
+            seed=self._exact.get("seed", int(self.seed_spin.value())),
+            normalize=self.normalize_combo.currentData(),
+            validation=self._exact.get("validation", float(self.validation_spin.value())),
+            dtype=self.dtype_combo.currentData(),
+        )
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        """Show ``cfg`` without emitting any signal; ``config()`` then returns an equal TrainConfig."""
+        self._loading = True
+        blockers = [QSignalBlocker(w) for w in self._value_widgets()]
+        try:
+            self._exact = {}
+            self.hidden_editor.set_layers(cfg.hidden)
+            acts = cfg.hidden_activations
+            if isinstance(cfg.activation, str):
+                self._select(self.activation_combo, "activation", cfg.activation)
+            elif len(set(acts)) == 1 and acts:
+                self._select(self.activation_combo, "activation", acts[0])
+                self._exact["activation"] = tuple(cfg.activation)  # a tuple stays a tuple
+            else:
+                self._select(self.activation_combo, "activation", acts[0] if acts else "sigmoid")
+                self._exact["activation"] = tuple(cfg.activation)
+            self._select(self.output_activation_combo, "output_activation", cfg.output_activation)
+            self._select(self.loss_combo, "loss", cfg.loss)
+            self._select(self.init_combo, "init", cfg.init)
+            self._select(self.optimizer_combo, "optimizer", cfg.optimizer)
+            self._select(self.normalize_combo, "normalize", cfg.normalize)
+            self._select(self.dtype_combo, "dtype", cfg.dtype)
+            self.bias_check.setChecked(bool(cfg.bias))
+            self._set_spin(self.learning_rate_spin, "learning_rate", cfg.learning_rate)
+            self._set_spin(self.batch_size_spin, "batch_size", cfg.batch_size)
+            self._set_spin(self.epochs_spin, "epochs", cfg.epochs)
+            self._set_spin(self.seed_spin, "seed", cfg.seed)
+            self._set_spin(self.validation_spin, "validation", cfg.validation)
+        finally:
+            for b in blockers:
+                b.unblock()
+            self._loading = False
+        self._update_batch_enabled()
+        self._update_io()
+        self._update_warnings()
+
+    def set_io(self, n_inputs: int, n_outputs: int) -> None:
+        """Input and output sizes (they follow the data table)."""
+        self._n_in, self._n_out = int(n_inputs), int(n_outputs)
+        self._update_io()
+
+    def set_data_warnings(self, warnings: list[str]) -> None:
+        """Warnings about the settings together with the data (e.g. from the Trainer)."""
+        self._data_warnings = list(warnings)
+        self._update_warnings()
+
+    def warnings(self) -> list[str]:
+        """The warning lines shown."""
+        text = self.warnings_label.text()
+        return [line for line in text.split("\n") if line] if not self.warnings_label.isHidden() else []
+
+    def learning_rate(self) -> float:
+        return self.config().learning_rate
+
+    def set_learning_rate(self, lr: float) -> None:
+        self._loading = True
+        try:
+            with QSignalBlocker(self.learning_rate_spin):
+                self._exact.pop("learning_rate", None)
+                self._set_spin(self.learning_rate_spin, "learning_rate", lr)
+        finally:
+            self._loading = False
+        self._update_warnings()
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _combo(self, name: str, entries, tip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        entries = [(n, e) if not isinstance(e, str) else (n, _Named(n, e)) for n, e in entries]
+        _fill_combo(combo, entries)
+        return combo
+
+    def _value_widgets(self):
+        return (
+            self.activation_combo, self.output_activation_combo, self.loss_combo, self.init_combo,
+            self.optimizer_combo, self.normalize_combo, self.dtype_combo, self.bias_check,
+            self.learning_rate_spin, self.batch_size_spin, self.epochs_spin, self.seed_spin,
+            self.validation_spin, self.hidden_editor,
+        )
+
+    def _select(self, combo: QComboBox, key: str, name) -> None:
+        i = combo.findData(name)
+        if i < 0:
+            # A name the registry does not know (e.g. from a file): keep it selectable so the
+            # round trip holds, and let check() report it.
+            combo.addItem(f"{name} (unknown)", name)
+            i = combo.count() - 1
+        combo.setCurrentIndex(i)
+
+    def _set_spin(self, spin, key: str, value) -> None:
+        try:
+            spin.setValue(min(max(value, spin.minimum()), spin.maximum()))
+        except (TypeError, OverflowError):
+            pass
+        shown = spin.value()
+        if type(shown) is not type(value) or shown != value:
+            self._exact[key] = value  # e.g. a seed above 2**31 or an int learning rate: kept as given
+
+    def _edited(self, key: str, architecture: bool) -> None:
+        if self._loading:
+            return
+        self._exact.pop(key, None)
+        self._update_batch_enabled()
+        self._update_warnings()
+        if architecture:
+            self._update_io()
+            self.architectureChanged.emit()
+        self.configChanged.emit()
+
+    def _hidden_changed(self) -> None:
+        if self._loading:
+            return
+        act = self._exact.get("activation")
+        if act is not None and not isinstance(act, str):
+            self._exact["activation"] = _fit_activations(tuple(act), len(self.hidden_editor.layers()))
+        self._update_warnings()
+        self._update_io()
+        self.architectureChanged.emit()
+        self.configChanged.emit()
+
+    def _lr_changed(self, value: float) -> None:
+        if self._loading:
+            return
+        self._exact.pop("learning_rate", None)
+        self._update_warnings()
+        self.learningRateChanged.emit(float(value))
+        self.configChanged.emit()
+
+    def _update_batch_enabled(self) -> None:
+        spec = OPTIMIZERS.get(self.optimizer_combo.currentData())
+        full = bool(spec and spec.full_batch)
+        self.batch_size_spin.setEnabled(not full)
+        self.batch_size_spin.setToolTip(
+            "Full-batch gradient descent uses all rows in every update" if full
+            else "Rows per update (0 = all rows)"
+        )
+
+    def _update_io(self) -> None:
+        hidden = self.hidden_editor.layers()
+        n_in, n_out = self._n_in, self._n_out
+        inputs = f"{n_in} input{'' if n_in == 1 else 's'}"
+        outputs = f"{n_out} output{'' if n_out == 1 else 's'}"
+        middle = "[" + ", ".join(map(str, hidden)) + "]" if hidden else "[]"
+        self.io_label.setText(f"{inputs} \u2192 {middle} \u2192 {outputs}")
+
+    def _update_warnings(self) -> None:
+        try:
+            lines = self.config().check()
+            error = False
+        except ConfigError as exc:
+            lines, error = [str(exc)], True
+        except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
+            lines, error = [str(exc)], True
+        # The hidden-layers editor shows its own size warnings next to the spin boxes.
+        lines = [line for line in lines if not _is_size_warning(line)]
+        lines = [*lines, *self._data_warnings]
+        if lines:
+            prefix = "\u26a0 "
+            self.warnings_label.setText("\n".join(prefix + line for line in lines))
+            self.warnings_label.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
+        else:
+            self.warnings_label.setText("")
+        self.warnings_label.setVisible(bool(lines))
+
+
+def _is_size_warning(line: str) -> bool:
+    return line.endswith("train slowly") and "hidden layers" in line or f"more than {SOFT_MAX_UNITS} units" in line
+
+
+class _Named:
+    """A plain registry name with a label (NORMALIZATIONS and DTYPES are name tuples)."""
+
+    def __init__(self, name: str, label: str) -> None:
+        self.name, self.label = name, label
+
+
+def _fit_activations(acts: tuple[str, ...], n: int):
+    """Per-layer activations resized to ``n`` layers (the last one repeats)."""
+    if n == 0:
+        return ()
+    if not acts:
+        return ("sigmoid",) * n
+    return tuple(acts[:n]) + (acts[-1],) * max(0, n - len(acts))
