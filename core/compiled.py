@@ -169,7 +169,7 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, los
 if njit is not None:
     _act = njit(cache=True, inline="always")(_act)
     _dact = njit(cache=True, inline="always")(_dact)
-    _train = njit(cache=True, error_model="numpy")(_train)
+    _train = njit(cache=True, nogil=True, error_model="numpy")(_train)  # the GUI thread runs meanwhile
 
 
 class CompiledLoop:
