@@ -79,8 +79,8 @@ class OptimizerSpec:
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     o.name: o
     for o in (
-        OptimizerSpec("gd", "Gradient descent (full batch)", GD, True, "p -= lr * g on all rows"),
-        OptimizerSpec("sgd", "Stochastic GD (mini-batches)", GD, False,
+        OptimizerSpec("gd", "Gradient descent", GD, True, "p -= lr * g on all rows"),
+        OptimizerSpec("sgd", "SGD (mini-batches)", GD, False,
                       "p -= lr * g per shuffled mini-batch"),
         OptimizerSpec("momentum", "Momentum (0.9)", Momentum, False, "v = 0.9 v - lr g; p += v"),
         OptimizerSpec("adam", "Adam", Adam, False, "adaptive moments, beta 0.9 / 0.999"),
