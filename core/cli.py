@@ -119,6 +119,13 @@ def _positive_number(text: str) -> float:
 MAX_WHOLE = 2**63 - 1  # what a model file can hold
 
 
+def _non_negative_number(text: str) -> float:
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
+    return value
+
+
 def _whole(text: str, minimum: int) -> int:
     try:
         value = int(text.strip())
@@ -249,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--dtype", metavar="TYPE", type=_choice("dtype", DTYPES),
                    help=f"floating-point type for training; one of: {_names(DTYPES)} "
                         f"(default {defaults.dtype})")
+    g.add_argument("--stop-loss", metavar="X", type=_non_negative_number,
+                   help="stop at the first epoch whose loss is below X; 0 = off (default 0)")
+    g.add_argument("--stop-accuracy", action="store_const", const=True, default=None,
+                   help="stop once every training row is classified right (class labels or 0/1 targets; "
+                        "checked between chunks)")
     g = t.add_argument_group("model files and output")
     g.add_argument("--init-from", metavar="MODEL.json",
                    help="continue training a saved model: its weights, normalisation and settings "
@@ -418,6 +430,7 @@ def _overrides(args) -> dict:
         "init": args.init, "optimizer": args.optimizer, "learning_rate": args.lr,
         "batch_size": args.batch_size, "epochs": args.epochs, "seed": args.seed,
         "normalize": args.normalize, "validation": args.validation, "dtype": args.dtype,
+        "stop_loss": args.stop_loss, "stop_accuracy": args.stop_accuracy,
     }
     return {k: v for k, v in pairs.items() if v is not None}
 
@@ -450,7 +463,7 @@ def cmd_train(args) -> int:
     from .modelfile import load_model, model_from_trainer, save_model
     from .presets import get_preset
     from .resources import resource_path
-    from .trainer import Trainer
+    from .trainer import REACHED_ACCURACY, REACHED_LOSS, Trainer
 
     if args.data is None and args.preset is None and args.init_from is None:
         raise CliError("train needs DATA.csv or --preset NAME (see 'train --help')")
@@ -537,6 +550,12 @@ def cmd_train(args) -> int:
         status = EXIT_DIVERGED
     elif stopped:
         print(f"stopped at epoch {trainer.epoch} (Ctrl+C)", file=sys.stderr, flush=True)
+    elif trainer.reached == REACHED_LOSS:
+        print(f"stopped at epoch {trainer.epoch}: the loss {_fmt(trainer.last_loss)} is below "
+              f"{trainer.config.stop_loss:g}", file=sys.stderr, flush=True)
+    elif trainer.reached == REACHED_ACCURACY:
+        print(f"stopped at epoch {trainer.epoch}: every training row is classified right (accuracy 100%)",
+              file=sys.stderr, flush=True)
 
     for line in _summary(trainer):
         print(line)
@@ -671,6 +690,10 @@ class _Reporter:
         else:
             goal = f"{target} epochs"
         rows = trainer.X.shape[0]
+        if cfg.stop_loss:
+            goal += f" or until the loss is below {cfg.stop_loss:g}"
+        if cfg.stop_accuracy:
+            goal += " or until the accuracy is 100%"
         self._line(f"training {sizes} on {name} ({_plural(rows, 'row')}), {cfg.optimizer} "
                    f"lr {cfg.learning_rate:g}, {goal}")
 

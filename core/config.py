@@ -45,6 +45,9 @@ class TrainConfig:
     normalize: str = "none"
     validation: float = 0.0
     dtype: str = "float64"
+    # Stop conditions (added last so positional use of the fields above is unchanged):
+    stop_loss: float = 0.0  # stop at the first epoch whose loss is below this; 0: off
+    stop_accuracy: bool = False  # stop once every training row is classified right (checked between chunks)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -97,6 +100,11 @@ class TrainConfig:
         v = self.validation
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not (0.0 <= v <= 0.9):
             raise ConfigError("validation", f"must be a fraction from 0 to 0.9, got {v!r}")
+        sl = self.stop_loss
+        if not isinstance(sl, (int, float)) or isinstance(sl, bool) or not math.isfinite(sl) or sl < 0:
+            raise ConfigError("stop_loss", f"must be a finite number >= 0 (0: off), got {sl!r}")
+        if not isinstance(self.stop_accuracy, bool):
+            raise ConfigError("stop_accuracy", f"must be true or false, got {self.stop_accuracy!r}")
         if self.loss == "ce" and self.output_activation != "softmax":
             warnings.append("categorical cross-entropy is meant to follow a softmax output")
         if self.loss == "bce" and self.output_activation not in ("sigmoid", "softmax"):

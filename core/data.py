@@ -21,7 +21,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -40,6 +40,7 @@ __all__ = [
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_CLASSES = 256
 _SHOW_MAX = 40  # longest cell text quoted back in a message
+_PROGRESS_MASK = 8191  # parse progress is reported every 8192 data rows
 
 
 # ---------------------------------------------------------------------------
@@ -288,16 +289,20 @@ def _check_no_nul(text: str, file: str) -> None:
 
 
 def _parse_rows(content: list[tuple[int, str]], delimiter: str, names: list[str],
-                file: str) -> np.ndarray:
+                file: str, progress: Callable[[int, int], object] | None = None) -> np.ndarray:
     """Convert the data lines to an (n, n_columns) array, reporting the first bad cell.
 
     The fast path is one ``float()`` per cell; only a failing line is walked
     cell by cell. nan/inf/overflow are found afterwards on the whole array, and
-    an earlier one of those wins over a later structural error.
+    an earlier one of those wins over a later structural error. ``progress(done,
+    total)`` is called every few thousand lines (it may raise to abandon the parse).
     """
     n_columns = len(names)
     values: list[list[float]] = []
-    for number, line in content:
+    total = len(content)
+    for done, (number, line) in enumerate(content):
+        if progress is not None and not done & _PROGRESS_MASK:
+            progress(done, total)
         try:
             cells = _split_line(line, delimiter, file, number)
             if len(cells) != n_columns:
@@ -341,11 +346,14 @@ def _raise_nonfinite(values: np.ndarray, content: list[tuple[int, str]],
                     file=file, line=number, column=names[col])
 
 
-def parse_csv(text: str, targets: int = 1, source: str = "<text>") -> Dataset:
+def parse_csv(text: str, targets: int = 1, source: str = "<text>",
+              progress: Callable[[int, int], object] | None = None) -> Dataset:
     """Parse CSV text into a Dataset; the last ``targets`` columns are the targets.
 
     Raises DataError (naming ``source``, the line and the column) for anything
     that is not a rectangular table of finite numbers under a header of names.
+    ``progress(done_rows, total_rows)``, when given, is called every few thousand
+    rows; an exception it raises (e.g. to cancel) propagates unchanged.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -360,9 +368,13 @@ def parse_csv(text: str, targets: int = 1, source: str = "<text>") -> Dataset:
     _check_names(names, file=source, line=header_line)
     targets = _check_targets(targets, len(names), file=source, line=header_line)
     if len(content) == 1:
+        if all(_parses(name) for name in names):
+            raise DataError("the file has a single line and it holds numbers; expected a header line of "
+                            "column names (such as x1,x2,y) followed by rows of numbers",
+                            file=source, line=header_line)
         raise DataError("the header is not followed by any data rows",
                         file=source, line=header_line)
-    data = _parse_rows(content[1:], delimiter, names, source)
+    data = _parse_rows(content[1:], delimiter, names, source, progress)
     n_inputs = len(names) - targets
     return Dataset(
         X=np.ascontiguousarray(data[:, :n_inputs]),
@@ -397,8 +409,13 @@ def _decode(data: bytes, file: str) -> str:
 
 
 def read_csv(path: str | os.PathLike, targets: int = 1,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
-    """Read and parse a UTF-8 CSV file (see :func:`parse_csv`); errors name its base name."""
+             max_bytes: int = DEFAULT_MAX_BYTES,
+             progress: Callable[[int, int], object] | None = None) -> Dataset:
+    """Read and parse a UTF-8 CSV file (see :func:`parse_csv`); errors name its base name.
+
+    Files larger than ``max_bytes`` (200 MB by default) are refused with a DataError
+    giving both sizes. ``progress`` is passed on to :func:`parse_csv`.
+    """
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
     try:
         with open(path, "rb") as handle:
@@ -411,7 +428,7 @@ def read_csv(path: str | os.PathLike, targets: int = 1,
         raise DataError(f"the file cannot be read ({reason})", file=name) from None
     if len(data) > max_bytes:  # grew while we looked, or a special file
         raise _too_big(name, max(size, len(data)), max_bytes)
-    return parse_csv(_decode(data, name), targets=targets, source=name)
+    return parse_csv(_decode(data, name), targets=targets, source=name, progress=progress)
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> DataError:

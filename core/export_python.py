@@ -11,7 +11,10 @@ the same network the way :class:`core.trainer.Trainer` does, so a student can re
 - the same targets (class labels one-hot encoded for softmax + ce), the same
   normalisation (fitted on the training rows), activations, losses and optimisers;
 - the same loss definition: epoch ``k``'s loss is the loss *before* that epoch's
-  update, accumulated over the mini-batches as in ``Trainer._run_generic``.
+  update, accumulated over the mini-batches as in ``Trainer._run_generic``;
+- the same stop condition ``stop_loss`` (``STOP_LOSS``): training ends at the first epoch
+  whose loss is below it. ``stop_accuracy`` is not reproduced (nngui checks it between
+  chunks of epochs): pass ``epochs`` = the epoch where nngui stopped instead.
 
 The floating-point operations are those of the core's generic path
 (``Network.gradient`` then ``params -= lr * grads``), so the printed final loss
@@ -165,8 +168,14 @@ def _settings_block(cfg: TrainConfig, epochs: int) -> str:
         f"NORMALIZE = {cfg.normalize!r}  # none, standard or minmax (fitted on the training rows)",
         f"VALIDATION = {_num(cfg.validation)}  # fraction of the rows held out",
         f"DTYPE = np.{np.dtype(cfg.dtype).name}  # the floating-point type of the training",
-        "",
+        f"STOP_LOSS = {_num(cfg.stop_loss)}  # stop at the first epoch whose loss is below this; 0: off",
     ]
+    if cfg.stop_accuracy:
+        lines += [
+            "# (nngui's \"stop at 100 % accuracy\" is checked between its chunks of epochs and is not",
+            "# reproduced here: EPOCHS is where nngui stopped.)",
+        ]
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -552,6 +561,9 @@ with np.errstate(all="ignore"):
             break
         if EPOCHS >= 10 and epoch % (EPOCHS // 10) == 0:
             print(f"epoch {epoch}: loss {loss:.6g}")
+        if STOP_LOSS and loss < STOP_LOSS:  # as nngui: stop at the first epoch below the target
+            print(f"stopped at epoch {epoch}: the loss is below STOP_LOSS = {STOP_LOSS:g}")
+            break
     if loss is None:  # no training: the loss of the starting weights
         loss = LOSSES[LOSS][0](forward(X, weights, biases)[-1], Y)
     val_loss = LOSSES[LOSS][0](forward(X_val, weights, biases)[-1], Y_val) if n_val else None

@@ -52,7 +52,7 @@ MAX_INT = 2**63 - 1  # whole numbers in the file must fit a signed 64-bit intege
 
 TRAINING_KEYS = (
     "optimizer", "learning_rate", "batch_size", "epochs_done", "epochs_target", "seed",
-    "init", "normalize", "validation", "dtype", "final_loss", "loss_history",
+    "init", "normalize", "validation", "dtype", "final_loss", "loss_history", "stop_loss", "stop_accuracy",
 )
 NORMALIZER_KINDS = ("standard", "minmax")
 _SHOW_MAX = 40
@@ -161,7 +161,8 @@ class Model:
         for key, name in (
             ("optimizer", "optimizer"), ("learning_rate", "learning_rate"), ("batch_size", "batch_size"),
             ("epochs_target", "epochs"), ("seed", "seed"), ("init", "init"), ("normalize", "normalize"),
-            ("validation", "validation"), ("dtype", "dtype"),
+            ("validation", "validation"), ("dtype", "dtype"), ("stop_loss", "stop_loss"),
+            ("stop_accuracy", "stop_accuracy"),
         ):
             if t.get(key) is not None:
                 kw[name] = t[key]
@@ -199,6 +200,8 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         dtype=cfg.dtype,
         final_loss=None if trainer.last_loss is None else float(trainer.last_loss),
         loss_history=history.to_dict() if len(history) else None,
+        stop_loss=float(cfg.stop_loss),
+        stop_accuracy=bool(cfg.stop_accuracy),
     )
     layers = [
         (W.astype(np.float64), None if b is None else b.astype(np.float64))
@@ -677,12 +680,27 @@ def _training(v: object) -> dict:
         "learning_rate": _learning_rate,
         "validation": _validation,
         "loss_history": _loss_history,
+        "stop_loss": _stop_loss,
+        "stop_accuracy": _flag,
     }
     for key in TRAINING_KEYS:
         x = v.get(key)
         if x is not None:
             out[key] = checks[key](x, f"{p}.{key}")
     return out
+
+
+def _stop_loss(x: object, path: str) -> float:
+    v = _number(x, path)
+    if v < 0:
+        raise _Bad(path, f"expected a number >= 0 (0: off), got {v!r}")
+    return v
+
+
+def _flag(x: object, path: str) -> bool:
+    if not isinstance(x, bool):
+        raise _Bad(path, f"expected true or false, got {_kind(x)}")
+    return x
 
 
 def _learning_rate(x: object, path: str) -> float:

@@ -8,6 +8,13 @@ chunk sizes.
 
 Epoch ``k``'s loss is the loss of the weights *before* that epoch's update, as in
 James Loy's article; for mini-batches it is accumulated over the epoch's batches.
+
+Stop conditions (``TrainConfig.stop_loss`` / ``stop_accuracy``) end a run early and
+set ``Trainer.reached`` (and ``Progress.reached``). ``stop_loss`` is exact: the run
+ends at the first epoch whose loss is below it, whatever the chunk sizes (a chunk
+that crosses it is replayed from its checkpoint up to that epoch). ``stop_accuracy``
+(classification only) is checked on the training rows after each chunk, so where
+it stops depends on the chunk sizes.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ from . import compiled, kernels
 
 WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 
+# Progress.reached / Trainer.reached: which stop condition (TrainConfig.stop_loss / stop_accuracy) ended the run.
+REACHED_LOSS = "loss"
+REACHED_ACCURACY = "accuracy"
+STOP_ACCURACY_IGNORED = ("stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 targets: "
+                         "it is ignored for this data")
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -44,6 +57,7 @@ class Progress:
     learning_rate: float
     done: bool = False
     diverged: str | None = None
+    reached: str | None = None  # why a stop condition ended the run: REACHED_LOSS or REACHED_ACCURACY
 
     @property
     def fraction(self) -> float | None:
@@ -76,6 +90,24 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[str
     if config.output_activation == "softmax" and Y.shape[1] == 1:
         warnings.append("softmax over a single output always gives 1: use sigmoid, or class labels with ce")
     return warnings
+
+
+def is_classification(Y: np.ndarray, one_hot: bool) -> bool:
+    """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets."""
+    if one_hot:
+        return True
+    return Y.ndim == 2 and Y.shape[1] == 1 and Y.shape[0] > 0 and bool(np.isin(Y, (0.0, 1.0)).all())
+
+
+def accuracy(P: np.ndarray, Y: np.ndarray, one_hot: bool) -> float:
+    """Fraction of rows classified right: argmax for one-hot targets, else output >= 0.5 for target 1."""
+    if Y.shape[0] == 0:
+        return float("nan")
+    if one_hot:
+        right = np.argmax(P, axis=1) == np.argmax(Y, axis=1)
+    else:
+        right = (P[:, 0] >= 0.5) == (Y[:, 0] == 1)
+    return float(np.mean(right))
 
 
 def _describe(arch: Architecture) -> str:
@@ -133,6 +165,11 @@ class Trainer:
         self.epoch = max(int(epoch), self.history.last_epoch)  # a history never runs ahead of the weights
         self.elapsed = 0.0
         self.diverged: str | None = None
+        self.reached: str | None = None  # REACHED_LOSS / REACHED_ACCURACY once a stop condition is met
+        self._one_hot = self.classes is not None
+        self._stop_acc = bool(config.stop_accuracy) and is_classification(self.Y, self._one_hot)
+        if config.stop_accuracy and not self._stop_acc:
+            self.warnings.append(STOP_ACCURACY_IGNORED)
         self.last_loss: float | None = self.history.last
         self.last_val_loss: float | None = None
         self._grad = np.empty_like(net.params)
@@ -165,7 +202,8 @@ class Trainer:
 
     @property
     def done(self) -> bool:
-        return self.diverged is not None or (self.config.epochs > 0 and self.epoch >= self.config.epochs)
+        return (self.diverged is not None or self.reached is not None
+                or (self.config.epochs > 0 and self.epoch >= self.config.epochs))
 
     def remaining(self) -> int | None:
         return None if self.config.epochs == 0 else max(0, self.config.epochs - self.epoch)
@@ -173,20 +211,30 @@ class Trainer:
     def progress(self) -> Progress:
         return Progress(
             self.epoch, self.last_loss, self.last_val_loss, self.elapsed, self.config.epochs,
-            self.learning_rate, self.done, self.diverged,
+            self.learning_rate, self.done, self.diverged, self.reached,
         )
 
     def train(self, epochs: int) -> Progress:
         """Train up to ``epochs`` more epochs (fewer if the target is reached) and report."""
         rem = self.remaining()
         n = int(epochs) if rem is None else min(int(epochs), rem)
-        if n <= 0 or self.diverged:
+        if n <= 0 or self.diverged or self.reached:
             return self.progress()
         t0 = time.perf_counter()
         backup = self._checkpoint()
         losses = self._run_epochs(n)
         if np.isfinite(losses).all() and self._weights_ok():
+            k = self._stop_index(losses)
+            if k is not None and k + 1 < n:
+                # The loss fell below the target inside the chunk: replay exactly up to that epoch
+                # (the same arithmetic from the same weights, optimiser state and random stream).
+                self._restore(backup)
+                losses = self._run_epochs(k + 1)
             self._record(losses)
+            if k is not None:
+                self.reached = REACHED_LOSS
+            elif self._stop_acc and self.training_accuracy() == 1.0:
+                self.reached = REACHED_ACCURACY
         else:
             self._restore(backup)
             self._find_divergence(n)
@@ -203,6 +251,13 @@ class Trainer:
             if on_progress is not None:
                 on_progress(p)
         return p
+
+    def training_accuracy(self) -> float | None:
+        """Accuracy of the current weights on the training rows (None when the targets are not classes)."""
+        if not is_classification(self.Y, self._one_hot):
+            return None
+        with np.errstate(all="ignore"):
+            return accuracy(self.network.predict(self.X), self.Y, self._one_hot)
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs for raw (unnormalised) inputs."""
@@ -298,6 +353,14 @@ class Trainer:
                 total += v if summed else v * idx.size
             losses[i] = total if summed else total / rows
 
+    def _stop_index(self, losses: np.ndarray) -> int | None:
+        """Index of the first loss below ``config.stop_loss`` in a chunk's losses (None: off or not yet)."""
+        target = self.config.stop_loss
+        if not target:
+            return None
+        below = np.flatnonzero(losses < target)
+        return int(below[0]) if below.size else None
+
     def _weights_ok(self) -> bool:
         """Finite and within the explosion limit (NaN fails the comparison)."""
         return bool(np.abs(self.network.params).max(initial=0.0) <= self.weight_limit)
@@ -332,6 +395,10 @@ class Trainer:
                     reason = f"the weights exploded (|w| reached {biggest:.3g})"
             else:
                 good.append(loss)
+                if self.config.stop_loss and loss < self.config.stop_loss:
+                    self._record(np.array(good))  # the stop condition came before the failure
+                    self.reached = REACHED_LOSS
+                    return
                 continue
             self._restore(before)
             break

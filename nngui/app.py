@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to this PNG and exit (no display needed)")
     p.add_argument("--size", type=_parse_size, metavar="WxH", help="window size, e.g. 1280x800")
     p.add_argument("--presentation", action="store_true", help="projector mode: bigger fonts, thicker lines")
+    p.add_argument("--language", metavar="LANG", choices=("system", "en", "zh_CN"),
+                   help="interface language for this run: system, en or zh_CN (default: the one chosen in "
+                        "View > Language)")
     return p
 
 
@@ -65,11 +68,20 @@ def _configure_pyqtgraph() -> None:
     pg.setConfigOptions(background="w", foreground="k", antialias=True)
 
 
-def create_main_window(preset: str | None = "loy-xor", restore: bool = True):
-    """Build the main window with ``preset`` loaded (no event loop is started)."""
+def create_main_window(preset: str | None = "loy-xor", restore: bool = True, language: str | None = None):
+    """Build the main window with ``preset`` loaded (no event loop is started).
+
+    ``language``: "en", "zh_CN" or "system" for this window; None: the one saved from View > Language.
+    """
     _application()
     _configure_pyqtgraph()
+    from nngui import i18n
     from nngui.main_window import MainWindow
+
+    if language is None:
+        i18n.install_saved()
+    elif not i18n.install(i18n.resolve(language)):
+        i18n.install("en")
 
     window = MainWindow()
     if restore:
@@ -124,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     _qt_platform_for(bool(shot))
     app = _application()
     started = time.perf_counter()
-    window = create_main_window(preset=None if (args.file or args.preset) else "loy-xor", restore=not shot)
+    window = create_main_window(preset=None if (args.file or args.preset) else "loy-xor", restore=not shot,
+                                language=args.language)
+    previous_hook = None
     try:
         if args.file:
             if not window.open_file(args.file):
@@ -136,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.preset:
             window.load_preset(args.preset)
         if args.presentation:
-            window.presentation_action.setChecked(True)
+            window.set_presentation(True, full_screen=not shot)
         if shot or args.size:
             w, h = args.size or DEFAULT_SIZE
             window.resize(w, h)
@@ -144,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         if shot:
             _settle(app, 0.2)
             window.set_default_splits()
+        else:
+            from PySide6.QtCore import QTimer
+
+            from nngui import excepthook
+
+            # Once the window is up: offer work autosaved by a session that crashed (nngui.autosave).
+            QTimer.singleShot(0, window.check_recovery)
+            previous_hook = excepthook.install(window)  # unexpected GUI errors become a message
         if os.environ.get("NNGUI_STARTUP_TIME"):
             print(f"nngui: window ready in {time.perf_counter() - started:.2f} s", file=sys.stderr)
         if args.train:
@@ -162,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return app.exec()
     finally:
+        if previous_hook is not None:
+            sys.excepthook = previous_hook
         window.controller.shutdown()
         if shot:
             window.persist_state = False  # a screenshot never changes the user's saved window state

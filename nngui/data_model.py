@@ -621,7 +621,7 @@ class DataTableModel(QAbstractTableModel):
 
     def _plan_paste(self, top: int, left: int, text: str) -> tuple[list[_Op], str, str]:
         """The ops of a paste, or _PasteRefused explaining why it cannot be done."""
-        lines = _split_lines(text)
+        lines = _split_lines(text[1:] if text.startswith("\ufeff") else text)  # a UTF-8 BOM is not a cell
         if not lines:
             raise _PasteRefused("the clipboard holds no cells.")
         delimiter = _detect_delimiter("\n".join(lines))

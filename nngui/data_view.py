@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QInputDialog,
                                QMenu, QTableView, QWidget)
 
+from nngui import i18n
 from nngui.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
 
 __all__ = ["DataTableView"]
@@ -65,9 +66,22 @@ class DataTableView(QTableView):
         cols.customContextMenuRequested.connect(self._on_column_menu)
         cols.sectionDoubleClicked.connect(self._rename_section)
 
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102 (Qt API)
+        return i18n.translated("DataTableView", text, disambiguation, n)
+
+    def retranslate(self) -> None:
+        """The actions' labels again in the language installed now (see nngui.i18n)."""
+        self._i18n.apply()
+
     def _action(self, name: str, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        if not hasattr(self, "_i18n"):
+            self._i18n = i18n.Retranslator()
+        self._i18n.keep(action, "setText", text)
+        if tip:
+            self._i18n.keep(action, "setStatusTip", tip)
+            self._i18n.keep(action, "setToolTip", tip)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -85,35 +99,36 @@ class DataTableView(QTableView):
 
     def _make_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.copy_action = self._action("copyAction", "&Copy", self.copy_selection, [key.Copy],
-                                        "Copy the selected cells as tab-separated text")
-        self.cut_action = self._action("cutAction", "Cu&t", self.cut_selection, [key.Cut],
-                                       "Copy the selected cells, then empty them")
-        self.paste_action = self._action("pasteAction", "&Paste", self.paste, [key.Paste],
-                                         "Paste a block copied from a spreadsheet or text file")
-        self.clear_action = self._action("clearCellsAction", "C&lear cells", self.clear_selection_cells,
-                                         [Qt.Key.Key_Delete, Qt.Key.Key_Backspace], "Empty the selected cells")
-        self.insert_row_above_action = self._action("insertRowAboveAction", "Insert row &above",
+        self.copy_action = self._action("copyAction", self.tr("&Copy"), self.copy_selection, [key.Copy],
+                                        self.tr("Copy the selected cells as tab-separated text"))
+        self.cut_action = self._action("cutAction", self.tr("Cu&t"), self.cut_selection, [key.Cut],
+                                       self.tr("Copy the selected cells, then empty them"))
+        self.paste_action = self._action("pasteAction", self.tr("&Paste"), self.paste, [key.Paste],
+                                         self.tr("Paste a block copied from a spreadsheet or text file"))
+        self.clear_action = self._action("clearCellsAction", self.tr("C&lear cells"), self.clear_selection_cells,
+                                         [Qt.Key.Key_Delete, Qt.Key.Key_Backspace],
+                                         self.tr("Empty the selected cells"))
+        self.insert_row_above_action = self._action("insertRowAboveAction", self.tr("Insert row &above"),
                                                     lambda: self._insert_row(0))
-        self.insert_row_below_action = self._action("insertRowBelowAction", "Insert row &below",
+        self.insert_row_below_action = self._action("insertRowBelowAction", self.tr("Insert row &below"),
                                                     lambda: self._insert_row(1))
-        self.remove_rows_action = self._action("removeRowsAction", "&Remove rows", self._remove_rows)
-        self.use_as_input_action = self._action("useAsInputAction", "Use as &input",
+        self.remove_rows_action = self._action("removeRowsAction", self.tr("&Remove rows"), self._remove_rows)
+        self.use_as_input_action = self._action("useAsInputAction", self.tr("Use as &input"),
                                                 lambda: self._set_role(ROLE_INPUT),
-                                                tip="The network reads this column")
-        self.use_as_target_action = self._action("useAsTargetAction", "Use as &target",
+                                                tip=self.tr("The network reads this column"))
+        self.use_as_target_action = self._action("useAsTargetAction", self.tr("Use as &target"),
                                                  lambda: self._set_role(ROLE_TARGET),
-                                                 tip="The network learns to predict this column")
+                                                 tip=self.tr("The network learns to predict this column"))
         group = QActionGroup(self)
         for action in (self.use_as_input_action, self.use_as_target_action):
             action.setCheckable(True)
             group.addAction(action)
-        self.rename_column_action = self._action("renameColumnAction", "Re&name column\u2026",
+        self.rename_column_action = self._action("renameColumnAction", self.tr("Re&name column\u2026"),
                                                  self._rename_column)
-        self.insert_column_action = self._action("insertColumnAction", "Insert &column",
+        self.insert_column_action = self._action("insertColumnAction", self.tr("Insert &column"),
                                                  self._insert_column,
-                                                 tip="Insert an empty input column to the right")
-        self.remove_column_action = self._action("removeColumnAction", "Remove c&olumn",
+                                                 tip=self.tr("Insert an empty input column to the right"))
+        self.remove_column_action = self._action("removeColumnAction", self.tr("Remove c&olumn"),
                                                  self._remove_columns)
 
     def _make_menus(self) -> None:

@@ -12,7 +12,7 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
 
 from .palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
@@ -95,6 +95,8 @@ class LossPlot(pg.PlotWidget):
             item.setZValue(100)
             item.hide()
             pi.addItem(item, ignoreBounds=True)
+        # Ghost labels are kept apart in pixels: place them again when the scale changes.
+        pi.getViewBox().sigRangeChanged.connect(lambda *_: len(self._ghosts) > 1 and self._place_ghost_labels())
 
     def _apply_style(self) -> None:
         """Pens, fonts and labels for the current palette and presentation mode."""
@@ -108,8 +110,8 @@ class LossPlot(pg.PlotWidget):
         size = 16 if self._presentation else 10
         style = {"color": p.text, "font-size": f"{size}pt"}
         pi = self.getPlotItem()
-        pi.setLabel("bottom", "epoch", **style)
-        pi.setLabel("left", "loss", **style)
+        pi.setLabel("bottom", QCoreApplication.translate("LossPlot", "epoch"), **style)
+        pi.setLabel("left", QCoreApplication.translate("LossPlot", "loss"), **style)
         font = QFont()
         font.setPointSize(size - 1)
         for name in ("bottom", "left"):
@@ -120,8 +122,11 @@ class LossPlot(pg.PlotWidget):
         self._readout.textItem.setFont(font)
         self.legend.setLabelTextSize(f"{size}pt")
         self.legend.setLabelTextColor(p.text)
-        for _sample, label in self.legend.items:
-            label.setText(label.text)  # LabelItem applies new attributes only when its text is set
+        names = {id(self.train_item): QCoreApplication.translate("LossPlot", "training"),
+                 id(self.val_item): QCoreApplication.translate("LossPlot", "validation")}
+        for sample, label in self.legend.items:
+            # LabelItem applies new attributes only when its text is set (and the language may have changed).
+            label.setText(names.get(id(getattr(sample, "item", None)), label.text))
 
     def _ghost_font(self) -> QFont:
         font = QFont()
@@ -224,14 +229,40 @@ class LossPlot(pg.PlotWidget):
     def ghost_count(self) -> int:
         return len(self._ghosts)
 
+    def ghost_labels(self) -> list[str]:
+        """The labels of the faded earlier runs, oldest first."""
+        return [text.toPlainText() for _item, text, _curve in self._ghosts]
+
     def _place_ghost_labels(self) -> None:
-        """Each ghost's label sits at the curve's last finite point (in view coordinates)."""
+        """Each ghost's label sits at the curve's last finite point (in view coordinates), moved up
+        above another ghost's label it would cover (runs whose curves end close together)."""
+        placed = []
         for _item, text, (x, y) in self._ghosts:
             good = np.isfinite(y) & (y > 0) if self._log else np.isfinite(y)
             ok = np.flatnonzero(good)
             if ok.size:
                 k = ok[-1]
-                text.setPos(x[k], np.log10(y[k]) if self._log else y[k])
+                placed.append([text, float(x[k]), float(np.log10(y[k]) if self._log else y[k])])
+        if len(placed) > 1:
+            try:
+                sx, sy = self.getPlotItem().getViewBox().viewPixelSize()  # view units per pixel
+            except Exception:  # noqa: BLE001 - not laid out yet: no overlap to resolve
+                sx = sy = 0.0
+            if sx > 0 and sy > 0:
+                boxes = []  # (left, right, bottom, top) in view units; anchor (1, 1): bottom-right at the point
+                for entry in sorted(placed, key=lambda e: e[2]):
+                    text, px, py = entry
+                    r = text.textItem.boundingRect()
+                    w, h = r.width() * sx, r.height() * sy
+                    for _ in range(len(boxes)):
+                        hit = [b for b in boxes if b[0] < px and px - w < b[1] and b[2] < py + h and py < b[3]]
+                        if not hit:
+                            break
+                        py = max(b[3] for b in hit)
+                    entry[2] = py
+                    boxes.append((px - w, px, py, py + h))
+        for text, px, py in placed:
+            text.setPos(px, py)
 
     # ---------------------------------------------------------------- hover read-out
     def nearest_point(self, view_pos: QPointF) -> tuple[str, float, float] | None:

@@ -16,10 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -39,18 +38,30 @@ from PySide6.QtWidgets import (
 )
 
 from core.config import ConfigError, TrainConfig
-from core.data import DataError, Dataset, read_csv, write_csv
+from core.data import DataError, Dataset, write_csv
 from core.history import LossHistory
 from core.modelfile import Model, ModelFileError, load_model, model_from_trainer, save_model
 from core.network import Architecture, Network
 from core.normalization import Normalizer
 from core.presets import PRESETS, get_preset
+from core.trainer import REACHED_ACCURACY, REACHED_LOSS
 
+from .autosave import Autosaver, Recoverable, check_recovery
+from .csv_loader import CsvImporter
 from .data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
 from .data_view import DataTableView
+from .gui_exports import export_onnx as _export_onnx
+from .gui_exports import export_python as _export_python
+from .gui_exports import onnx_state
+from .i18n import Retranslator
+from .input_guard import guard_settings_panel
+from .insight import InsightViews
 from .loss_plot import LossPlot
+from .messages import describe_os_error
 from .network_view import NetworkView
+from . import i18n
 from .palettes import PALETTES
+from .presentation import Presenter
 from .prediction_model import PredictionModel, PredictionView
 from .project import SUFFIX as PROJECT_SUFFIX
 from .project import Project
@@ -65,6 +76,11 @@ ORG_NAME = "nngui"
 MAX_RECENT = 8
 DEFAULT_PRESET = "loy-xor"
 
+VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
+MAX_VIEW_INTERVAL = 0.5
+# Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
+# while training: painting holds the GIL that the training thread needs between NumPy calls.
+GUI_BUDGET = 0.04
 PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
 
 # Speed slider positions: epochs per second; the last position is "as fast as possible".
@@ -115,6 +131,9 @@ def _fmt_elapsed(seconds: float) -> str:
 class MainWindow(QMainWindow):
     """nngui's main window. Public methods are what the menus (and tests and scripts) call."""
 
+    paletteChanged = Signal(str)  # the name of the palette now used by the views (nngui.palettes)
+    presentationChanged = Signal(bool)  # projector mode on/off, however it was switched (F11, menu, code)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -139,6 +158,12 @@ class MainWindow(QMainWindow):
         self.plot_interval = PLOT_INTERVAL
         self._plot_rep: TrainingReport | None = None
         self._plot_last = 0.0
+        self.view_interval = VIEW_INTERVAL
+        self._views_last = 0.0
+        self._views_rep: TrainingReport | None = None
+        self._views_timer = QTimer(self)
+        self._views_timer.setSingleShot(True)
+        self._views_timer.timeout.connect(self._flush_views)
         self._plot_timer = QTimer(self)
         self._plot_timer.setSingleShot(True)
         self._plot_timer.timeout.connect(self._flush_plot)
@@ -147,7 +172,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.data_model.undo_stack
         self.controller = TrainingController(self)
 
+        self._i18n = Retranslator()  # translatable labels, set again by retranslate()
+        self.palette_name = "default"
         self._build_views()
+        self.presenter = Presenter(self)  # projector mode and the big epoch counter (nngui.presentation)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -156,6 +184,11 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._update_title()
         self._on_state_changed(self.controller.state)
+        # Reliability (docs/reliability.md): big CSV files load on a thread with Cancel, refused typed
+        # input says why, and unsaved changes are autosaved for crash recovery.
+        self.csv_importer = CsvImporter(self, self.statusBar())
+        self.input_guards = guard_settings_panel(self.settings_panel, self.show_status)
+        self.autosaver = Autosaver(self)
 
     # ------------------------------------------------------------------ building
 
@@ -167,6 +200,10 @@ class MainWindow(QMainWindow):
         self.prediction_view.installEventFilter(self)
         self.network_view = NetworkView()
         self.loss_plot = LossPlot()
+        # What the network computes (nngui.insight): decision map, maths inspector, weight history, compared runs.
+        self.insight = InsightViews(self.network_view, self.loss_plot, self)
+        self.decision_map = self.insight.decision_map
+        self.inspector = self.insight.inspector
 
         self.settings_panel = SettingsPanel()
         scroll = QScrollArea()
@@ -176,7 +213,8 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(max(290, self.settings_panel.minimumSizeHint().width() + 24))
-        self.settings_dock = QDockWidget("Network && training", self)
+        self.settings_dock = QDockWidget(self.tr("Network && training"), self)
+        self._i18n.keep(self.settings_dock, "setWindowTitle", self.tr("Network && training"))
         self.settings_dock.setObjectName("settingsDock")
         self.settings_dock.setWidget(scroll)
         self.settings_dock.setFeatures(
@@ -184,6 +222,15 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.settings_dock)
+        self.maths_dock = QDockWidget(self.tr("Maths"), self)
+        self._i18n.keep(self.maths_dock, "setWindowTitle", self.tr("Maths"))
+        self.maths_dock.setObjectName("mathsDock")
+        self.maths_dock.setWidget(self.inspector)
+        self.maths_dock.setFeatures(self.settings_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maths_dock)
+        self.tabifyDockWidget(self.settings_dock, self.maths_dock)  # a "Maths" tab beside the settings
+        self.settings_dock.raise_()
+        self.insight.attach_maths_dock(self, self.maths_dock)
 
         # Left column: the data (editable) over the predictions; right column: diagram over loss curve.
         self.accuracy_label = QLabel("")
@@ -191,12 +238,14 @@ class MainWindow(QMainWindow):
         self._acc_colour = ""
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
-        data_box = self._box("Data", self.data_view, "dataHeader", "edit, paste, right-click a header",
-                             "Type or paste numbers (Ctrl+V from a spreadsheet); right-click a column header to make "
-                             "it an input or the target, rename, insert or remove it; Ctrl+Z undoes.")
-        pred_box = self._box("Predictions", self.prediction_view, "predictionHeader", "select a row to trace it",
-                             "The network's output for every row, coloured by error; click a header to sort, "
-                             "select a row to see it in the diagram.")
+        data_box = self._box(self.tr("Data"), self.data_view, "dataHeader",
+                             self.tr("edit, paste, right-click a header"),
+                             self.tr("Type or paste numbers (Ctrl+V from a spreadsheet); right-click a column header "
+                                     "to make it an input or the target, rename, insert or remove it; Ctrl+Z undoes."))
+        pred_box = self._box(self.tr("Predictions"), self.prediction_view, "predictionHeader",
+                             self.tr("select a row to trace it"),
+                             self.tr("The network's output for every row, coloured by error; click a header to sort, "
+                                     "select a row to see it in the diagram."))
         self.left_splitter.addWidget(data_box)
         self.left_splitter.addWidget(pred_box)
         self.left_splitter.setStretchFactor(0, 1)
@@ -204,12 +253,23 @@ class MainWindow(QMainWindow):
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self._box("Network", self.network_view, "networkHeader", "hover for values",
-                                                "Hover an edge for its weight, a unit for its bias; select a row "
-                                                "in Predictions to see its activations."))
-        self.right_splitter.addWidget(self._box("Loss", self.loss_plot, "lossHeader", "hover for values",
-                                                "Training (and validation) loss per epoch; hover for values, "
-                                                "Ctrl+L for a log scale."))
+        self.right_splitter.addWidget(self._box(self.tr("Network"), self.network_view, "networkHeader",
+                                                self.tr("hover for values"),
+                                                self.tr("Hover an edge for its weight, a unit for its bias; select a "
+                                                        "row in Predictions to see its activations.")))
+        self.loss_map_splitter = QSplitter(Qt.Orientation.Horizontal)  # loss curve | decision map
+        self.loss_map_splitter.setObjectName("lossMapSplitter")
+        self.loss_map_splitter.addWidget(self._box(self.tr("Loss"), self.loss_plot, "lossHeader",
+                                                   self.tr("hover for values"),
+                                                   self.tr("Training (and validation) loss per epoch; hover for "
+                                                           "values, Ctrl+L for a log scale.")))
+        self.decision_map_box = self._box(self.tr("Decision map"), self.decision_map, "decisionMapHeader",
+                                          self.tr("hover a unit for its map"),
+                                          self.tr("The network's output over the plane of the two inputs, behind "
+                                                  "the data points; hover a unit in the diagram for its own map."))
+        self.loss_map_splitter.addWidget(self.decision_map_box)
+        self.loss_map_splitter.setChildrenCollapsible(False)
+        self.right_splitter.addWidget(self.loss_map_splitter)
         self.right_splitter.setStretchFactor(0, 3)
         self.right_splitter.setStretchFactor(1, 2)
 
@@ -254,12 +314,14 @@ class MainWindow(QMainWindow):
         label = QLabel(title)
         label.setObjectName(name)
         label.setStyleSheet("font-weight: bold; color: #333;")
+        self._i18n.keep(label, "setText", title)
         head.addWidget(label)
         if hint:
-            label.setToolTip(tip or hint)
+            label.setToolTip(self._i18n.keep(label, "setToolTip", tip or hint))
             small = QLabel(hint)
             small.setObjectName(name + "Hint")
-            small.setToolTip(tip or hint)
+            self._i18n.keep(small, "setText", hint)
+            small.setToolTip(self._i18n.keep(small, "setToolTip", tip or hint))
             small.setStyleSheet("color: #666;")
             small.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             head.addWidget(small, 1)
@@ -272,19 +334,53 @@ class MainWindow(QMainWindow):
         lay.addWidget(widget, 1)
         return box
 
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D401 (Qt API)
+        """Qt's tr() in the "MainWindow" context; the result remembers its source (see nngui.i18n)."""
+        return i18n.translated("MainWindow", text, disambiguation, n)
+
+    def _menu(self, parent, title: str):
+        """``parent.addMenu(title)``, its title remembered for :meth:`retranslate`."""
+        menu = parent.addMenu(title)
+        self._i18n.keep(menu, "setTitle", title)
+        return menu
+
+    def set_language(self, choice: str) -> bool:
+        """Switch the interface language ("en", "zh_CN" or "system"), remember it, relabel the window."""
+        i18n.save_choice(choice)
+        ok = i18n.install(i18n.resolve(choice))
+        self.retranslate()
+        return ok
+
+    def retranslate(self) -> None:
+        """Set every translatable label again in the language installed now (after a language switch)."""
+        self._i18n.apply()
+        self.settings_panel.retranslate()
+        self.data_view.retranslate()
+        self.presenter.counter.retranslate()
+        i18n.check_language_menu(self)
+        self._on_state_changed(self.controller.state)
+        self._on_speed_changed(self.speed_slider.value())
+        self._update_status(self._report if self._report is not None and self._report.architecture == self._arch
+                            else None)
+        self.network_view.set_presentation(self.presenter.on)  # rebuilds the diagram's labels
+        self.loss_plot.set_presentation(self.presenter.on)  # and the plot's
+        if self._report is not None:
+            self._views_rep = self._report
+            self._flush_views()
+
     def _action(self, name: str, text: str, slot=None, shortcut=None, tip: str = "", checkable: bool = False,
                 icon: QStyle.StandardPixmap | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        self._i18n.keep(action, "setText", text)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
                 action.setShortcuts([QKeySequence(s) for s in shortcut])
             else:
                 action.setShortcut(QKeySequence(shortcut))
         if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                                     if not action.shortcut().isEmpty() else ""))
+            _set_action_tip(action, tip)
+            self._i18n.keep(action, _set_action_tip, tip)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         action.setCheckable(checkable)
@@ -299,64 +395,93 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         SP = QStyle.StandardPixmap
         K = QKeySequence.StandardKey
-        self.new_action = self._action("newAction", "&New", self.new_project, K.New, "Start an empty project")
-        self.open_action = self._action("openAction", "&Open\u2026", self.open_dialog, K.Open,
-                                        "Open a project, a model file or a CSV file")
-        self.save_action = self._action("saveAction", "&Save", self.save, K.Save, "Save the project")
-        self.save_as_action = self._action("saveAsAction", "Save &As\u2026", self.save_as, K.SaveAs,
-                                           "Save the project under a new name")
-        self.import_csv_action = self._action("importCsvAction", "&Import CSV\u2026", self.import_csv_dialog,
-                                              tip="Replace the table with a CSV file (the last column is the target)")
-        self.export_csv_action = self._action("exportCsvAction", "&Export CSV\u2026", self.export_csv_dialog,
-                                              tip="Save the table as a CSV file")
-        self.export_model_action = self._action("exportModelAction", "Export &weights (model JSON)\u2026",
+        self.new_action = self._action("newAction", self.tr("&New"), self.new_project, K.New,
+                                       self.tr("Start an empty project"))
+        self.open_action = self._action("openAction", self.tr("&Open\u2026"), self.open_dialog, K.Open,
+                                        self.tr("Open a project, a model file or a CSV file"))
+        self.save_action = self._action("saveAction", self.tr("&Save"), self.save, K.Save, self.tr("Save the project"))
+        self.save_as_action = self._action("saveAsAction", self.tr("Save &As\u2026"), self.save_as, K.SaveAs,
+                                           self.tr("Save the project under a new name"))
+        self.import_csv_action = self._action(
+            "importCsvAction", self.tr("&Import CSV\u2026"), self.import_csv_dialog,
+            tip=self.tr("Replace the table with a CSV file (the last column is the target)"))
+        self.export_csv_action = self._action("exportCsvAction", self.tr("&Export CSV\u2026"), self.export_csv_dialog,
+                                              tip=self.tr("Save the table as a CSV file"))
+        self.export_model_action = self._action("exportModelAction", self.tr("Export &weights (model JSON)\u2026"),
                                                 self.export_model_dialog,
-                                                tip="Save the trained network as a model file for your own code")
-        self.import_model_action = self._action("importModelAction", "Import wei&ghts\u2026", self.import_model_dialog,
-                                                tip="Load a network (architecture and weights) from a model file")
-        self.export_predictions_action = self._action("exportPredictionsAction", "Export &predictions CSV\u2026",
+                                                tip=self.tr("Save the trained network as a model file for your "
+                                                            "own code"))
+        self.import_model_action = self._action(
+            "importModelAction", self.tr("Import wei&ghts\u2026"), self.import_model_dialog,
+            tip=self.tr("Load a network (architecture and weights) from a model file"))
+        self.export_predictions_action = self._action("exportPredictionsAction",
+                                                      self.tr("Export &predictions CSV\u2026"),
                                                       self.export_predictions_dialog,
-                                                      tip="Save inputs, targets and predictions as CSV")
-        self.export_loss_action = self._action("exportLossPlotAction", "Export &loss plot PNG\u2026",
-                                               self.export_loss_dialog, tip="Save the loss curve as a picture")
-        self.export_diagram_action = self._action("exportDiagramAction", "Export &diagram PNG\u2026",
-                                                  self.export_diagram_dialog, tip="Save the network diagram as a picture")
-        self.quit_action = self._action("quitAction", "&Quit", self.close, K.Quit, "Close nngui")
+                                                      tip=self.tr("Save inputs, targets and predictions as CSV"))
+        self.export_loss_action = self._action("exportLossPlotAction", self.tr("Export &loss plot PNG\u2026"),
+                                               self.export_loss_dialog, tip=self.tr("Save the loss curve as a picture"))
+        self.export_diagram_action = self._action("exportDiagramAction", self.tr("Export &diagram PNG\u2026"),
+                                                  self.export_diagram_dialog,
+                                                  tip=self.tr("Save the network diagram as a picture"))
+        self.quit_action = self._action("quitAction", self.tr("&Quit"), self.close, K.Quit, self.tr("Close nngui"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts([QKeySequence(K.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
 
-        self.train_action = self._action("trainAction", "Train", self.toggle_training, Qt.Key.Key_Space,
-                                         "Train, pause or resume", icon=SP.SP_MediaPlay)
-        self.step_action = self._action("stepAction", "Step", lambda: self.step(1), Qt.Key.Key_Right,
-                                        "Train one epoch", icon=SP.SP_MediaSeekForward)
-        self.step10_action = self._action("step10Action", "Step 10", lambda: self.step(10), "Shift+Right",
-                                          "Train 10 epochs")
-        self.step100_action = self._action("step100Action", "Step 100", lambda: self.step(100), "Ctrl+Right",
-                                           "Train 100 epochs")
-        self.reset_action = self._action("resetAction", "Reset", self.reset, "Ctrl+R",
-                                         "New weights (the seed decides them), history cleared",
+        self.train_action = self._action("trainAction", self.tr("Train"), self.toggle_training, Qt.Key.Key_Space,
+                                         self.tr("Train, pause or resume"), icon=SP.SP_MediaPlay)
+        self.step_action = self._action("stepAction", self.tr("Step"), lambda: self.step(1), Qt.Key.Key_Right,
+                                        self.tr("Train one epoch"), icon=SP.SP_MediaSeekForward)
+        self.step10_action = self._action("step10Action", self.tr("Step 10"), lambda: self.step(10), "Shift+Right",
+                                          self.tr("Train 10 epochs"))
+        self.step100_action = self._action("step100Action", self.tr("Step 100"), lambda: self.step(100),
+                                           "Ctrl+Right", self.tr("Train 100 epochs"))
+        self.reset_action = self._action("resetAction", self.tr("Reset"), self.reset, "Ctrl+R",
+                                         self.tr("New weights (the seed decides them), history cleared"),
                                          icon=SP.SP_BrowserReload)
-        self.log_action = self._action("logScaleAction", "Log scale", self.set_log_scale, "Ctrl+L",
-                                       "Show the loss on a logarithmic axis", checkable=True)
-        self.presentation_action = self._action("presentationAction", "Projector mode", self.set_presentation,
-                                                "F5", "Bigger fonts and thicker lines for a projector",
-                                                checkable=True)
+        self.log_action = self._action("logScaleAction", self.tr("Log scale"), self.set_log_scale, "Ctrl+L",
+                                       self.tr("Show the loss on a logarithmic axis"), checkable=True)
+        self.presentation_action = self._action(
+            "presentationAction", self.tr("Projector mode"), lambda on: self.set_presentation(on), ("F11", "F5"),
+            self.tr("Full screen, bigger fonts, thicker lines and high contrast for a projector"), checkable=True)
+        self.export_python_action = self._action(
+            "exportPythonAction", self.tr("Export as P&ython script\u2026"), self.export_python_dialog,
+            tip=self.tr("Save a standalone NumPy script with the data and the settings that trains this network"))
+        self.export_onnx_action = self._action("exportOnnxAction", self.tr("Export to &ONNX\u2026"),
+                                               self.export_onnx_dialog)
+        ok, tip = onnx_state()
+        self.export_onnx_action.setEnabled(ok)
+        _set_action_tip(self.export_onnx_action, tip)
+        self._i18n.keep(self.export_onnx_action, _set_action_tip, tip)
+        self.decision_map_action = self._action(
+            "decisionMapAction", self.tr("&Decision map"), self.show_decision_map,
+            tip=self.tr("The network's output over the plane of two inputs, behind the data"), checkable=True)
+        self.decision_map_action.setChecked(True)  # shown; hidden by itself for data without two inputs
+        self.maths_action = self._action(
+            "mathsInspectorAction", self.tr("&Maths inspector"), self.show_maths_inspector,
+            tip=self.tr("The forward and backward pass of the selected row, with the numbers; gradient check"))
+        self.pin_run_action = self._action(
+            "pinRunAction", self.tr("&Pin this run"), self.pin_run,
+            tip=self.tr("Keep this run's loss curve when compared runs are cleared"))
+        self.clear_runs_action = self._action(
+            "clearRunsAction", self.tr("Clear compared &runs"), self.clear_runs,
+            tip=self.tr("Remove the faded curves of earlier runs from the loss plot (pinned runs stay)"))
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        f = mb.addMenu("&File")
+        keep = self._i18n.keep
+        f = self._menu(mb, self.tr("&File"))
         f.setObjectName("fileMenu")
         f.addAction(self.new_action)
         f.addAction(self.open_action)
-        self.recent_menu = f.addMenu("Open &Recent")
+        self.recent_menu = self._menu(f, self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         f.addAction(self.save_action)
@@ -368,12 +493,15 @@ class MainWindow(QMainWindow):
         for a in (self.import_model_action, self.export_model_action, self.export_predictions_action):
             f.addAction(a)
         f.addSeparator()
+        f.addAction(self.export_python_action)
+        f.addAction(self.export_onnx_action)
+        f.addSeparator()
         f.addAction(self.export_loss_action)
         f.addAction(self.export_diagram_action)
         f.addSeparator()
         f.addAction(self.quit_action)
 
-        e = mb.addMenu("&Edit")
+        e = self._menu(mb, self.tr("&Edit"))
         e.setObjectName("editMenu")
         e.addAction(self.undo_action)
         e.addAction(self.redo_action)
@@ -388,47 +516,61 @@ class MainWindow(QMainWindow):
         for a in (dv.insert_column_action, dv.rename_column_action, dv.remove_column_action):
             e.addAction(a)
 
-        t = mb.addMenu("&Training")
+        t = self._menu(mb, self.tr("&Training"))
         t.setObjectName("trainingMenu")
         for a in (self.train_action, self.step_action, self.step10_action, self.step100_action, self.reset_action):
             t.addAction(a)
 
-        p = mb.addMenu("&Presets")
+        p = self._menu(mb, self.tr("&Presets"))
         p.setObjectName("presetsMenu")
         self.preset_actions: dict[str, QAction] = {}
         for name, preset in PRESETS.items():
-            a = QAction(preset.title, self)
+            a = QAction(i18n.translated("presets", preset.title), self)
+            keep(a, "setText", i18n.translated("presets", preset.title))
             a.setObjectName(f"preset_{name}")
             a.setData(name)
-            a.setStatusTip(preset.description)
-            a.setToolTip(preset.description)
+            for setter in ("setStatusTip", "setToolTip"):
+                getattr(a, setter)(keep(a, setter, i18n.translated("presets", preset.description)))
             a.triggered.connect(lambda *_, n=name: self._menu_preset(n))
             p.addAction(a)
             self.preset_actions[name] = a
         p.setToolTipsVisible(True)
 
-        v = mb.addMenu("&View")
+        v = self._menu(mb, self.tr("&View"))
         v.setObjectName("viewMenu")
         dock_toggle = self.settings_dock.toggleViewAction()
-        dock_toggle.setText("&Settings panel")
+        dock_toggle.setObjectName("toggleSettingsAction")
+        dock_toggle.setText(keep(dock_toggle, "setText", self.tr("&Settings panel")))
+        dock_toggle.setIconText(keep(dock_toggle, "setIconText", self.tr("Settings")))  # the toolbar's short label
         dock_toggle.setShortcut(QKeySequence("Ctrl+,"))
+        tip = self.tr("Show or hide the settings, to leave more room for the diagram and the loss plot")
+        _set_action_tip(dock_toggle, keep(dock_toggle, _set_action_tip, tip))
+        self.toggle_settings_action = dock_toggle
         v.addAction(dock_toggle)
         v.addAction(self.log_action)
         v.addAction(self.presentation_action)
-        pal = v.addMenu("Colour &palette")
+        v.addSeparator()
+        for a in (self.decision_map_action, self.maths_action, self.pin_run_action, self.clear_runs_action):
+            v.addAction(a)
+        v.addSeparator()
+        pal = self._menu(v, self.tr("Colour &palette"))
+        pal.setObjectName("paletteMenu")
+        self.palette_menu = pal
         group = QActionGroup(self)
         self.palette_actions: dict[str, QAction] = {}
         for name, palette in PALETTES.items():
-            a = QAction(palette.label, self, checkable=True)
+            a = QAction(i18n.translated("palettes", palette.label), self, checkable=True)
+            keep(a, "setText", i18n.translated("palettes", palette.label))
             a.setObjectName(f"palette_{name}")
             a.setChecked(name == "default")
             a.triggered.connect(lambda *_, n=name: self.set_palette(n))
             group.addAction(a)
             pal.addAction(a)
             self.palette_actions[name] = a
+        self.language_menu = i18n.build_language_menu(self, v)
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar("Training")
+        tb = QToolBar(self.tr("Training"))
         tb.setObjectName("trainingToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -448,7 +590,9 @@ class MainWindow(QMainWindow):
         speed_box = QWidget()
         lay = QHBoxLayout(speed_box)
         lay.setContentsMargins(6, 0, 6, 0)
-        lay.addWidget(QLabel("Speed"))
+        speed_title = QLabel(self.tr("Speed"))
+        self._i18n.keep(speed_title, "setText", self.tr("Speed"))
+        lay.addWidget(speed_title)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setObjectName("speedSlider")
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
@@ -456,7 +600,8 @@ class MainWindow(QMainWindow):
         self.speed_slider.setPageStep(1)
         self.speed_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.speed_slider.setFixedWidth(140)
-        self.speed_slider.setToolTip("Slow training down so a class can watch (epochs per second)")
+        self.speed_slider.setToolTip(self._i18n.keep(
+            self.speed_slider, "setToolTip", self.tr("Slow training down so a class can watch (epochs per second)")))
         lay.addWidget(self.speed_slider)
         self.speed_label = QLabel()
         self.speed_label.setObjectName("speedLabel")
@@ -467,14 +612,16 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.log_action)
         tb.widgetForAction(self.log_action).setObjectName("logScaleButton")
+        tb.addAction(self.toggle_settings_action)
+        tb.widgetForAction(self.toggle_settings_action).setObjectName("settingsButton")
         self._on_speed_changed(self.speed_slider.value())
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
         sb.setObjectName("statusBar")
-        self.status_epoch = QLabel("Epoch 0")
+        self.status_epoch = QLabel(self.tr("Epoch %1").replace("%1", "0"))
         self.status_epoch.setObjectName("statusEpochLabel")
-        self.status_loss = QLabel("Loss \u2014")
+        self.status_loss = QLabel(self.tr("Loss %1").replace("%1", "\u2014"))
         self.status_loss.setObjectName("statusLossLabel")
         self.status_speed = QLabel("")
         self.status_speed.setObjectName("statusSpeedLabel")
@@ -503,6 +650,10 @@ class MainWindow(QMainWindow):
         self.prediction_view.sampleSelected.connect(self._on_sample_selected)
         self.network_view.hovered.connect(self._on_hover)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
+        self.prediction_view.sampleSelected.connect(self.insight.set_row)
+        self.paletteChanged.connect(self.insight.set_palette)
+        self.presentationChanged.connect(self.insight.set_presentation)
+        self.decision_map.applicableChanged.connect(self.decision_map_action.setChecked)
 
     # ------------------------------------------------------------------ small helpers
 
@@ -613,17 +764,20 @@ class MainWindow(QMainWindow):
                     ds, config, start=carry["network"], normalizer=carry.get("normalizer"),
                     history=carry.get("history"), epoch=carry.get("epoch", 0),
                 )
-            except (ConfigError, ValueError):
+            except (ConfigError, ValueError, MemoryError):
                 trainer = None  # the shape changed: new weights below
         if trainer is None:
             try:
                 trainer = self.controller.set_session(ds, config)
             except (ConfigError, DataError, ValueError) as exc:
                 problem = str(exc)
+            except MemoryError:
+                problem = "there is not enough memory for a network this big; use fewer or smaller layers"
         if trainer is None:
             self.controller.clear()
             self._dataset = None
-            self._show_unusable(f"These settings cannot train on this data: {problem}")
+            self._data_problem = f"These settings cannot train on this data: {problem}"  # Train says so too
+            self._show_unusable(self._data_problem)
             return False
         self._carry = None
         self._lr = trainer.learning_rate
@@ -635,7 +789,8 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_data_warnings([w for w in trainer.warnings if w not in base])
         self._sync_views(trainer)
         if was_running:
-            self.show_status(f"Training paused: {reason or 'the settings changed'}. Press Resume (Space) to go on.",
+            self.show_status(i18n.fmt(self.tr("Training paused: %1. Press Resume (Space) to go on."),
+                                      reason or self.tr("the settings changed")),
                              12000)
         return True
 
@@ -650,6 +805,7 @@ class MainWindow(QMainWindow):
         self.prediction_model.set_data(np.empty((0, len(inputs))), np.empty((0, len(targets))), inputs, targets, None)
         self.accuracy_label.setText("")
         self._report = None
+        self.insight.clear()
         self._update_status(None)
         self._show_placeholder_network(inputs, targets)
         if text:
@@ -689,6 +845,7 @@ class MainWindow(QMainWindow):
         self.divergence_banner.setVisible(trainer.diverged is not None)
         if trainer.diverged:
             self.divergence_banner.setText(trainer.diverged)
+        self.insight.set_trainer(trainer, self._output_names(ds, trainer.classes), self._selected_row)
         rep = self.controller.snapshot()
         if rep is not None:
             self._show_report(rep)
@@ -713,7 +870,7 @@ class MainWindow(QMainWindow):
             text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             width = fm.horizontalAdvance(text)
             if model.is_prediction_column(c):
-                width = max(width, fm.horizontalAdvance("0.0123456"))
+                width = max(width, fm.horizontalAdvance("0.000123456"))  # e.g. a small error, unclipped
             for r in range(rows):
                 cell = model.data(model.index(r, c))
                 if cell:
@@ -729,10 +886,32 @@ class MainWindow(QMainWindow):
         self._report = rep
         if rep.architecture != self._arch:
             return  # a report for a network the views no longer show
+        t = self.controller.trainer
+        self.insight.show_report(rep, t.config if t is not None else None, self._dataset)
+        self._update_status(rep)
+        if rep.progress.diverged:
+            self._show_divergence(rep.progress.diverged)
+        # The diagram and the prediction table are redrawn at most every ``view_interval`` seconds,
+        # always ending on the latest report: Python painting in this thread holds the GIL, which
+        # the training thread needs between its NumPy calls (measured: W4 in docs/performance.md).
+        self._views_rep = rep
+        wait = self.view_interval - (time.monotonic() - self._views_last)
+        if wait <= 0 or not self.controller.is_running():
+            self._flush_views()
+        elif not self._views_timer.isActive():
+            self._views_timer.start(int(wait * 1000) + 1)
+
+    def _flush_views(self) -> None:
+        rep, self._views_rep = self._views_rep, None
+        self._views_timer.stop()
+        if rep is None or rep.architecture != self._arch:
+            return
+        t0 = time.perf_counter()
+        self._views_last = time.monotonic()
         self.network_view.set_weights(rep.layers)
         self.prediction_model.set_predictions(rep.predictions)
         acc = self.prediction_model.accuracy()
-        self.accuracy_label.setText("" if acc is None else f"Accuracy {acc * 100:.1f} %")
+        self.accuracy_label.setText("" if acc is None else i18n.fmt(self.tr("Accuracy %1 %"), f"{acc * 100:.1f}"))
         if acc is not None:
             colour = "#1d6b1d" if acc >= 0.9 else "#8a5a00" if acc >= 0.6 else "#8b0000"
             if colour != self._acc_colour:
@@ -740,9 +919,12 @@ class MainWindow(QMainWindow):
                 self.accuracy_label.setStyleSheet(f"font-weight: bold; color: {colour};")
         self._queue_plot(rep)
         self._update_sample()
-        self._update_status(rep)
-        if rep.progress.diverged:
-            self._show_divergence(rep.progress.diverged)
+        if self.controller.is_running():
+            # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
+            for view in (self.network_view, self.prediction_view):
+                if view.isVisible():
+                    view.viewport().repaint()
+            self.view_interval = _paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
 
     def _queue_plot(self, rep: TrainingReport) -> None:
         """Redraw the loss curve at most every ``plot_interval`` seconds, always ending on the latest."""
@@ -764,27 +946,33 @@ class MainWindow(QMainWindow):
             return
         self._plot_last = time.monotonic()
         if len(rep.train_curve[0]):
+            t0 = time.perf_counter()
             self.loss_plot.set_curves(rep.train_curve, rep.val_curve)
+            if self.controller.is_running() and self.loss_plot.isVisible():
+                self.loss_plot.viewport().repaint()
+                self.plot_interval = _paced(self.plot_interval, time.perf_counter() - t0, PLOT_INTERVAL)
 
     def _update_status(self, rep: TrainingReport | None) -> None:
         if rep is None:
-            self.status_epoch.setText("Epoch \u2014")
-            self.status_loss.setText("Loss \u2014")
+            self.status_epoch.setText(i18n.fmt(self.tr("Epoch %1"), "\u2014"))
+            self.status_loss.setText(i18n.fmt(self.tr("Loss %1"), "\u2014"))
             self.status_speed.setText("")
             self.status_elapsed.setText("")
             self.status_progress.hide()
+            self.presenter.update_counter(0, 0, "")
             return
         p = rep.progress
         target = f" / {_fmt_int(p.epochs_target)}" if p.epochs_target else ""
-        self.status_epoch.setText(f"Epoch {_fmt_int(p.epoch)}{target}")
-        loss = f"Loss {_fmt_loss(p.loss)}"
+        self.status_epoch.setText(i18n.fmt(self.tr("Epoch %1"), _fmt_int(p.epoch)) + target)
+        loss = i18n.fmt(self.tr("Loss %1"), _fmt_loss(p.loss))
+        self.presenter.update_counter(p.epoch, p.epochs_target, loss, self._reached_note(p))
         if p.val_loss is not None:
-            loss += f"  (validation {_fmt_loss(p.val_loss)})"
+            loss += "  " + i18n.fmt(self.tr("(validation %1)"), _fmt_loss(p.val_loss))
         self.status_loss.setText(loss)
-        self.status_speed.setText(f"{_fmt_int(round(rep.epochs_per_second))} epochs/s"
+        self.status_speed.setText(i18n.fmt(self.tr("%1 epochs/s"), _fmt_int(round(rep.epochs_per_second)))
                                   if rep.epochs_per_second > 0 and self.controller.is_running() else "")
         self.status_elapsed.setText(f"{_fmt_elapsed(p.elapsed)}" if p.epoch else "")
-        self.status_elapsed.setToolTip("Training time")
+        self.status_elapsed.setToolTip(self.tr("Training time"))
         if p.epochs_target:
             bar = self.status_progress
             value = int(round(1000 * min(1.0, p.epoch / p.epochs_target)))
@@ -826,16 +1014,38 @@ class MainWindow(QMainWindow):
                         "The last weights were kept; you can change the settings, Reset or train again.")
 
     def _on_finished(self, _run_id: int) -> None:
+        self._flush_views()  # the views end on the run's last report, at once
+        self._flush_plot()
         t = self.controller.trainer
-        if self.controller.state == "done" and t is not None:
-            self.show_status(f"Training finished: {_fmt_int(t.epoch)} epochs, loss {_fmt_loss(t.last_loss)}.")
+        if self.controller.state == "done" and t is not None and t.reached:
+            self.show_status(self._reached_text(t), 15000)
+        elif self.controller.state == "done" and t is not None:
+            self.show_status(i18n.fmt(self.tr("Training finished: %1 epochs, loss %2."), _fmt_int(t.epoch),
+                                      _fmt_loss(t.last_loss)))
         elif self.controller.state == "diverged":
-            self.show_status("Training diverged: lower the learning rate and press Reset (Ctrl+R).", 15000)
+            self.show_status(self.tr("Training diverged: lower the learning rate and press Reset (Ctrl+R)."), 15000)
+
+    def _reached_note(self, p) -> str:
+        """A short mark for the epoch counter when a stop condition ended the run."""
+        if p.reached == REACHED_LOSS and self.controller.trainer is not None:
+            return "\u2713 " + i18n.fmt(self.tr("loss < %1"), format_number(self.controller.trainer.config.stop_loss))
+        if p.reached == REACHED_ACCURACY:
+            return "\u2713 " + self.tr("accuracy 100 %")
+        return ""
+
+    def _reached_text(self, t) -> str:
+        """Why a stop condition ended the run, and how to go on."""
+        if t.reached == REACHED_LOSS:
+            return i18n.fmt(self.tr("Stopped at epoch %1: the loss %2 is below %3. Change or switch off the stop "
+                                    "condition to train on, or Reset."), _fmt_int(t.epoch),
+                            _fmt_loss(t.last_loss), format_number(t.config.stop_loss))
+        return i18n.fmt(self.tr("Stopped at epoch %1: every training row is classified right (accuracy 100 %). "
+                                "Change or switch off the stop condition to train on, or Reset."), _fmt_int(t.epoch))
 
     def _on_state_changed(self, state: str) -> None:
         SP = QStyle.StandardPixmap
         running = state == "running"
-        text = {"running": "Pause", "paused": "Resume"}.get(state, "Train")
+        text = {"running": self.tr("Pause"), "paused": self.tr("Resume")}.get(state) or self.tr("Train")
         self.train_action.setText(text)
         self.train_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))
         can_train = state in ("ready", "paused", "running", "failed")
@@ -857,7 +1067,7 @@ class MainWindow(QMainWindow):
     def _on_table_changed(self) -> None:
         if self._loading:
             return
-        self._rebuild(fresh=False, reason="the data changed")
+        self._rebuild(fresh=False, reason=self.tr("the data changed"))
 
     def _on_settings_changed(self) -> None:
         if self._loading:
@@ -866,7 +1076,7 @@ class MainWindow(QMainWindow):
         new = self.settings_panel.config()
         t = self.controller.trainer
         if t is None:
-            self._rebuild(fresh=True, reason="the settings changed")
+            self._rebuild(fresh=True, reason=self.tr("the settings changed"))
             return
         # A frozen config; while running only its learning rate changes (through us), so reading it is safe.
         old = t.config.to_dict()
@@ -880,18 +1090,21 @@ class MainWindow(QMainWindow):
                 return
             self._lr = new.learning_rate
             if self.controller.is_running() and not changed:
-                self.show_status(f"Learning rate {format_number(new.learning_rate)} applied.", 4000)
+                self.show_status(i18n.fmt(self.tr("Learning rate %1 applied."), format_number(new.learning_rate)),
+                                 4000)
         if not changed:
             return
         arch = bool(changed & set(ARCH_FIELDS))
         fresh = arch or (t.epoch == 0 and not t.diverged)
-        what = "the network changed" if arch else "the training settings changed"
+        what = self.tr("the network changed") if arch else self.tr("the training settings changed")
         self._rebuild(fresh=fresh, reason=what)
 
     def _on_speed_changed(self, pos: int) -> None:
         speed = SPEEDS[max(0, min(len(SPEEDS) - 1, pos))]
         self.controller.set_speed(speed)
-        self.speed_label.setText("full speed" if speed == 0 else f"{_fmt_int(speed)} epochs/s")
+        self.speed_label.setText(self.tr("full speed") if speed == 0
+                                 else i18n.fmt(self.tr("%1 epochs/s"), _fmt_int(speed)))
+        self.presenter.set_slow(speed != 0)
 
     def set_speed(self, epochs_per_second: float) -> None:
         """Pick the slider position closest to ``epochs_per_second`` (0: full speed)."""
@@ -908,23 +1121,27 @@ class MainWindow(QMainWindow):
         c = self.controller
         if c.is_running():
             c.pause(wait=True)
-            self.show_status("Paused.", 3000)
+            self.show_status(self.tr("Paused."), 3000)
             return
         self.start_training()
 
     def start_training(self, max_epochs: int | None = None) -> bool:
         c = self.controller
         if c.trainer is None:
-            self.show_status(self._data_problem or "Nothing to train: load a preset or type some data.")
+            self.show_status(self._data_problem or self.tr("Nothing to train: load a preset or type some data."))
             return False
         if c.state == "diverged":
-            self.show_status("Training diverged: press Reset (Ctrl+R) for new weights, with a lower learning rate.")
+            self.show_status(self.tr("Training diverged: press Reset (Ctrl+R) for new weights, with a lower "
+                                     "learning rate."))
+            return False
+        if c.state == "done" and c.trainer.reached:
+            self.show_status(self._reached_text(c.trainer))
             return False
         if c.state == "done" and max_epochs is None:
-            self.show_status("The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset.")
+            self.show_status(self.tr("The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset."))
             return False
         if not c.start(max_epochs):
-            self.show_status("The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset.")
+            self.show_status(self.tr("The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset."))
             return False
         return True
 
@@ -937,16 +1154,33 @@ class MainWindow(QMainWindow):
     def reset(self) -> None:
         """New weights for the same data and settings (the seed decides them)."""
         c = self.controller
-        old = self._report
         c.pause(wait=True)
         self.divergence_banner.hide()
-        if old is not None and len(old.train_curve[0]) > 1:
-            self._run_counter += 1
-            self.loss_plot.add_ghost(old.train_curve, f"run {self._run_counter}")
+        # The finished run stays on the loss plot as a ghost labelled with what differs (self.insight.runs).
         self._clear_plot()
         self._carry = None
-        if self._rebuild(fresh=True, reason="reset"):
-            self.show_status("New weights: press Train (Space).", 4000)
+        if self._rebuild(fresh=True, reason=self.tr("reset")):
+            self.show_status(self.tr("New weights: press Train (Space)."), 4000)
+
+    def show_decision_map(self, on: bool) -> None:
+        """View > Decision map: show or hide the map beside the loss plot."""
+        self.decision_map_box.setVisible(bool(on))
+        if self.decision_map_action.isChecked() != bool(on):
+            with QSignalBlocker(self.decision_map_action):
+                self.decision_map_action.setChecked(bool(on))
+
+    def show_maths_inspector(self) -> None:
+        """View > Maths inspector: bring the Maths tab to the front."""
+        self.maths_dock.show()
+        self.maths_dock.raise_()
+
+    def pin_run(self) -> None:
+        self.show_status(self.insight.runs.toggle_pin(), 6000)
+
+    def clear_runs(self) -> None:
+        kept = self.insight.runs.clear()
+        self.show_status(f"Compared runs cleared ({kept} pinned run{'s' if kept != 1 else ''} kept)."
+                         if kept else "Compared runs cleared.", 4000)
 
     def set_log_scale(self, on: bool) -> None:
         self.loss_plot.set_log_scale(bool(on))
@@ -954,24 +1188,29 @@ class MainWindow(QMainWindow):
             with QSignalBlocker(self.log_action):
                 self.log_action.setChecked(bool(on))
 
-    def set_presentation(self, on: bool) -> None:
-        """Projector mode: bigger table text, thicker lines and bigger fonts in the plot and diagram."""
+    def set_presentation(self, on: bool, full_screen: bool = True) -> None:
+        """Projector mode (F11): full screen, bigger fonts everywhere, thicker lines, high contrast, the
+        settings dock hidden and the big epoch counter shown (see :mod:`nngui.presentation`).
+
+        ``full_screen=False`` keeps the window's size (screenshots, tests).
+        """
         on = bool(on)
+        self.presenter.apply(on, full_screen)
         self.loss_plot.set_presentation(on)
         self.network_view.set_presentation(on)
         if self._report is not None:
             self._show_report(self._report)
-        base = QApplication.font().pointSizeF()
-        base = base if base > 0 else 10.0
-        style = f"font-size: {base * 1.4:.0f}pt;" if on else ""
+        style = self.presenter.table_font_css()
         for view in (self.prediction_view, self.data_view):
             view.setStyleSheet(style)
+            view.ensurePolished()  # the style sheet's font now, for the measurements below
             view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         self._fit_data_columns()
         self._fit_prediction_columns()
         if self.presentation_action.isChecked() != on:
             with QSignalBlocker(self.presentation_action):
                 self.presentation_action.setChecked(on)
+        self.presentationChanged.emit(on)
 
     def _fit_data_columns(self) -> None:
         """Data columns wide enough for their (bold, for targets) names and visible cells."""
@@ -985,9 +1224,18 @@ class MainWindow(QMainWindow):
             text = str(self.data_model.headerData(c, Qt.Orientation.Horizontal) or "")
             header.resizeSection(c, max(header.sectionSize(c), min(320, fm.horizontalAdvance(text) + 24)))
 
-    def set_palette(self, name: str) -> None:
+    def set_palette(self, name: str, remember: bool = True) -> None:
+        """Colours of the diagram and the plot (View > Colour palette); ``remember``: the user's choice, saved."""
+        self.palette_name = name
         self.loss_plot.set_palette(name)
         self.network_view.set_palette(name)
+        action = getattr(self, "palette_actions", {}).get(name)
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+        if remember:
+            self.presenter.palette_chosen()
+            app_settings().setValue("view/palette", name)
+        self.paletteChanged.emit(name)
         if self._report is not None:
             self._show_report(self._report)
 
@@ -996,6 +1244,11 @@ class MainWindow(QMainWindow):
     def _menu_preset(self, name: str) -> None:
         if self.maybe_save():
             self.load_preset(name)
+
+    def apply_config(self, config: TrainConfig) -> None:
+        """Show ``config`` in the settings panel and apply it, as if the user had typed it."""
+        self.settings_panel.set_config(config)
+        self._on_settings_changed()
 
     def load_preset(self, name: str) -> None:
         """Replace the table and the settings with a preset, with fresh weights."""
@@ -1009,7 +1262,8 @@ class MainWindow(QMainWindow):
         self._path = None
         self._title_name = f"{preset.name} (preset)"
         self.set_modified(False)
-        self.show_status(f"Preset: {preset.title}. {preset.description}", 10000)
+        self.show_status(i18n.fmt(self.tr("Preset: %1. %2"), i18n.translated("presets", preset.title),
+                                  i18n.translated("presets", preset.description)), 10000)
 
     def new_project(self) -> None:
         if not self.maybe_save():
@@ -1020,11 +1274,13 @@ class MainWindow(QMainWindow):
         self._path = None
         self._title_name = "Untitled"
         self.set_modified(False)
-        self.show_status("New project: type or paste numbers into the table (the last column is the target).")
+        self.show_status(self.tr("New project: type or paste numbers into the table (the last column is the "
+                                 "target)."))
 
     def _replace_everything(self, ds: Dataset | None = None, table=None, config: TrainConfig | None = None,
                             model: Model | None = None, fresh_history: bool = True) -> bool:
         """Replace table, settings and weights in one go (the undo history starts afresh)."""
+        self.csv_importer.cancel()  # a CSV still loading must not land on top of this
         self.controller.pause(wait=True)
         with self._bulk():
             if ds is not None:
@@ -1081,6 +1337,27 @@ class MainWindow(QMainWindow):
         if result == QMessageBox.StandardButton.Discard:
             return "discard"
         return "cancel"
+
+    def check_recovery(self) -> str | None:
+        """Offer projects autosaved by sessions that crashed (see :mod:`nngui.autosave`)."""
+        return check_recovery(self)
+
+    def ask_restore(self, item: Recoverable) -> str:
+        """'restore', 'discard' or 'later' for one autosaved project (tests replace it; no dialog in tests)."""
+        if _testing():
+            return "later"
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved work?")
+        box.setText("nngui did not close normally last time. Restore the unsaved project?")
+        box.setInformativeText(item.describe())
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"
 
     def current_project(self) -> Project:
         """The project as it would be saved (pauses training to read the weights)."""
@@ -1271,18 +1548,13 @@ class MainWindow(QMainWindow):
         self.show_status(f"Weights saved to {path}", 5000)
         return True
 
-    def import_csv(self, path: str | os.PathLike) -> bool:
-        path = os.fspath(path)
-        try:
-            ds = read_csv(path, targets=1)
-        except DataError as exc:
-            self.show_error("Cannot import the CSV file", str(exc))
-            return False
-        self.controller.pause(wait=True)
-        self.data_model.set_dataset(ds, f"Import {os.path.basename(path)}")
-        self.show_status(f"Imported {ds.n_samples} rows from {os.path.basename(path)}; the last column is the "
-                         "target (right-click a header to change it).", 10000)
-        return True
+    def import_csv(self, path: str | os.PathLike, background: bool | None = None) -> bool:
+        """Replace the table with a CSV file; False (with a message, nothing changed) when it cannot.
+
+        Files over ``csv_importer.background_bytes`` (2 MB) load on a thread with progress and
+        Cancel (True means the load started); see :mod:`nngui.csv_loader`.
+        """
+        return self.csv_importer.import_csv(path, background)
 
     def export_csv(self, path: str | os.PathLike) -> bool:
         path = os.fspath(path)
@@ -1346,6 +1618,15 @@ class MainWindow(QMainWindow):
             return False
         self.show_status(f"Diagram saved to {os.fspath(path)}", 5000)
         return True
+
+    def export_python(self, path: str | os.PathLike) -> bool:
+        """A standalone NumPy script with the table's data and these settings that trains the same network
+        from scratch and prints the final loss the app reaches (see :mod:`nngui.gui_exports`)."""
+        return _export_python(self, path)
+
+    def export_onnx(self, path: str | os.PathLike) -> bool:
+        """The current network (weights and normalisation) as an ONNX model; needs the optional onnx package."""
+        return _export_onnx(self, path)
 
     # ------------------------------------------------------------------ file dialogs
 
@@ -1433,6 +1714,18 @@ class MainWindow(QMainWindow):
         if path:
             self.export_diagram(path)
 
+    def export_python_dialog(self) -> None:
+        path = self._save_name(self.tr("Export as Python script"), self.tr("Python scripts (*.py)"),
+                               self._stem().replace("-", "_") + ".py", ".py")
+        if path:
+            self.export_python(path)
+
+    def export_onnx_dialog(self) -> None:
+        path = self._save_name(self.tr("Export to ONNX"), self.tr("ONNX models (*.onnx)"), self._stem() + ".onnx",
+                               ".onnx")
+        if path:
+            self.export_onnx(path)
+
     # ------------------------------------------------------------------ recent files
 
     def recent_files(self) -> list[str]:
@@ -1495,6 +1788,9 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if isinstance(value, (QByteArray, bytes)) and value:
                 fn(value)
+        palette = s.value("view/palette")
+        if palette in PALETTES:
+            self.set_palette(str(palette), remember=False)
         log = s.value("view/logScale")
         if log is not None:
             self.log_action.setChecked(str(log).lower() in ("true", "1"))
@@ -1514,6 +1810,8 @@ class MainWindow(QMainWindow):
         h = max(400, self.main_splitter.height())
         self.left_splitter.setSizes([h // 2, h - h // 2])
         self.right_splitter.setSizes([int(h * 0.56), h - int(h * 0.56)])
+        right, bottom = int(w * 0.58), h - int(h * 0.56)
+        self.loss_map_splitter.setSizes([max(200, right - bottom), min(bottom, right // 2)])  # a square-ish map
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -1530,9 +1828,24 @@ class MainWindow(QMainWindow):
             if self.persist_state:
                 self.save_window_state()
         finally:
+            self.csv_importer.shutdown()
+            self.autosaver.shutdown()  # a normal close: nothing to recover
             self.controller.shutdown()
         event.accept()
         super().closeEvent(event)
+
+
+def _paced(interval: float, cost: float, floor: float) -> float:
+    """The next redraw interval: smoothed so one redraw's ``cost`` is at most GUI_BUDGET of it."""
+    wanted = min(MAX_VIEW_INTERVAL, max(floor, cost / GUI_BUDGET))
+    return 0.7 * interval + 0.3 * wanted
+
+
+def _set_action_tip(action: QAction, tip: str) -> None:
+    """Status tip, and tooltip with the shortcut (e.g. "Train one epoch (Right)")."""
+    action.setStatusTip(tip)
+    action.setToolTip(tip + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                             if not action.shortcut().isEmpty() else ""))
 
 
 def _safe_check(config: TrainConfig) -> bool:
@@ -1549,7 +1862,7 @@ def _display_name(path: str) -> str:
 
 def _os_text(exc: Exception, path: str) -> str:
     if isinstance(exc, OSError) and not isinstance(exc, DataError):
-        return f"{os.path.basename(path)}: {exc.strerror or exc}"
+        return describe_os_error(exc, path)
     return str(exc)
 
 

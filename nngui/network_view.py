@@ -13,7 +13,7 @@ import os
 from typing import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
@@ -64,6 +64,8 @@ class NetworkView(QGraphicsView):
     """Diagram of a dense network coloured by its weights (objectName "networkView")."""
 
     hovered = Signal(str)  # text describing the edge/node under the mouse ('' when none), e.g. for a status bar
+    unitHovered = Signal(int, int)  # (layer, unit) of the node under the mouse; (-1, -1) when none
+    edgeHovered = Signal(int, int, int)  # (layer, i, j) of the weight W[layer][i, j] under the mouse; -1s when none
 
     def __init__(self, parent=None, max_units: int = MAX_UNITS) -> None:
         super().__init__(parent)
@@ -212,20 +214,27 @@ class NetworkView(QGraphicsView):
 
     def hover_text_at(self, scene_pos: QPointF) -> str:
         """What the mouse at ``scene_pos`` points at: a node's text, an edge's text, or ''."""
-        if self._arch is None or not self._node_items:
+        hit = self.hover_target_at(scene_pos)
+        if hit is None:
             return ""
+        return self.node_text(*hit[1:]) if hit[0] == "node" else self.edge_text(*hit[1:])
+
+    def hover_target_at(self, scene_pos: QPointF) -> tuple | None:
+        """``("node", layer, unit)``, ``("edge", layer, i, j)`` or None for the mouse at ``scene_pos``."""
+        if self._arch is None or not self._node_items:
+            return None
         p = np.array([scene_pos.x(), scene_pos.y()])
         d = np.hypot(*(self._node_xy - p).T)
         k = int(np.argmin(d))
         if d[k] <= NODE_R + 2:
-            return self.node_text(int(self._node_layer[k]), int(self._node_unit[k]))
+            return ("node", int(self._node_layer[k]), int(self._node_unit[k]))
         if not self._edge_items:
-            return ""
+            return None
         k, dist = self._nearest_edge(p)
         scale = max(self.transform().m11(), 1e-6)
         if dist * scale <= HOVER_PX + self._edge_width_at(k) * scale / 2:
-            return self.edge_text(int(self._edge_layer[k]), int(self._edge_i[k]), int(self._edge_j[k]))
-        return ""
+            return ("edge", int(self._edge_layer[k]), int(self._edge_i[k]), int(self._edge_j[k]))
+        return None
 
     # ---------------------------------------------------------------- building
     def _reset_items(self) -> None:
@@ -343,10 +352,10 @@ class NetworkView(QGraphicsView):
 
     def _layer_title(self, layer: int) -> str:
         if layer == 0:
-            return "Input"
+            return QCoreApplication.translate("NetworkView", "Input")
         if layer == self._arch.n_layers:
-            return "Output"
-        return f"Hidden {layer}"
+            return QCoreApplication.translate("NetworkView", "Output")
+        return QCoreApplication.translate("NetworkView", "Hidden %1").replace("%1", str(layer))
 
     def _column_top(self) -> float:
         n = max(self._shown(l) for l in range(len(self._arch.sizes)))
@@ -367,12 +376,15 @@ class NetworkView(QGraphicsView):
         y_title = y_detail - h_small / 2 - 2 - h_bold / 2
         for l, n in enumerate(arch.sizes):
             x = l * COL_SPACING
-            detail = f"{n} unit{'s' if n != 1 else ''}" + (f" · {arch.activations[l - 1]}" if l else "")
+            units = (QCoreApplication.translate("NetworkView", "%1 unit") if n == 1
+                     else QCoreApplication.translate("NetworkView", "%1 units"))
+            detail = units.replace("%1", str(n)) + (f" · {arch.activations[l - 1]}" if l else "")
             self._text(detail, small, x, y_detail)
             self._text(self._layer_title(l), bold, x, y_title)
             if n > self._shown(l):
                 last = self._unit_pos(l, self._shown(l) - 1)
-                self._more[l] = self._text(f"+{n - self._shown(l)} more", small, x, last.y() + ROW_SPACING * 0.8)
+                more = QCoreApplication.translate("NetworkView", "+%1 more").replace("%1", str(n - self._shown(l)))
+                self._more[l] = self._text(more, small, x, last.y() + ROW_SPACING * 0.8)
         for layer, align, dx in ((0, "right", -(NODE_R + gap)), (arch.n_layers, "left", NODE_R + gap)):
             for u in range(self._shown(layer)):
                 p = self._unit_pos(layer, u)
@@ -384,14 +396,16 @@ class NetworkView(QGraphicsView):
         h = QFontMetricsF(font).height()
         y = self._column_bottom() + 1.6 * h
         x = -NODE_R
-        for sign, label in ((0, "negative weight"), (1, "positive weight")):
+        for sign, label in ((0, QCoreApplication.translate("NetworkView", "negative weight")),
+                            (1, QCoreApplication.translate("NetworkView", "positive weight"))):
             line = QGraphicsLineItem(x, y, x + 28, y)
             line.setPen(self._edge_pens[sign][LEVELS - 1])
             self.scene().addItem(line)
             item = self._text(label, font, x + 36, y, "left")
             x += 36 + item.boundingRect().width() + 22
-        key = "line width = |w|   ring = bias"
-        self._text(key + "   fill = activation of selected row", font, -NODE_R, y + 1.3 * h, "left")
+        key = QCoreApplication.translate("NetworkView", "line width = |w|   ring = bias   fill = activation of "
+                                                        "selected row")
+        self._text(key, font, -NODE_R, y + 1.3 * h, "left")
 
     # ---------------------------------------------------------------- pens and styling
     def _make_pens(self) -> None:
@@ -535,14 +549,34 @@ class NetworkView(QGraphicsView):
         return super().viewportEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        text = self.hover_text_at(self.mapToScene(event.position().toPoint()))
+        scene_pos = self.mapToScene(event.position().toPoint())
+        text = self.hover_text_at(scene_pos)
         if text != self._hover:
             self._hover = text
             self.hovered.emit(text.replace("\n", "   "))
+        self._emit_target(self.hover_target_at(scene_pos))
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event) -> None:  # noqa: N802
         if self._hover:
             self._hover = ""
             self.hovered.emit("")
+        self._emit_target(None)
         super().leaveEvent(event)
+
+    def _emit_target(self, hit: tuple | None) -> None:
+        """unitHovered / edgeHovered when what is under the mouse changes (-1s when it leaves a unit / edge)."""
+        old = getattr(self, "_hover_target", None)
+        if hit == old:
+            return
+        self._hover_target = hit
+        if old is not None and (hit is None or hit[0] != old[0]):
+            if old[0] == "node":
+                self.unitHovered.emit(-1, -1)
+            else:
+                self.edgeHovered.emit(-1, -1, -1)
+        if hit is not None:
+            if hit[0] == "node":
+                self.unitHovered.emit(hit[1], hit[2])
+            else:
+                self.edgeHovered.emit(hit[1], hit[2], hit[3])

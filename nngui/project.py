@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -176,7 +177,7 @@ def project_from_dict(d: object, source: str = "project") -> Project:
         raise _error(source, bad.field, bad.problem) from None
     except DataError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError, OverflowError) as exc:
         raise DataError(f"invalid project ({type(exc).__name__}: {exc})", file=source) from None
 
 
@@ -267,7 +268,10 @@ def _table(t: object) -> tuple[list[str], list[str], np.ndarray]:
             except OverflowError:
                 x = math.inf
             if not math.isfinite(x):
-                raise _Bad(f"table.values[{r}][{c}]", f"row {r + 1}, column {names[c]!r}: expected a finite number")
+                got = "NaN" if math.isnan(x) else \
+                    "infinity (or a number too large: numbers must stay below about 1.8e308)"
+                raise _Bad(f"table.values[{r}][{c}]",
+                           f"row {r + 1}, column {names[c]!r}: expected a finite number, got {got}")
             values[r, c] = x
     return list(names), list(roles), values
 
@@ -278,9 +282,16 @@ def _settings(s: object) -> TrainConfig:
     try:
         return TrainConfig.from_dict(s)
     except ConfigError as exc:
-        raise _Bad(f"settings.{exc.field}", exc.detail) from None
+        raise _Bad(f"settings.{exc.field}", _short_numbers(exc.detail)) from None
+    except OverflowError:
+        raise _Bad("settings", "a number is too large (numbers must stay below about 1.8e308)") from None
     except (TypeError, ValueError) as exc:
-        raise _Bad("settings", str(exc)) from None
+        raise _Bad("settings", _short_numbers(str(exc))) from None
+
+
+def _short_numbers(text: str) -> str:
+    """Shorten absurdly long numbers quoted in a message: '1000...000 (401 digits)'."""
+    return re.sub(r"\d{25,}", lambda m: f"{m.group()[:6]}\u2026 ({len(m.group())} digits)", text)
 
 
 def _check_model(model: Model, names, roles, values: np.ndarray, config: TrainConfig) -> None:

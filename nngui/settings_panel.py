@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,8 @@ from core.network import MAX_UNITS
 from core.normalization import NORMALIZATIONS
 from core.optimizers import OPTIMIZERS
 
+from . import i18n
+
 MAX_LAYERS = 20
 MIN_LR, MAX_LR = 1e-6, 1e6
 INT_MAX = 2**31 - 1
@@ -45,11 +47,13 @@ INT_MAX = 2**31 - 1
 # NORMALIZATIONS and DTYPES are plain name tuples in the core; these are only their labels
 # (an unknown name still appears, with its name as the label).
 _NORMALIZE_LABELS = {
-    "none": "None (raw inputs)",
-    "standard": "Standardise (mean 0, sd 1)",
-    "minmax": "Min-max to [0, 1]",
+    "none": QT_TRANSLATE_NOOP("core", "None (raw inputs)"),
+    "standard": QT_TRANSLATE_NOOP("core", "Standardise (mean 0, sd 1)"),
+    "minmax": QT_TRANSLATE_NOOP("core", "Min-max to [0, 1]"),
 }
-_DTYPE_LABELS = {"float64": "float64 (exact)", "float32": "float32 (faster on big nets)"}
+_DTYPE_LABELS = {"float64": QT_TRANSLATE_NOOP("core", "float64 (exact)"),
+                 "float32": QT_TRANSLATE_NOOP("core", "float32 (faster on big nets)")}
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's untranslated label (to translate it again)
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; border: 1px solid #e0b84a; border-radius: 3px; padding: 3px;"
 ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
@@ -121,6 +125,53 @@ class LearningRateSpinBox(QDoubleSpinBox):
         self.setValue(min(MAX_LR, max(MIN_LR, v)))
 
 
+class StopLossSpinBox(LearningRateSpinBox):
+    """The stop condition's target loss: 0 shows the special text ("Off"); any double kept exactly.
+
+    The arrows step 1-2-5 (up from Off: 0.01; down from the smallest value: Off again).
+    """
+
+    FIRST = 0.01
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRange(0.0, MAX_LR)
+        self.setValue(0.0)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt API)
+        return format_number(value)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        t = text.strip()
+        if not t or t == self.specialValueText():
+            return 0.0
+        return super().valueFromText(t)
+
+    def validate(self, text: str, pos: int):  # noqa: D401
+        t = text.strip()
+        if t == self.specialValueText() or t == "":
+            return (QValidator.State.Acceptable if t else QValidator.State.Intermediate), text, pos
+        special = self.specialValueText()
+        if special and special.lower().startswith(t.lower()) and not _is_float(t.replace(",", ".")):
+            return QValidator.State.Intermediate, text, pos
+        try:
+            v = float(t.replace(",", "."))
+        except ValueError:
+            return super().validate(text, pos)
+        if math.isfinite(v) and 0.0 <= v <= MAX_LR:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        v = self.value()
+        for _ in range(abs(steps)):
+            if steps > 0:
+                v = self.FIRST if v <= 0 else _nice_steps(v, True)
+            else:
+                v = 0.0 if v <= MIN_LR * (1 + 1e-9) else _nice_steps(v, False)
+        self.setValue(min(MAX_LR, max(0.0, v)))
+
+
 def _is_float(t: str) -> bool:
     try:
         float(t)
@@ -152,18 +203,24 @@ class HiddenLayersEditor(QWidget):
         self._grid.setHorizontalSpacing(6)
         self._grid.setVerticalSpacing(3)
         outer.addLayout(self._grid)
-        self._empty = QLabel("No hidden layers: inputs connect straight to the outputs.")
+        self._i18n = i18n.Retranslator()
+        keep = self._i18n.keep
+        self._empty = QLabel()
+        keep(self._empty, "setText", self.tr("No hidden layers: inputs connect straight to the outputs."))
         self._empty.setWordWrap(True)
         self._empty.setStyleSheet("color: #555;")
         outer.addWidget(self._empty)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("+ Layer")
+        self.add_button = QPushButton()
         self.add_button.setObjectName("addLayerButton")
-        self.add_button.setToolTip("Add a hidden layer (a copy of the last one)")
-        self.remove_button = QPushButton("\u2212 Layer")
+        keep(self.add_button, "setText", self.tr("+ Layer"))
+        keep(self.add_button, "setToolTip", self.tr("Add a hidden layer (a copy of the last one)"))
+        self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeLayerButton")
-        self.remove_button.setToolTip("Remove the last hidden layer")
+        keep(self.remove_button, "setText", self.tr("\u2212 Layer"))
+        keep(self.remove_button, "setToolTip", self.tr("Remove the last hidden layer"))
+        self._i18n.apply()
         self.add_button.clicked.connect(self.add_layer)
         self.remove_button.clicked.connect(self.remove_layer)
         buttons.addWidget(self.add_button)
@@ -179,6 +236,17 @@ class HiddenLayersEditor(QWidget):
         self._update()
 
     # -- API --------------------------------------------------------------------------------
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102 (Qt API)
+        return i18n.translated("HiddenLayersEditor", text, disambiguation, n)
+
+    def retranslate(self) -> None:
+        """Labels again in the language installed now."""
+        self._i18n.apply()
+        for i, spin in enumerate(self._spins):
+            spin.setToolTip(i18n.fmt(self.tr("Units in hidden layer %1 (1-%2 recommended)"), i + 1, SOFT_MAX_UNITS))
+            spin.setAccessibleName(i18n.fmt(self.tr("Hidden layer %1 units"), i + 1))
+        self._update()
 
     def layers(self) -> tuple[int, ...]:
         return tuple(int(s.value()) for s in self._spins)
@@ -222,8 +290,8 @@ class HiddenLayersEditor(QWidget):
         spin.setValue(max(1, min(MAX_UNITS, int(value))))
         spin.setKeyboardTracking(False)
         spin.setAccelerated(True)
-        spin.setToolTip(f"Units in hidden layer {i + 1} (1-{SOFT_MAX_UNITS} recommended)")
-        spin.setAccessibleName(f"Hidden layer {i + 1} units")
+        spin.setToolTip(i18n.fmt(self.tr("Units in hidden layer %1 (1-%2 recommended)"), i + 1, SOFT_MAX_UNITS))
+        spin.setAccessibleName(i18n.fmt(self.tr("Hidden layer %1 units"), i + 1))
         spin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         spin.setMinimumWidth(54)
         spin.valueChanged.connect(self._spin_changed)
@@ -248,21 +316,23 @@ class HiddenLayersEditor(QWidget):
         self.remove_button.setEnabled(n > 0)
         notes = []
         if n > SOFT_MAX_LAYERS:
-            notes.append(f"{n} hidden layers (more than {SOFT_MAX_LAYERS}): deep networks train slowly.")
+            notes.append(i18n.fmt(self.tr("%1 hidden layers (more than %2): deep networks train slowly."),
+                                  n, SOFT_MAX_LAYERS))
         big = [i + 1 for i, s in enumerate(self._spins) if s.value() > SOFT_MAX_UNITS]
         if big:
             which = ", ".join(map(str, big))
-            notes.append(f"More than {SOFT_MAX_UNITS} units in layer {which}: training will be slower "
-                         "and the diagram shows only the first units.")
+            notes.append(i18n.fmt(self.tr("More than %1 units in layer %2: training will be slower "
+                                          "and the diagram shows only the first units."), SOFT_MAX_UNITS, which))
         self.warning_label.setText("\n".join(notes))
         self.warning_label.setVisible(bool(notes))
 
 
 def _fill_combo(combo: QComboBox, entries) -> None:
-    """Items from a registry: ``.label`` as text, ``.name`` as data (plain names use themselves)."""
+    """Items from a registry: ``.label`` as text (translated), ``.name`` as data (plain names use themselves)."""
     for name, entry in entries:
         label = getattr(entry, "label", None) or str(name)
-        combo.addItem(label, name)
+        combo.addItem(i18n.translated("core", label), name)
+        combo.setItemData(combo.count() - 1, label, SOURCE_ROLE)
         formula = getattr(entry, "formula", "") or getattr(entry, "description", "")
         if formula:
             combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
@@ -283,13 +353,16 @@ class SettingsPanel(QWidget):
         self._exact: dict[str, object] = {}  # values a widget cannot show exactly, kept until edited
         self._data_warnings: list[str] = []
         self._n_in, self._n_out = 0, 0
+        self._i18n = i18n.Retranslator()
+        keep = self._i18n.keep
 
         root = QVBoxLayout(self)
         root.setContentsMargins(6, 6, 6, 6)
         root.setSpacing(8)
 
         # -- network ---------------------------------------------------------------------
-        net_box = QGroupBox("Network")
+        net_box = QGroupBox()
+        keep(net_box, "setTitle", self.tr("Network"))
         net = QFormLayout(net_box)
         net.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         net.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -297,73 +370,97 @@ class SettingsPanel(QWidget):
         self.io_label.setObjectName("ioLabel")
         self.io_label.setWordWrap(True)
         self.io_label.setStyleSheet("font-weight: bold;")
-        self.io_label.setToolTip("Input and output sizes follow the data table's input and target columns")
+        keep(self.io_label, "setToolTip", self.tr("Input and output sizes follow the data table's input and target "
+                                                 "columns"))
         net.addRow(self.io_label)
         self.hidden_editor = HiddenLayersEditor()
-        net.addRow(QLabel("Hidden layers (units per layer):"))
+        hidden_label = QLabel()
+        keep(hidden_label, "setText", self.tr("Hidden layers (units per layer):"))
+        net.addRow(hidden_label)
         net.addRow(self.hidden_editor)
 
         self.activation_combo = self._combo("activationCombo", [(n, ACTIVATIONS[n]) for n in HIDDEN_ACTIVATIONS],
-                                            "Activation of the hidden layers")
-        net.addRow("Activation", self.activation_combo)
+                                            self.tr("Activation of the hidden layers"))
+        self._row(net, self.tr("Activation"), self.activation_combo)
         self.output_activation_combo = self._combo("outputActivationCombo", list(ACTIVATIONS.items()),
-                                                   "Activation of the output layer")
-        net.addRow("Output", self.output_activation_combo)
-        self.loss_combo = self._combo("lossCombo", list(LOSSES.items()), "What training minimises")
-        net.addRow("Loss", self.loss_combo)
-        self.init_combo = self._combo("initCombo", list(INITIALIZERS.items()), "How the first weights are drawn")
-        net.addRow("Initial weights", self.init_combo)
-        self.bias_check = QCheckBox("Bias units")
+                                                   self.tr("Activation of the output layer"))
+        self._row(net, self.tr("Output"), self.output_activation_combo)
+        self.loss_combo = self._combo("lossCombo", list(LOSSES.items()), self.tr("What training minimises"))
+        self._row(net, self.tr("Loss"), self.loss_combo)
+        self.init_combo = self._combo("initCombo", list(INITIALIZERS.items()),
+                                      self.tr("How the first weights are drawn"))
+        self._row(net, self.tr("Initial weights"), self.init_combo)
+        self.bias_check = QCheckBox()
         self.bias_check.setObjectName("biasCheck")
-        self.bias_check.setToolTip("Give every hidden and output unit a bias (Loy's network has none)")
+        keep(self.bias_check, "setText", self.tr("Bias units"))
+        keep(self.bias_check, "setToolTip", self.tr("Give every hidden and output unit a bias (Loy's network has "
+                                                    "none)"))
         net.addRow("", self.bias_check)
         root.addWidget(net_box)
 
         # -- training --------------------------------------------------------------------
-        train_box = QGroupBox("Training")
+        train_box = QGroupBox()
+        keep(train_box, "setTitle", self.tr("Training"))
         tr = QFormLayout(train_box)
         tr.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.optimizer_combo = self._combo("optimizerCombo", list(OPTIMIZERS.items()), "How the weights are updated")
-        tr.addRow("Optimiser", self.optimizer_combo)
+        self.optimizer_combo = self._combo("optimizerCombo", list(OPTIMIZERS.items()),
+                                           self.tr("How the weights are updated"))
+        self._row(tr, self.tr("Optimiser"), self.optimizer_combo)
         self.learning_rate_spin = LearningRateSpinBox()
         self.learning_rate_spin.setObjectName("learningRateSpin")
-        self.learning_rate_spin.setToolTip("Step size; type a number such as 0.5 or 1e-3 "
-                                           "(arrows step 1-2-5). Applies at once, even while training.")
-        tr.addRow("Learning rate", self.learning_rate_spin)
+        keep(self.learning_rate_spin, "setToolTip", self.tr("Step size; type a number such as 0.5 or 1e-3 "
+                                                            "(arrows step 1-2-5). Applies at once, even while "
+                                                            "training."))
+        self._row(tr, self.tr("Learning rate"), self.learning_rate_spin)
         self.batch_size_spin = QSpinBox()
         self.batch_size_spin.setObjectName("batchSizeSpin")
         self.batch_size_spin.setRange(0, INT_MAX)
-        self.batch_size_spin.setSpecialValueText("All rows")
+        keep(self.batch_size_spin, "setSpecialValueText", self.tr("All rows"))
         self.batch_size_spin.setToolTip("Rows per update for mini-batch optimisers (0 = all rows); "
                                         "full-batch gradient descent always uses all rows")
-        tr.addRow("Batch size", self.batch_size_spin)
+        self._row(tr, self.tr("Batch size"), self.batch_size_spin)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("epochsSpin")
         self.epochs_spin.setRange(0, INT_MAX)
         self.epochs_spin.setSingleStep(100)
-        self.epochs_spin.setSpecialValueText("Until stopped")
+        keep(self.epochs_spin, "setSpecialValueText", self.tr("Until stopped"))
         self.epochs_spin.setGroupSeparatorShown(True)
-        self.epochs_spin.setToolTip("Epochs to train (0 = until stopped)")
-        tr.addRow("Epochs", self.epochs_spin)
+        keep(self.epochs_spin, "setToolTip", self.tr("Epochs to train (0 = until stopped)"))
+        self._row(tr, self.tr("Epochs"), self.epochs_spin)
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("seedSpin")
         self.seed_spin.setRange(0, INT_MAX)
-        self.seed_spin.setToolTip("Random seed: the same seed gives the same weights and the same run")
-        tr.addRow("Seed", self.seed_spin)
+        keep(self.seed_spin, "setToolTip", self.tr("Random seed: the same seed gives the same weights and the same "
+                                                   "run"))
+        self._row(tr, self.tr("Seed"), self.seed_spin)
         self.validation_spin = QDoubleSpinBox()
         self.validation_spin.setObjectName("validationSpin")
         self.validation_spin.setRange(0.0, 0.9)
         self.validation_spin.setDecimals(2)
         self.validation_spin.setSingleStep(0.05)
-        self.validation_spin.setSpecialValueText("None")
-        self.validation_spin.setToolTip("Fraction of the rows held out to measure the validation loss")
-        tr.addRow("Validation", self.validation_spin)
+        keep(self.validation_spin, "setSpecialValueText", self.tr("None"))
+        keep(self.validation_spin, "setToolTip", self.tr("Fraction of the rows held out to measure the validation "
+                                                         "loss"))
+        self._row(tr, self.tr("Validation"), self.validation_spin)
         self.normalize_combo = self._combo("normalizeCombo", [(n, _NORMALIZE_LABELS.get(n, n)) for n in NORMALIZATIONS],
-                                           "Scale the inputs before training (fitted on the training rows)")
-        tr.addRow("Normalise", self.normalize_combo)
+                                           self.tr("Scale the inputs before training (fitted on the training rows)"))
+        self._row(tr, self.tr("Normalise"), self.normalize_combo)
         self.dtype_combo = self._combo("dtypeCombo", [(n, _DTYPE_LABELS.get(n, n)) for n in DTYPES],
-                                       "Floating-point precision of the weights")
-        tr.addRow("Precision", self.dtype_combo)
+                                       self.tr("Floating-point precision of the weights"))
+        self._row(tr, self.tr("Precision"), self.dtype_combo)
+        # Stop conditions: the first epoch whose loss is below a target, or 100 % accuracy.
+        self.stop_loss_spin = StopLossSpinBox()
+        self.stop_loss_spin.setObjectName("stopLossSpin")
+        keep(self.stop_loss_spin, "setSpecialValueText", self.tr("Off"))
+        keep(self.stop_loss_spin, "setToolTip", self.tr("Stop at the first epoch whose loss is below this number "
+                                                        "(e.g. 0.01); Off: train to the epoch target"))
+        self._row(tr, self.tr("Stop at loss below"), self.stop_loss_spin)
+        self.stop_accuracy_check = QCheckBox()
+        self.stop_accuracy_check.setObjectName("stopAccuracyCheck")
+        keep(self.stop_accuracy_check, "setText", self.tr("Stop at 100 % accuracy"))
+        keep(self.stop_accuracy_check, "setToolTip", self.tr("Stop once every training row is classified right "
+                                                             "(class labels or 0/1 targets)"))
+        tr.addRow("", self.stop_accuracy_check)
         for spin in (self.batch_size_spin, self.epochs_spin, self.seed_spin, self.validation_spin):
             spin.setKeyboardTracking(False)
             spin.setAccelerated(True)
@@ -376,6 +473,7 @@ class SettingsPanel(QWidget):
         self.warnings_label.hide()
         root.addWidget(self.warnings_label)
         root.addStretch(1)
+        self._i18n.apply()  # the remembered labels, in the language installed now
 
         # -- signals ---------------------------------------------------------------------
         self.hidden_editor.changed.connect(self._hidden_changed)
@@ -390,6 +488,8 @@ class SettingsPanel(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i, k=key, a=arch: self._edited(k, a))
         self.bias_check.toggled.connect(lambda _b: self._edited("bias", True))
+        self.stop_accuracy_check.toggled.connect(lambda _b: self._edited("stop_accuracy", False))
+        self.stop_loss_spin.valueChanged.connect(lambda _v: self._edited("stop_loss", False))
         self.learning_rate_spin.valueChanged.connect(self._lr_changed)
         for spin, key in (
             (self.batch_size_spin, "batch_size"), (self.epochs_spin, "epochs"),
@@ -424,6 +524,8 @@ class SettingsPanel(QWidget):
             normalize=self.normalize_combo.currentData(),
             validation=self._exact.get("validation", float(self.validation_spin.value())),
             dtype=self.dtype_combo.currentData(),
+            stop_loss=self._exact.get("stop_loss", float(self.stop_loss_spin.value())),
+            stop_accuracy=self._exact.get("stop_accuracy", self.stop_accuracy_check.isChecked()),
         )
 
     def set_config(self, cfg: TrainConfig) -> None:
@@ -454,6 +556,10 @@ class SettingsPanel(QWidget):
             self._set_spin(self.epochs_spin, "epochs", cfg.epochs)
             self._set_spin(self.seed_spin, "seed", cfg.seed)
             self._set_spin(self.validation_spin, "validation", cfg.validation)
+            self._set_spin(self.stop_loss_spin, "stop_loss", cfg.stop_loss)
+            self.stop_accuracy_check.setChecked(bool(cfg.stop_accuracy))
+            if not isinstance(cfg.stop_accuracy, bool):
+                self._exact["stop_accuracy"] = cfg.stop_accuracy  # kept as given; check() reports it
         finally:
             for b in blockers:
                 b.unblock()
@@ -492,10 +598,36 @@ class SettingsPanel(QWidget):
 
     # -- internals --------------------------------------------------------------------------
 
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102 (Qt API)
+        return i18n.translated("SettingsPanel", text, disambiguation, n)
+
+    def retranslate(self) -> None:
+        """Every label again in the language installed now (after a language switch)."""
+        self._i18n.apply()
+        self.hidden_editor.retranslate()
+        for combo in (self.activation_combo, self.output_activation_combo, self.loss_combo, self.init_combo,
+                      self.optimizer_combo, self.normalize_combo, self.dtype_combo):
+            for i in range(combo.count()):
+                source = combo.itemData(i, SOURCE_ROLE)
+                if source:
+                    combo.setItemText(i, i18n.translated("core", source))
+        self._update_batch_enabled()
+        self._update_io()
+        self._update_warnings()
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> QLabel:
+        """``form.addRow(label, field)`` with a label that follows the language."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        self._i18n.keep(label, "setText", text)
+        form.addRow(label, field)
+        return label
+
     def _combo(self, name: str, entries, tip: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setToolTip(tip)
+        self._i18n.keep(combo, "setToolTip", tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
         entries = [(n, e) if not isinstance(e, str) else (n, _Named(n, e)) for n, e in entries]
@@ -507,7 +639,7 @@ class SettingsPanel(QWidget):
             self.activation_combo, self.output_activation_combo, self.loss_combo, self.init_combo,
             self.optimizer_combo, self.normalize_combo, self.dtype_combo, self.bias_check,
             self.learning_rate_spin, self.batch_size_spin, self.epochs_spin, self.seed_spin,
-            self.validation_spin, self.hidden_editor,
+            self.validation_spin, self.hidden_editor, self.stop_loss_spin, self.stop_accuracy_check,
         )
 
     def _select(self, combo: QComboBox, key: str, name) -> None:
@@ -563,15 +695,15 @@ class SettingsPanel(QWidget):
         full = bool(spec and spec.full_batch)
         self.batch_size_spin.setEnabled(not full)
         self.batch_size_spin.setToolTip(
-            "Full-batch gradient descent uses all rows in every update" if full
-            else "Rows per update (0 = all rows)"
+            self.tr("Full-batch gradient descent uses all rows in every update") if full
+            else self.tr("Rows per update (0 = all rows)")
         )
 
     def _update_io(self) -> None:
         hidden = self.hidden_editor.layers()
         n_in, n_out = self._n_in, self._n_out
-        inputs = f"{n_in} input{'' if n_in == 1 else 's'}"
-        outputs = f"{n_out} output{'' if n_out == 1 else 's'}"
+        inputs = i18n.fmt(self.tr("%1 input") if n_in == 1 else self.tr("%1 inputs"), n_in)
+        outputs = i18n.fmt(self.tr("%1 output") if n_out == 1 else self.tr("%1 outputs"), n_out)
         middle = "[" + ", ".join(map(str, hidden)) + "]" if hidden else "[]"
         self.io_label.setText(f"{inputs} \u2192 {middle} \u2192 {outputs}")
 

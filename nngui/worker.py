@@ -40,11 +40,6 @@ from .report import TrainingReport
 SWITCH_INTERVAL = 0.001
 REPORT_INTERVAL = 1.0 / 30.0
 CHUNK_SECONDS = 0.015
-# core.compiled's numba loop holds the GIL for a whole chunk, so the GUI thread waits up to a chunk
-# at every GIL hand-over while it paints. Measured on loy-xor at 1600x1000, p99 GUI timer delay:
-# 260 ms with 15 ms chunks, 105 ms with 3 ms, 79 ms with 1 ms (= the switch interval, as on the
-# NumPy path) at the same ~1.5M epochs/s.
-GIL_CHUNK_SECONDS = SWITCH_INTERVAL
 MAX_CHUNK = 1_000_000
 PACE_SLICE = 0.05  # longest sleep between stop checks while pacing
 
@@ -144,9 +139,7 @@ class TrainingWorker(QObject):
         trainer, stop = job.trainer, job.stop
         left = job.max_epochs
         chunk = 1
-        chunk_seconds = self.chunk_seconds
-        if getattr(trainer, "_compiled", None) is not None:
-            chunk_seconds = min(chunk_seconds, GIL_CHUNK_SECONDS)
+        chunk_seconds = self.chunk_seconds  # core.compiled's loop releases the GIL, so no special case
         clock = time.perf_counter
         last_emit = clock()
         emit_epoch, emit_time = trainer.epoch, last_emit

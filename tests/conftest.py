@@ -13,4 +13,11 @@ def _isolated_settings(tmp_path, monkeypatch):
     """Each test gets its own QSettings and data folders, so no test sees another's recent files."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    try:  # Qt reads XDG_CONFIG_HOME once per process: point QSettings at this test's folder too
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        yield
+        return
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     yield

@@ -1,0 +1,298 @@
+"""CSV import for the window: small files at once, big ones on a thread with progress and Cancel.
+
+A file up to :data:`BACKGROUND_BYTES` is read on the GUI thread (it takes a few
+milliseconds). A bigger one is read by :func:`core.data.read_csv` on a worker thread
+while the window stays usable: the status bar shows the file name, a progress bar
+(rows parsed) and a Cancel button. Files over ``core.data.DEFAULT_MAX_BYTES``
+(200 MB) are refused with a message giving both sizes.
+
+Whatever happens, the table is replaced only by a file that parsed completely: a bad
+file gives a message naming the file, line and column (``DataError``) and leaves the
+table, its undo history and the weights as they were. Cancelling stops the parse
+between blocks of rows; a result that arrives after a cancel (or after another file,
+project or preset was opened) is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from core.data import DEFAULT_MAX_BYTES, DataError, Dataset, read_csv
+
+__all__ = ["BACKGROUND_BYTES", "MAX_BYTES", "CsvImporter", "LoadIndicator"]
+
+BACKGROUND_BYTES = 2_000_000  # bigger files load on a thread (measured: ~50 ms per MB to parse)
+MAX_BYTES = DEFAULT_MAX_BYTES  # refused above this, with a size message
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the thread
+
+
+class _Cancelled(Exception):
+    """Raised inside the parse (from its progress callback) to abandon it."""
+
+
+@dataclass(eq=False)
+class _Job:
+    token: int
+    path: str
+    targets: int
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class _Worker(QObject):
+    """Lives on the loader thread; ``run`` parses one file."""
+
+    progress = Signal(int, int, int)  # token, rows done, rows in all
+    loaded = Signal(int, object)  # token, Dataset
+    failed = Signal(int, str)  # token, message
+    finished = Signal(int)  # token (always, last)
+
+    @Slot(object)
+    def run(self, job: _Job) -> None:
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            if job.cancel.is_set():
+                raise _Cancelled
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL:
+                last[0] = now
+                self.progress.emit(job.token, done, total)
+
+        try:
+            if job.cancel.is_set():
+                raise _Cancelled
+            ds = read_csv(job.path, targets=job.targets, max_bytes=MAX_BYTES, progress=progress)
+        except _Cancelled:
+            pass
+        except DataError as exc:
+            self.failed.emit(job.token, str(exc))
+        except MemoryError:
+            self.failed.emit(job.token, f"{os.path.basename(job.path)}: there is not enough memory to load it")
+        except Exception as exc:  # noqa: BLE001 - any failure is reported, the thread survives
+            self.failed.emit(job.token, f"{os.path.basename(job.path)}: {type(exc).__name__}: {exc}")
+        else:
+            if not job.cancel.is_set():
+                self.loaded.emit(job.token, ds)
+        finally:
+            self.finished.emit(job.token)
+
+
+class LoadIndicator(QWidget):
+    """'Loading big.csv  [=====    ] 40 %  [Cancel]' for the status bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("csvLoadIndicator")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 0, 6, 0)
+        lay.setSpacing(6)
+        self.label = QLabel()
+        self.label.setObjectName("csvLoadLabel")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("csvLoadProgress")
+        self.bar.setFixedWidth(140)
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("csvLoadCancelButton")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop loading the CSV file; the table stays as it is")
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.cancel_button)
+        self.hide()
+
+    def start(self, name: str) -> None:
+        self.label.setText(f"Loading {name}\u2026")
+        self.bar.setRange(0, 0)
+        self.bar.setValue(0)
+        self.show()
+
+    def set_fraction(self, fraction: float) -> None:
+        if self.bar.maximum() == 0:
+            self.bar.setRange(0, 100)
+        self.bar.setValue(int(round(100 * max(0.0, min(1.0, fraction)))))
+
+
+class CsvImporter(QObject):
+    """Imports CSV files into a :class:`~nngui.main_window.MainWindow`'s table.
+
+    Signals (GUI thread): ``started(path)``, ``progressChanged(percent)``,
+    ``applying(path)`` (the file is read; the table is being replaced), ``loaded(path)``
+    (the table was replaced), ``failed(path, message)``, ``cancelled(path)``.
+    """
+
+    started = Signal(str)
+    applying = Signal(str)
+    progressChanged = Signal(int)
+    loaded = Signal(str)
+    failed = Signal(str, str)
+    cancelled = Signal(str)
+
+    def __init__(self, window, status_bar: QStatusBar | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.background_bytes = BACKGROUND_BYTES
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._job: _Job | None = None
+        self._token = 0
+        self._shut_down = False
+        self.indicator = LoadIndicator()
+        self.indicator.cancel_button.clicked.connect(lambda *_: self.cancel())
+        if status_bar is not None:
+            status_bar.addPermanentWidget(self.indicator)
+
+    _start = Signal(object)
+
+    # -- API ---------------------------------------------------------------------------------
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def import_csv(self, path: str | os.PathLike, background: bool | None = None) -> bool:
+        """Replace the table with a CSV file; False (with a message, nothing changed) when it cannot.
+
+        A big file (or ``background=True``) is loaded on a thread: the call returns True at once
+        and the table is replaced when the file has been read (``loaded``), or a message is shown
+        (``failed``). Any load still under way is cancelled first.
+        """
+        path = os.fspath(path)
+        self.cancel()
+        if background is None:
+            try:
+                size = os.path.getsize(path)
+            except OSError:
+                size = 0  # read_csv reports the problem with the file's name
+            background = size > self.background_bytes
+        if background and not self._shut_down:
+            self._start_background(path)
+            return True
+        try:
+            ds = read_csv(path, targets=1, max_bytes=MAX_BYTES)
+        except DataError as exc:
+            self._fail(path, str(exc))
+            return False
+        except MemoryError:
+            self._fail(path, f"{os.path.basename(path)}: there is not enough memory to load it")
+            return False
+        self._apply(path, ds)
+        return True
+
+    def cancel(self) -> bool:
+        """Stop a load under way (the table is not touched); False when none was."""
+        job, self._job = self._job, None
+        if job is None:
+            return False
+        job.cancel.set()
+        self.indicator.hide()
+        self.window.show_status(f"Loading {os.path.basename(job.path)} was cancelled; the table is unchanged.",
+                                6000)
+        self.cancelled.emit(job.path)
+        return True
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Process events until no load is under way (for scripts and tests)."""
+        deadline = time.monotonic() + timeout
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(loop.quit)
+        timer.start()
+        try:
+            while self._job is not None:
+                if time.monotonic() > deadline:
+                    return False
+                loop.exec()
+        finally:
+            timer.stop()
+        return True
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Cancel any load and join the thread (the window's closeEvent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel.set()
+            self.indicator.hide()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(int(timeout * 1000))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _ensure_thread(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = QThread()
+        self._thread.setObjectName("nnguiCsvThread")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.run)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    def _start_background(self, path: str) -> None:
+        self._ensure_thread()
+        self._token += 1
+        job = _Job(self._token, path, 1)
+        self._job = job
+        name = os.path.basename(path) or path
+        self.indicator.start(name)
+        self.window.show_status(f"You can keep working while {name} loads.", 0)
+        self.started.emit(path)
+        self._start.emit(job)
+
+    def _current(self, token: int) -> _Job | None:
+        job = self._job
+        return job if job is not None and job.token == token else None
+
+    @Slot(int, int, int)
+    def _on_progress(self, token: int, done: int, total: int) -> None:
+        if self._current(token) is None or total <= 0:
+            return
+        self.indicator.set_fraction(done / total)
+        self.progressChanged.emit(int(round(100 * done / total)))
+
+    @Slot(int, object)
+    def _on_loaded(self, token: int, ds: Dataset) -> None:
+        job = self._current(token)
+        if job is None:
+            return  # cancelled or superseded
+        self._job = None
+        self.indicator.hide()
+        self.applying.emit(job.path)
+        self._apply(job.path, ds)
+
+    @Slot(int, str)
+    def _on_failed(self, token: int, text: str) -> None:
+        job = self._current(token)
+        if job is None:
+            return
+        self._job = None
+        self.indicator.hide()
+        self._fail(job.path, text)
+
+    def _fail(self, path: str, text: str) -> None:
+        self.window.show_error("Cannot import the CSV file", f"{text}\n\nThe table was not changed.")
+        self.failed.emit(path, text)
+
+    def _apply(self, path: str, ds: Dataset) -> None:
+        w = self.window
+        name = os.path.basename(path)
+        was_running = w.controller.is_running()
+        w.controller.pause(wait=True)
+        w.data_model.set_dataset(ds, f"Import {name}")
+        note = " Training was paused." if was_running else ""
+        w.show_status(f"Imported {ds.n_samples:,} rows from {name}; the last column is the target "
+                      f"(right-click a header to change it).{note}", 10000)
+        self.loaded.emit(path)

@@ -1,0 +1,568 @@
+"""The decision map: the network's output over the plane of its two inputs, behind the data points.
+
+For data with exactly two inputs the plane (the data's range plus a margin) is cut into
+a ``GRID`` x ``GRID`` grid; :func:`core.inspect.plane_map` evaluates the report's weights
+there (through the core's ``Network.forward``, inputs normalised as the trainer does)
+and every cell is coloured by the output:
+
+- softmax over classes: one colour per class, blended by the predicted probabilities;
+- one sigmoid output: a diverging map, the palette's negative hue at 0, white at 0.5,
+  its positive hue at 1;
+- any other output (linear, tanh, ...): the same diverging map around the middle of
+  the targets' range.
+
+The data points are drawn on top in their target's colour. Reports arrive up to 60 times
+a second; the map redraws at most every ``interval`` seconds (10 a second, fewer for big
+networks: redraws take at most 5 % of the GUI thread), always ending on the latest report,
+and not at all while it is hidden (it catches up when shown).
+
+Hovering a unit of the network diagram shows that unit's own map (its activation over
+the same plane) in a small popup, objectName ``unitMapPopup``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from core import inspect as ins
+
+from .palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
+
+GRID = ins.GRID
+UNIT_GRID = ins.UNIT_GRID
+REDRAW_INTERVAL = 0.1  # seconds: at most 10 redraws a second while training
+MAX_INTERVAL = 0.5  # ... and at least 2, however costly a redraw is
+GUI_BUDGET = 0.05  # share of the GUI thread's time redraws may take (they hold the GIL the trainer needs)
+BACKGROUND_STRENGTH = 0.6  # map colours are this much of the full colour over white (points stay readable)
+POPUP_SIZE = 168
+MAX_POINTS = 4000  # data points drawn at most (an even sample of a bigger table)
+# Classes beyond the palette's own two colours (Dark2-like, distinguishable on white).
+EXTRA_CLASS_COLOURS = ("#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#666666", "#e6ab02", "#17becf")
+
+KIND_CLASSES, KIND_PROBABILITY, KIND_VALUE = "classes", "probability", "value"
+
+
+# ---------------------------------------------------------------------------------- colours (pure NumPy)
+
+
+def class_colours(k: int, palette: Palette) -> np.ndarray:
+    """(k, 3) float RGB: the palette's negative and positive hues first, then fixed extra hues."""
+    names = [palette.negative, palette.positive, *EXTRA_CLASS_COLOURS]
+    return np.array([hex_to_rgb(names[c % len(names)]) for c in range(k)])
+
+
+def diverging(t: np.ndarray, palette: Palette) -> np.ndarray:
+    """t in [-1, 1] -> RGB float (..., 3): negative hue at -1, white at 0, positive hue at 1."""
+    t = np.clip(np.nan_to_num(np.asarray(t, dtype=np.float64), nan=0.0), -1.0, 1.0)
+    white = np.array([255.0, 255.0, 255.0])
+    hue = np.where((t < 0)[..., None], hex_to_rgb(palette.negative), hex_to_rgb(palette.positive))
+    return white + (hue - white) * np.abs(t)[..., None]
+
+
+def lighten(rgb: np.ndarray, strength: float = BACKGROUND_STRENGTH) -> np.ndarray:
+    """Mix RGB with white: ``strength`` of the colour."""
+    return 255.0 - (255.0 - rgb) * strength
+
+
+def to_rgba8(rgb: np.ndarray) -> np.ndarray:
+    out = np.empty(rgb.shape[:-1] + (4,), dtype=np.uint8)
+    out[..., :3] = np.clip(np.rint(rgb), 0, 255)
+    out[..., 3] = 255
+    return out
+
+
+def rgba_image(rgba: np.ndarray) -> QImage:
+    """A QImage (owning its pixels) of an (h, w, 4) uint8 array, row 0 at the top."""
+    a = np.ascontiguousarray(rgba, dtype=np.uint8)
+    h, w = a.shape[:2]
+    return QImage(a.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+class MapStyle:
+    """How outputs and targets become colours for one data set and network."""
+
+    def __init__(self, kind: str, palette: Palette, k: int = 1, centre: float = 0.5, half: float = 0.5,
+                 output: int = 0) -> None:
+        self.kind, self.palette, self.k = kind, palette, k
+        self.centre, self.half, self.output = centre, max(half, 1e-12), output
+        self.colours = class_colours(k, palette) if kind == KIND_CLASSES else None
+
+    @classmethod
+    def for_session(cls, session: ins.Session, output_activation: str, palette: Palette, output: int = 0) -> "MapStyle":
+        k = session.n_outputs
+        if output_activation == "softmax" and k > 1:
+            return cls(KIND_CLASSES, palette, k)
+        output = min(max(0, output), k - 1)
+        if output_activation == "sigmoid" or output_activation == "softmax":
+            return cls(KIND_PROBABILITY, palette, k, 0.5, 0.5, output)
+        y = session.dataset.Y[:, output]
+        y = y[np.isfinite(y)]
+        lo, hi = (float(y.min()), float(y.max())) if y.size else (-1.0, 1.0)
+        centre = (lo + hi) / 2
+        return cls(KIND_VALUE, palette, k, centre, (hi - lo) / 2 if hi > lo else 1.0, output)
+
+    def output_rgb(self, out: np.ndarray) -> np.ndarray:
+        """Full-strength RGB of outputs (..., k)."""
+        if self.kind == KIND_CLASSES:
+            P = np.clip(np.nan_to_num(out, nan=0.0), 0.0, 1.0)
+            s = P.sum(axis=-1, keepdims=True)
+            P = np.where(s > 0, P / np.where(s > 0, s, 1.0), 1.0 / self.k)
+            return P @ self.colours
+        return diverging((out[..., self.output] - self.centre) / self.half, self.palette)
+
+    def map_rgba(self, out: np.ndarray) -> np.ndarray:
+        """(ny, nx, 4) uint8 background colours of a grid of outputs (ny, nx, k)."""
+        return to_rgba8(lighten(self.output_rgb(out)))
+
+    def target_rgba(self, Y: np.ndarray, classes: np.ndarray | None) -> np.ndarray:
+        """(n, 4) uint8 colours of the data points from their targets."""
+        if self.kind == KIND_CLASSES and classes is not None:
+            return to_rgba8(self.colours[classes])
+        return to_rgba8(diverging((Y[:, self.output] - self.centre) / self.half, self.palette))
+
+
+def unit_rgba(values: np.ndarray, activation: str, palette: Palette, colour: np.ndarray | None = None) -> np.ndarray:
+    """Colours for one unit's activations: around 0.5 for sigmoid, white -> ``colour`` for a softmax unit,
+    around 0 otherwise (tanh on [-1, 1]; relu, linear, ... on ±max|a|)."""
+    v = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
+    if activation == "softmax" and colour is not None:
+        t = np.clip(v, 0.0, 1.0)[..., None]
+        rgb = 255.0 + (colour - 255.0) * t
+    elif activation in ("sigmoid", "softmax"):
+        rgb = diverging((v - 0.5) / 0.5, palette)
+    elif activation == "tanh":
+        rgb = diverging(v, palette)
+    else:
+        m = float(np.abs(v).max(initial=0.0))
+        rgb = diverging(v / (m if m > 0 else 1.0), palette)
+    return to_rgba8(lighten(rgb, 0.85))
+
+
+def _fmt(v: float) -> str:
+    a = abs(v)
+    return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
+
+
+# ---------------------------------------------------------------------------------- the unit popup
+
+
+class UnitMapPopup(QFrame):
+    """A tool-tip window with one unit's map (objectName ``unitMapPopup``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("unitMapPopup")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setStyleSheet("QFrame#unitMapPopup { background: #ffffff; border: 1px solid #9a9a9a; }"
+                           " QLabel { color: #202020; }")
+        self.unit: tuple[int, int] | None = None
+        self.values = np.zeros((0, 0))
+        self.size_px = POPUP_SIZE
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.setSpacing(3)
+        self.title = QLabel()
+        self.title.setObjectName("unitMapTitle")
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        self.image = QLabel()
+        self.image.setObjectName("unitMapImage")
+        self.caption = QLabel()
+        self.caption.setObjectName("unitMapCaption")
+        self.caption.setStyleSheet("color: #555555;")
+        for w in (self.title, self.image, self.caption):
+            lay.addWidget(w)
+
+    def set_map(self, unit: tuple[int, int], title: str, values: np.ndarray, rgba: np.ndarray,
+                points: np.ndarray, point_rgba: np.ndarray, caption: str) -> None:
+        """``values``/``rgba`` are (ny, nx[, 4]) with row 0 at the lowest y; ``points`` in 0..1 plane units."""
+        self.unit = unit
+        self.values = values
+        self.title.setText(title)
+        self.caption.setText(caption)
+        size = self.size_px
+        img = rgba_image(rgba[::-1]).scaled(size, size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation)
+        img = img.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(48, 48, 48, 200), 0.8))
+        r = 2.6 if size < 220 else 3.5
+        for (u, v), c in zip(points, point_rgba):
+            p.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
+            p.drawEllipse(QPointF(u * size, (1.0 - v) * size), r, r)
+        p.setPen(QPen(QColor("#9a9a9a"), 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
+        p.end()
+        self.image.setPixmap(QPixmap.fromImage(img))
+        self.adjustSize()
+
+    def place(self, pos: QPoint) -> None:
+        """Above and to the right of the mouse (Qt's own tool tip appears below it), kept on the screen."""
+        x, y = pos.x() + 18, pos.y() - self.height() - 14
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            if x + self.width() > screen.right():
+                x = pos.x() - self.width() - 18
+            if y < screen.top():
+                y = pos.y() + 28
+            x = max(screen.left(), x)
+        self.move(x, y)
+
+
+# ---------------------------------------------------------------------------------- the map
+
+
+class DecisionMap(QWidget):
+    """The output over the input plane behind the data (objectName ``decisionMap``).
+
+    ``applicableChanged(bool)`` says whether the data has exactly two inputs (emitted when that changes).
+    """
+
+    applicableChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionMap")
+        self.interval = REDRAW_INTERVAL
+        self._palette = get_palette(DEFAULT_PALETTE)
+        self._presentation = False
+        self.session: ins.Session | None = None
+        self.bounds: ins.Bounds | None = None
+        self.style_: MapStyle | None = None
+        self._output_activation = "sigmoid"
+        self._output_names: list[str] = []
+        self._applicable: bool | None = None
+        self._rep = None
+        self._drawn_rep = None
+        self._net = None
+        self._unit_cache: tuple[object, ins.PlaneMap] | None = None
+        self._last = 0.0
+        self.redraws = 0
+        self.plane: ins.PlaneMap | None = None
+        self.rgba = np.zeros((0, 0, 4), dtype=np.uint8)
+        self.point_rgba = np.zeros((0, 4), dtype=np.uint8)
+        self.shown_points = np.zeros(0, dtype=np.int64)
+        self._view = None
+        self.popup = UnitMapPopup(self)
+        self.popup.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+
+    # -------------------------------------------------------------- building
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        head = QHBoxLayout()
+        head.setContentsMargins(2, 0, 2, 0)
+        self.legend = QLabel()
+        self.legend.setObjectName("decisionMapLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.readout = QLabel()
+        self.readout.setObjectName("decisionMapReadout")
+        self.readout.setStyleSheet("color: #444444;")
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.output_combo = QComboBox()
+        self.output_combo.setObjectName("decisionMapOutputCombo")
+        self.output_combo.setToolTip("Which output the map shows")
+        self.output_combo.hide()
+        self.output_combo.currentIndexChanged.connect(self._on_output_chosen)
+        head.addWidget(self.legend)
+        head.addWidget(self.output_combo)
+        head.addStretch(1)
+        head.addWidget(self.readout)
+        lay.addLayout(head)
+
+        self.stack = QStackedWidget()
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setObjectName("decisionMapPlot")
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setMouseEnabled(False, False)
+        pi.getViewBox().setDefaultPadding(0.0)
+        for name in ("bottom", "left"):
+            pi.getAxis(name).enableAutoSIPrefix(False)
+        self.image_item = pg.ImageItem()
+        self.image_item.setZValue(0)
+        pi.addItem(self.image_item)
+        self.points_item = pg.ScatterPlotItem(size=8, pen=pg.mkPen(40, 40, 40, 220, width=1))
+        self.points_item.setZValue(10)
+        pi.addItem(self.points_item)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("decisionMapPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #555555; background: #f6f6f6; border: 1px dashed #bbbbbb;"
+                                       " padding: 16px;")
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.placeholder)
+        lay.addWidget(self.stack, 1)
+        self._show_placeholder("No data yet: load a preset or type a table with two input columns.")
+
+    def follow(self, view) -> None:
+        """Show a unit's own map when the mouse is on it in ``view`` (a NetworkView)."""
+        self._view = view
+        view.unitHovered.connect(self._on_unit_hovered)
+
+    # -------------------------------------------------------------- state
+    @property
+    def applicable(self) -> bool:
+        return bool(self._applicable)
+
+    def is_placeholder(self) -> bool:
+        return self.stack.currentWidget() is self.placeholder
+
+    def placeholder_text(self) -> str:
+        return self.placeholder.text()
+
+    def _show_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+        self.legend.setText("")
+        self.readout.setText("")
+        self.output_combo.hide()
+        self.popup.hide()
+
+    def set_session(self, session: ins.Session | None, output_activation: str = "sigmoid",
+                    output_names: list[str] | None = None) -> None:
+        """The data and how it is trained (from the trainer, while idle); None: no usable data."""
+        self.session = session
+        self._output_activation = output_activation
+        self._output_names = list(output_names or [])
+        self._rep = self._drawn_rep = self._net = None
+        self._unit_cache = None
+        self.plane = None
+        applicable = session is not None and session.n_inputs == 2
+        if session is None:
+            self._show_placeholder("No usable data yet: the decision map appears when the table can be trained on.")
+        elif not applicable:
+            n = session.n_inputs
+            self._show_placeholder(
+                f"The decision map needs exactly two inputs; this data has {n} input{'s' if n != 1 else ''}.\n\n"
+                "With two inputs it colours the plane of the inputs by the network's output, behind the data "
+                "points (try the Circle, Spiral, XOR or L-layer preset).")
+        else:
+            self.bounds = ins.plane_bounds(session.X)
+            self._setup_outputs()
+            self._restyle()
+            self.stack.setCurrentWidget(self.plot)
+            self._axis_labels()
+            b = self.bounds
+            self.plot.getPlotItem().getViewBox().setRange(xRange=(b.x0, b.x1), yRange=(b.y0, b.y1), padding=0.0)
+            self.image_item.clear()
+        if applicable != self._applicable:
+            self._applicable = applicable
+            self.applicableChanged.emit(applicable)
+
+    def _axis_labels(self) -> None:
+        pi = self.plot.getPlotItem()
+        names = self.session.dataset.input_names
+        size = "13pt" if self._presentation else "9pt"
+        pi.setLabel("bottom", names[0], **{"font-size": size})
+        pi.setLabel("left", names[1], **{"font-size": size})
+
+    def _setup_outputs(self) -> None:
+        k = self.session.n_outputs
+        multi = k > 1 and self._output_activation != "softmax"
+        combo = self.output_combo
+        combo.blockSignals(True)
+        combo.clear()
+        if multi:
+            names = self._output_names if len(self._output_names) == k else [f"y{c + 1}" for c in range(k)]
+            combo.addItems(names)
+        combo.blockSignals(False)
+        combo.setVisible(multi)
+
+    def _on_output_chosen(self, _index: int) -> None:
+        self._restyle()
+        self.refresh()
+
+    def _restyle(self) -> None:
+        """Colours of the points and the legend for the current palette and output."""
+        s = self.session
+        if s is None or s.n_inputs != 2:
+            return
+        out = max(0, self.output_combo.currentIndex()) if not self.output_combo.isHidden() else 0
+        self.style_ = st = MapStyle.for_session(s, self._output_activation, self._palette, out)
+        self.point_rgba = st.target_rgba(s.dataset.Y, s.class_index())
+        # A big table shows an even sample of its rows: a scatter of 1M points would freeze the window.
+        n = s.X.shape[0]
+        self.shown_points = np.unique(np.linspace(0, n - 1, MAX_POINTS).astype(np.int64)) if n > MAX_POINTS \
+            else np.arange(n)
+        cache: dict[tuple, object] = {}
+        brushes = []
+        for r, g, b, _a in self.point_rgba[self.shown_points]:
+            key = (int(r), int(g), int(b))
+            brush = cache.get(key)
+            if brush is None:
+                brush = cache[key] = pg.mkBrush(*key)
+            brushes.append(brush)
+        size = 11 if self._presentation else 8
+        pts = s.X[self.shown_points]
+        self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, size=size)
+        self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
+                                                     f"({self.shown_points.size:,} of {n:,} points shown)</span>"
+                                                     if n > MAX_POINTS else ""))
+
+    def _legend_html(self, st: MapStyle) -> str:
+        def chip(rgb) -> str:
+            r, g, b = (int(round(c)) for c in rgb)
+            return f'<span style="color: rgb({r},{g},{b}); font-size: large;">\u25a0</span>'
+
+        if st.kind == KIND_CLASSES:
+            names = self._output_names if len(self._output_names) == st.k else [f"class {c}" for c in range(st.k)]
+            return "&nbsp;&nbsp;".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))
+        lo, hi = st.centre - st.half, st.centre + st.half
+        neg, pos = diverging(np.array(-1.0), self._palette), diverging(np.array(1.0), self._palette)
+        name = ""
+        if self._output_names:
+            name = self._output_names[min(st.output, len(self._output_names) - 1)] + ": "
+        return (f"{name}{chip(neg)}&nbsp;{lo:.3g} &nbsp;\u2190&nbsp;{st.centre:.3g}&nbsp;\u2192&nbsp; "
+                f"{chip(pos)}&nbsp;{hi:.3g}")
+
+    # -------------------------------------------------------------- reports
+    def set_report(self, rep) -> None:
+        """Take the latest report; redraw now or soon (at most every ``interval`` s), or when shown."""
+        self._rep = rep
+        if not self.isVisible() or self.visibleRegion().isEmpty() or self.session is None or not self._applicable:
+            return
+        wait = self.interval - (time.monotonic() - self._last)
+        if wait <= 0:
+            self.refresh()
+        elif not self._timer.isActive():
+            self._timer.start(int(wait * 1000) + 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._rep is not None and self._rep is not self._drawn_rep:
+            QTimer.singleShot(0, self, self.refresh)
+
+    def refresh(self) -> bool:
+        """Evaluate the latest report's network on the grid and redraw; False when there is nothing to draw."""
+        self._timer.stop()
+        rep, s = self._rep, self.session
+        if rep is None or s is None or not self._applicable or self.style_ is None:
+            return False
+        arch = rep.architecture
+        if arch.sizes[0] != 2 or arch.sizes[-1] != s.n_outputs:
+            return False
+        t0 = time.perf_counter()
+        self._last = time.monotonic()
+        net = ins.network(arch, rep.layers)
+        self.plane = ins.plane_map(net, s, self.bounds, GRID)
+        self.rgba = self.style_.map_rgba(self.plane.output)
+        b = self.bounds
+        # ImageItem's default axis order is (x, y): transpose the (y, x) grid.
+        self.image_item.setImage(np.ascontiguousarray(self.rgba.transpose(1, 0, 2)), autoLevels=False)
+        self.image_item.setRect(QRectF(b.x0, b.y0, b.width, b.height))
+        self._net, self._drawn_rep = net, rep
+        self._unit_cache = None
+        self.redraws += 1
+        # Space redraws so they take at most GUI_BUDGET of the time (a big network costs ~10 ms a redraw).
+        cost = time.perf_counter() - t0
+        self.interval = min(MAX_INTERVAL, max(REDRAW_INTERVAL, 0.7 * self.interval + 0.3 * cost / GUI_BUDGET))
+        if self.popup.isVisible() and self.popup.unit is not None:
+            self.show_unit(*self.popup.unit)
+        return True
+
+    def value_at(self, x: float, y: float) -> np.ndarray | None:
+        """The output the map shows at (x, y): that of the grid cell containing the point."""
+        if self.plane is None:
+            return None
+        b, n = self.bounds, self.plane.xs.size
+        i = int(np.clip((x - b.x0) / b.width * n, 0, n - 1))
+        j = int(np.clip((y - b.y0) / b.height * self.plane.ys.size, 0, self.plane.ys.size - 1))
+        return self.plane.output[j, i]
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        if self.plane is None:
+            return
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self.readout.setText("")
+            return
+        p = vb.mapSceneToView(scene_pos)
+        out = self.value_at(p.x(), p.y())
+        if out is None:
+            return
+        st = self.style_
+        if st.kind == KIND_CLASSES:
+            c = int(np.argmax(out))
+            names = self._output_names if len(self._output_names) == st.k else [f"class {k}" for k in range(st.k)]
+            what = f"{names[c]} ({out[c] * 100:.0f} %)"
+        else:
+            what = _fmt(float(out[st.output]))
+        self.readout.setText(f"({_fmt(p.x())}, {_fmt(p.y())}) \u2192 {what}")
+
+    # -------------------------------------------------------------- look
+    def set_palette(self, name: str) -> None:
+        self._palette = get_palette(name)
+        self._restyle()
+        self.refresh()
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = bool(on)
+        self.popup.size_px = int(POPUP_SIZE * (1.5 if on else 1.0))
+        if self.session is not None and self._applicable:
+            self._axis_labels()
+            self._restyle()
+
+    # -------------------------------------------------------------- unit popup
+    def _on_unit_hovered(self, layer: int, unit: int) -> None:
+        if layer < 1:
+            self.popup.hide()
+            return
+        if self.show_unit(layer, unit):
+            self.popup.place(QCursor.pos())
+            self.popup.show()
+            self.popup.raise_()
+
+    def unit_plane(self) -> ins.PlaneMap | None:
+        """Every layer over a coarser grid, for the unit popups (cached per drawn report)."""
+        if self._net is None or self.bounds is None:
+            return None
+        if self._unit_cache is None or self._unit_cache[0] is not self._drawn_rep:
+            self._unit_cache = (self._drawn_rep, ins.plane_map(self._net, self.session, self.bounds, UNIT_GRID))
+        return self._unit_cache[1]
+
+    def show_unit(self, layer: int, unit: int) -> bool:
+        """Fill the popup with unit ``unit`` of layer ``layer`` (1 = first hidden); False when not possible."""
+        if not self._applicable:
+            return False
+        if self._rep is not None and self._drawn_rep is not self._rep:
+            self.refresh()  # the map itself may be hidden (or not due yet): the popup wants the latest weights
+        pm = self.unit_plane()
+        if pm is None or not (1 <= layer < len(pm.layers)) or not (0 <= unit < pm.layers[layer].shape[2]):
+            return False
+        arch = self._net.arch
+        act = arch.activations[layer - 1]
+        values = pm.unit(layer, unit)
+        colour = None
+        if act == "softmax" and self.style_ is not None and self.style_.colours is not None:
+            colour = self.style_.colours[unit % len(self.style_.colours)]
+        rgba = unit_rgba(values, act, self._palette, colour)
+        name = self._view.unit_name(layer, unit) if self._view is not None else f"unit {unit + 1}"
+        role = "output" if layer == arch.n_layers else f"hidden layer {layer}"
+        b = self.bounds
+        X = self.session.X[self.shown_points]
+        pts = np.column_stack([(X[:, 0] - b.x0) / b.width, (X[:, 1] - b.y0) / b.height])
+        fin = values[np.isfinite(values)]
+        rng = f"{_fmt(float(fin.min()))} \u2026 {_fmt(float(fin.max()))}" if fin.size else "\u2014"
+        self.popup.set_map((layer, unit), f"{name}  ({role}, {act})", values, rgba, pts,
+                           self.point_rgba[self.shown_points],
+                           f"activation over the plane: {rng}")
+        return True

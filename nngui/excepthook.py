@@ -1,0 +1,38 @@
+"""Unexpected errors on the GUI thread reach the user as a message instead of only the terminal.
+
+PySide6 reports an exception raised in a slot or an event handler through ``sys.excepthook``
+and carries on. :func:`install` replaces the hook so the traceback is still printed and the
+window shows the error (``MainWindow.show_error``, which also records it in ``errors``). The
+training thread has its own path (the worker's ``failed`` signal).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+__all__ = ["install"]
+
+TITLE = "Unexpected error"
+
+
+def install(window):
+    """Route uncaught exceptions to ``window.show_error``; returns the previous hook."""
+    previous = sys.excepthook
+    busy = [False]
+
+    def hook(kind, value, tb) -> None:
+        traceback.print_exception(kind, value, tb, file=sys.stderr)
+        if busy[0] or issubclass(kind, (KeyboardInterrupt, SystemExit)):
+            return
+        busy[0] = True
+        try:
+            window.show_error(TITLE, f"{kind.__name__}: {value}\n\nnngui keeps running, but this is a bug: "
+                              "save your work (File \u2192 Save As) and please report the message above.")
+        except Exception:  # noqa: BLE001 - the hook itself must never fail
+            pass
+        finally:
+            busy[0] = False
+
+    sys.excepthook = hook
+    return previous

@@ -1,0 +1,103 @@
+"""Say why typed input was refused, instead of silently ignoring it.
+
+Qt's spin boxes quietly swallow keys they cannot accept (a minus sign in Epochs) and
+quietly revert text that is out of range when editing ends (a learning rate of 0).
+:func:`guard_spin_box` makes both visible: the rule is shown in the status bar (and
+returned by :attr:`SpinGuard.last_message` for tests), and the old value stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QAbstractSpinBox
+
+__all__ = ["SpinGuard", "guard_spin_box", "guard_settings_panel"]
+
+Report = Callable[[str], None]
+
+
+class SpinGuard(QObject):
+    """Watches one spin box; ``report(text)`` is called when input is refused."""
+
+    def __init__(self, spin: QAbstractSpinBox, label: str, rule: str, report: Report) -> None:
+        super().__init__(spin)
+        self.spin, self.label, self.rule, self.report = spin, label, rule, report
+        self.last_message: str | None = None
+        spin.installEventFilter(self)
+        spin.lineEdit().installEventFilter(self)
+        spin.lineEdit().inputRejected.connect(self._rejected)
+
+    def _current(self) -> str:
+        return self.spin.textFromValue(self.spin.value()) if self.spin.specialValueText() == "" or \
+            self.spin.value() != self.spin.minimum() else self.spin.specialValueText()
+
+    def _say(self, what: str) -> None:
+        text = f"{self.label}: {what}; {self.rule}. It stays {self._current()}."
+        self.last_message = text
+        self.report(text)
+
+    def _rejected(self) -> None:
+        self._say("that key is not accepted")
+
+    def _check_text(self) -> None:
+        text = self.spin.lineEdit().text()
+        state = self.spin.validate(text, len(text))[0]
+        if state != QValidator.State.Acceptable and text.strip() != self._current():
+            shown = text.strip()
+            self._say(f"{shown!r} is not accepted" if shown else "an empty value is not accepted")
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        t = event.type()
+        if t == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check_text()
+        elif t == QEvent.Type.FocusOut and obj is self.spin:
+            self._check_text()
+        return False
+
+
+def guard_spin_box(spin: QAbstractSpinBox, label: str, rule: str, report: Report) -> SpinGuard:
+    return SpinGuard(spin, label, rule, report)
+
+
+def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
+    """Guards for the settings panel's number fields (keyed by objectName)."""
+    from .settings_panel import MAX_LR, MIN_LR
+
+    specs = (
+        (panel.learning_rate_spin, "Learning rate", f"it must be a number from {MIN_LR:g} to {MAX_LR:g}"),
+        (panel.epochs_spin, "Epochs", "it must be a whole number \u2265 0 (0 trains until you stop it)"),
+        (panel.batch_size_spin, "Batch size", "it must be a whole number \u2265 0 (0 uses all rows)"),
+        (panel.seed_spin, "Seed", "it must be a whole number \u2265 0"),
+        (panel.validation_spin, "Validation", "it must be a fraction from 0 to 0.9"),
+    )
+    guards: dict[str, SpinGuard] = {}
+    for spin, label, rule in specs:
+        guards[spin.objectName()] = guard_spin_box(spin, label, rule, report)
+
+    def guard_hidden() -> None:  # hidden-layer spin boxes come and go with the layers
+        for spin in panel.hidden_editor.spin_boxes():
+            if not spin.property("nnguiGuarded"):
+                spin.setProperty("nnguiGuarded", True)
+                guards[spin.objectName()] = guard_spin_box(
+                    spin, "Hidden units", f"it must be a whole number from 1 to {spin.maximum()}", report)
+
+    guard_hidden()
+    watcher = _ChildWatcher(panel.hidden_editor, guard_hidden)
+    panel.hidden_editor.installEventFilter(watcher)
+    return guards
+
+
+class _ChildWatcher(QObject):
+    """Calls ``fn`` (once, soon) whenever a child widget is added to the watched object."""
+
+    def __init__(self, parent: QObject, fn: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.fn = fn
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ChildAdded:
+            QTimer.singleShot(0, self, self.fn)
+        return False

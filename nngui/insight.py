@@ -1,0 +1,97 @@
+"""Seeing what the network computes (issue 7): the views the main window adds, and their wiring.
+
+One object owns them so the window only creates it and forwards three things: a new
+trainer (:meth:`InsightViews.set_trainer`, called while the trainer is idle), every
+report it shows (:meth:`InsightViews.show_report`) and "no usable data"
+(:meth:`InsightViews.clear`). The views draw the reports' copied weights, never the
+live network.
+
+- ``decision_map`` (:class:`~nngui.decision_map.DecisionMap`, objectName ``decisionMap``)
+  and its per-unit popup (``unitMapPopup``), shown when a unit of the diagram is hovered;
+- ``inspector`` (:class:`~nngui.inspector.MathsInspector`, ``mathsInspector``);
+- ``weight_history`` (:class:`~nngui.weight_history.WeightHistory`) and ``sparkline``
+  (``weightSparkline``), shown when an edge of the diagram is hovered;
+- ``runs`` (:class:`~nngui.run_compare.RunCompare`): finished runs as labelled ghosts
+  on the loss plot.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core import inspect as ins
+
+from .decision_map import DecisionMap
+from .inspector import MathsInspector
+from .run_compare import RunCompare
+from .weight_history import WeightHistory, WeightSparkline
+
+
+class InsightViews:
+    def __init__(self, network_view, loss_plot, parent=None) -> None:
+        self.decision_map = DecisionMap()
+        self.inspector = MathsInspector()
+        self.weight_history = WeightHistory()
+        self.sparkline = WeightSparkline(self.weight_history, parent)
+        self.sparkline.hide()
+        self.runs = RunCompare(loss_plot)
+        self.decision_map.follow(network_view)
+        self.sparkline.follow(network_view)
+        self.session: ins.Session | None = None
+
+    def set_trainer(self, trainer, output_names: list[str], row: int = -1) -> None:
+        """A new trainer (or new data / settings): call while it is idle (the window's ``_sync_views``)."""
+        self.session = ins.Session.from_trainer(trainer)
+        self.decision_map.set_session(self.session, trainer.network.arch.output_activation, output_names)
+        self.inspector.set_session(self.session, output_names)
+        self.inspector.row = row
+
+    def clear(self) -> None:
+        """No usable data or settings: the views say so."""
+        self.session = None
+        self.decision_map.set_session(None)
+        self.inspector.set_session(None)
+
+    def show_report(self, rep, config=None, dataset=None) -> None:
+        """Every report the window shows (``config`` / ``dataset``: the current trainer's)."""
+        self.weight_history.record(rep)
+        self.runs.on_report(rep, config, dataset)
+        self.decision_map.set_report(rep)
+        self.inspector.set_report(rep)
+
+    def attach_maths_dock(self, window, dock) -> None:
+        """The inspector lives in ``dock`` (tabbed beside the settings): widen it and catch up when its tab
+        comes to the front."""
+        widen_when_shown(window, dock)
+        dock.visibilityChanged.connect(lambda shown: shown and self.inspector.catch_up())
+
+    def set_row(self, row: int) -> None:
+        self.inspector.set_row(row)
+
+    def set_palette(self, name: str) -> None:
+        self.decision_map.set_palette(name)
+        self.sparkline.set_palette(name)
+
+    def set_presentation(self, on: bool) -> None:
+        self.decision_map.set_presentation(on)
+        self.sparkline.set_presentation(on)
+
+
+def widen_when_shown(window, dock, width: int = 500) -> None:
+    """Make ``dock`` at least ``width`` px wide while it is shown (its tables need the room), and give the
+    width back when it is hidden again (e.g. the tabbed settings are raised)."""
+    before: list[int] = []
+
+    def on_visible(shown: bool) -> None:
+        try:
+            if not window.isVisible() or dock.isFloating():
+                return  # closing, or not docked: nothing to make room in
+            if shown and dock.width() < width:
+                before[:] = [dock.width()]
+                window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+            elif not shown and before:
+                window.resizeDocks([dock], [before.pop()], Qt.Orientation.Horizontal)
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    dock.visibilityChanged.connect(on_visible)
