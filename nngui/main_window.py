@@ -148,7 +148,6 @@ class MainWindow(QMainWindow):
         self._report: TrainingReport | None = None
         self._selected_row = -1
         self._carry: dict | None = None  # weights waiting for usable data (an imported model)
-        self._run_counter = 0
         self._data_problem: str | None = None
         self._lr: float | None = None  # the learning rate the trainer has (or has been sent)
         self.persist_state = True  # closeEvent saves geometry and state to QSettings
@@ -1294,7 +1293,6 @@ class MainWindow(QMainWindow):
         self.divergence_banner.hide()
         self._clear_plot()
         self.loss_plot.clear_ghosts()
-        self._run_counter = 0
         self._selected_row = -1
         self._report = None
         self._carry = None

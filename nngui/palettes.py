@@ -131,6 +131,12 @@ def to_qcolors(rgba: np.ndarray) -> list[QColor]:
     return [QColor(int(r), int(g), int(b), int(a)) for r, g, b, a in np.asarray(rgba).reshape(-1, 4)]
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
     """Write ``image`` as PNG to ``path`` via a temporary file in the same folder, then ``os.replace``.
 
@@ -148,6 +154,7 @@ def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
     try:
         if not image.save(tmp, "PNG"):
             raise OSError(f"Cannot write {path}: saving the PNG failed")
+        os.chmod(tmp, _default_mode())  # mkstemp makes 0600; an exported picture is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -33,7 +33,7 @@ FONT_SCALE = 1.35  # application fonts in projector mode
 TABLE_SCALE = 1.5  # the data and prediction tables (relative to the normal application font)
 PRESENTATION_MAX_UNITS = 8  # units drawn per layer in the diagram (12 otherwise)
 
-HEADER_NAMES = ("dataHeader", "predictionHeader", "networkHeader", "lossHeader")
+HEADER_NAMES = ("dataHeader", "predictionHeader", "networkHeader", "lossHeader", "decisionMapHeader")
 HEADER_STYLE = {False: "font-weight: bold; color: #333;", True: "font-weight: bold; color: #000;"}
 HINT_STYLE = {False: "color: #666;", True: "color: #222;"}
 

@@ -335,3 +335,20 @@ def test_restyle_timing_print(view):
         view.set_weights(layers)
     per = (time.perf_counter() - t) / len(sets) * 1e3
     print(f"\nNetworkView.set_weights 64-32-10: {per:.3f} ms per restyle ({view.edge_count()} edges drawn)")
+
+
+def test_exported_png_has_ordinary_permissions(qtbot, tmp_path):
+    import os
+    import stat
+
+    from PySide6.QtGui import QImage
+
+    from nngui.palettes import save_image_atomic
+
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0)
+    path = tmp_path / "x.png"
+    save_image_atomic(image, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
