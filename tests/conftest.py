@@ -21,3 +21,29 @@ def _isolated_settings(tmp_path, monkeypatch):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     yield
+
+
+def _make_window(qtbot, preset):
+    from nngui.app import create_main_window
+
+    w = create_main_window(preset=preset)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window with the loy-xor preset, shown offscreen; its training thread is joined after."""
+    w = _make_window(qtbot, "loy-xor")
+    yield w
+    w.controller.shutdown()
+
+
+@pytest.fixture
+def empty_window(qtbot):
+    """The main window with no preset loaded."""
+    w = _make_window(qtbot, None)
+    yield w
+    w.controller.shutdown()

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from helpers import find  # noqa: E402
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSlider, QSpinBox,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSlider, QSpinBox
 
 from core.data import DataError
 from core.modelfile import load_model
@@ -28,22 +29,6 @@ STABLE_NAMES = (
     "epochsSpin", "seedSpin", "trainButton", "stepButton", "resetButton", "lossPlot", "networkView",
     "predictionTable", "statusEpochLabel", "statusLossLabel", "speedSlider", "divergenceBanner",
 )
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls=QWidget):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def train_to_end(qtbot, w, timeout=30000):

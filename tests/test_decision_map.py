@@ -7,30 +7,15 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+
+from helpers import find  # noqa: E402
+from PySide6.QtWidgets import QLabel
 
 from core import inspect as ins
 from core.network import Network
-from nngui.app import create_main_window
 from nngui.decision_map import (KIND_CLASSES, KIND_PROBABILITY, KIND_VALUE, MapStyle, class_colours, lighten,
                                 to_rgba8)
 from nngui.palettes import get_palette
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window(preset=None)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls=QWidget):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def steps(qtbot, w, n):
@@ -200,3 +185,8 @@ def test_map_styles():
     c = MapStyle(KIND_CLASSES, pal, k=3)
     mix = c.output_rgb(np.array([[0.5, 0.5, 0.0]]))[0]
     assert np.allclose(mix, (c.colours[0] + c.colours[1]) / 2)
+
+
+@pytest.fixture
+def window(empty_window):
+    return empty_window

@@ -6,27 +6,12 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
+
+from helpers import find  # noqa: E402
+from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from core.network import Network
-from nngui.app import create_main_window
 from nngui.inspector import num
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window(preset=None)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls=QWidget):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def steps(qtbot, w, n):
@@ -144,3 +129,8 @@ def test_gradient_check_button(qtbot, window):
     text = browser.toPlainText()
     assert "Largest relative error" in text and "agrees" in text and "x1 → h1.1" in text
     assert f"{gc.analytic[5]:.8g}" in text and f"{gc.numeric[5]:.8g}" in text and f"{gc.rel_error[5]:.2e}" in text
+
+
+@pytest.fixture
+def window(empty_window):
+    return empty_window

@@ -10,28 +10,14 @@ import time
 
 import numpy as np
 import pytest
+
+from helpers import find  # noqa: E402
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
 from core.trainer import Trainer
 from nngui import worker as workermod
 from nngui.app import create_main_window
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def until_stopped(w) -> None:

@@ -13,7 +13,6 @@ import os
 import time
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QLabel
 
@@ -21,7 +20,6 @@ from core import compiled
 from core.history import DEFAULT_CAPACITY, LossHistory
 from core.presets import get_preset
 from core.trainer import Trainer
-from nngui.app import create_main_window
 
 # 3 million with the compiled loop (about 1.5 s here), 300,000 on the plain NumPy path.
 EPOCHS = int(os.environ.get("NNGUI_LONG_RUN_EPOCHS", "3000000" if compiled.available() else "300000"))
@@ -30,16 +28,6 @@ EPOCHS = int(os.environ.get("NNGUI_LONG_RUN_EPOCHS", "3000000" if compiled.avail
 def rss_bytes() -> int:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
 
 
 def run(qtbot, w, epochs: int, timeout_s: float):

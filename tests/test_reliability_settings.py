@@ -12,26 +12,11 @@ import time
 
 import numpy as np
 import pytest
+
+from helpers import find  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
-from nngui.app import create_main_window
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def type_into(qtbot, spin, text):

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDoubleSpinBox, QWidget
+
+from helpers import find  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton, QDoubleSpinBox
 
 from core.config import TrainConfig
-from nngui.app import create_main_window
 from nngui.run_compare import config_diff
-
-
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window(preset=None)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
-def find(w, name, cls=QWidget):
-    obj = w.findChild(cls, name)
-    assert obj is not None, name
-    return obj
 
 
 def train_to_end(qtbot, w):
@@ -94,3 +79,8 @@ def test_a_pinned_run_survives_clear_and_new_data_forgets_all(qtbot, window):
     with qtbot.waitSignal(window.controller.finished, timeout=10000):
         window.step(100)
     assert plot.ghost_count() == 0
+
+
+@pytest.fixture
+def window(empty_window):
+    return empty_window

@@ -7,7 +7,6 @@ import pytest
 
 from core.network import Architecture
 from core.trainer import Progress
-from nngui.app import create_main_window
 from nngui.report import TrainingReport
 from nngui.weight_history import MAX_VALUES, WeightHistory
 
@@ -80,16 +79,6 @@ def test_a_huge_network_records_only_its_first_units_within_the_budget():
     assert np.array_equal(h.series(1, 3, 1)[1], expected([1, 2], 1, 3, 1))
 
 
-@pytest.fixture
-def window(qtbot):
-    w = create_main_window(preset=None)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown()
-
-
 def test_hovering_an_edge_shows_the_weights_history(qtbot, window):
     window.load_preset("xor")
     window.set_speed(500)  # slow enough for several reports
@@ -121,3 +110,8 @@ def test_hovering_an_edge_shows_the_weights_history(qtbot, window):
     assert len(hist) == 1 and hist.series(0, 1, 2)[0].tolist() == [0]
     view.edgeHovered.emit(1, 2, 0)
     assert spark.isVisible() and spark.values.size == 1
+
+
+@pytest.fixture
+def window(empty_window):
+    return empty_window
