@@ -45,7 +45,7 @@ def _core_run(dataset: Dataset, config: TrainConfig, chunk: int = 10_000,
 
 def calls_per_epoch(trainer: Trainer) -> int:
     """NumPy calls in one epoch of the generated loop (its source, one call a line)."""
-    src = trainer._fused[0].source.split("def epochs", 1)[1]
+    src = trainer._fused[0].source.split("def epochs", 1)[1].split("\ndef ", 1)[0]
     return sum(1 for line in src.splitlines()[2:] if "(" in line)
 
 

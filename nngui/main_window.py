@@ -80,7 +80,7 @@ VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while 
 MAX_VIEW_INTERVAL = 0.5
 # Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
 # while training: painting holds the GIL that the training thread needs between NumPy calls.
-GUI_BUDGET = 0.04
+GUI_BUDGET = 0.03
 PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
 
 # Speed slider positions: epochs per second; the last position is "as fast as possible".
@@ -160,12 +160,6 @@ class MainWindow(QMainWindow):
         self.view_interval = VIEW_INTERVAL
         self._views_last = 0.0
         self._views_rep: TrainingReport | None = None
-        self._views_timer = QTimer(self)
-        self._views_timer.setSingleShot(True)
-        self._views_timer.timeout.connect(self._flush_views)
-        self._plot_timer = QTimer(self)
-        self._plot_timer.setSingleShot(True)
-        self._plot_timer.timeout.connect(self._flush_plot)
 
         self.data_model = DataTableModel(parent=self)
         self.undo_stack = self.data_model.undo_stack
@@ -893,16 +887,24 @@ class MainWindow(QMainWindow):
         # The diagram and the prediction table are redrawn at most every ``view_interval`` seconds,
         # always ending on the latest report: Python painting in this thread holds the GIL, which
         # the training thread needs between its NumPy calls (measured: W4 in docs/performance.md).
-        self._views_rep = rep
-        wait = self.view_interval - (time.monotonic() - self._views_last)
-        if wait <= 0 or not self.controller.is_running():
+        # While training, redraw only when a report arrives (the worker waits for us meanwhile, so
+        # painting does not fight the training thread for the GIL); a skipped report is not lost:
+        # the next one, or the end of the run, draws the latest.
+        # One group of views per report at most (diagram and table, or the loss plot), so no single
+        # redraw keeps the event loop from its other work for long.
+        self._views_rep = self._plot_rep = rep
+        if not self.controller.is_running():
             self._flush_views()
-        elif not self._views_timer.isActive():
-            self._views_timer.start(int(wait * 1000) + 1)
+            self._flush_plot()
+            return
+        now = time.monotonic()
+        if now - self._views_last >= self.view_interval:
+            self._flush_views()
+        elif now - self._plot_last >= self.plot_interval:
+            self._flush_plot()
 
     def _flush_views(self) -> None:
         rep, self._views_rep = self._views_rep, None
-        self._views_timer.stop()
         if rep is None or rep.architecture != self._arch:
             return
         t0 = time.perf_counter()
@@ -916,7 +918,6 @@ class MainWindow(QMainWindow):
             if colour != self._acc_colour:
                 self._acc_colour = colour
                 self.accuracy_label.setStyleSheet(f"font-weight: bold; color: {colour};")
-        self._queue_plot(rep)
         self._update_sample()
         if self.controller.is_running():
             # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
@@ -925,18 +926,8 @@ class MainWindow(QMainWindow):
                     view.viewport().repaint()
             self.view_interval = _paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
 
-    def _queue_plot(self, rep: TrainingReport) -> None:
-        """Redraw the loss curve at most every ``plot_interval`` seconds, always ending on the latest."""
-        self._plot_rep = rep
-        wait = self.plot_interval - (time.monotonic() - self._plot_last)
-        if wait <= 0:
-            self._flush_plot()
-        elif not self._plot_timer.isActive():
-            self._plot_timer.start(int(wait * 1000) + 1)
-
     def _clear_plot(self) -> None:
         self._plot_rep = None
-        self._plot_timer.stop()
         self.loss_plot.clear_curves()
 
     def _flush_plot(self) -> None:

@@ -38,10 +38,11 @@ from core.trainer import Trainer
 from .report import TrainingReport
 
 SWITCH_INTERVAL = 0.001
-REPORT_INTERVAL = 1.0 / 30.0
+REPORT_INTERVAL = 1.0 / 20.0
 CHUNK_SECONDS = 0.015
 MAX_CHUNK = 1_000_000
-PACE_SLICE = 0.05  # longest sleep between stop checks while pacing
+PACE_SLICE = 0.05
+HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on  # longest sleep between stop checks while pacing
 
 # Reasons a run ends (the controller's ``last_reason``).
 DONE, DIVERGED, STOPPED, STEPPED, FAILED = "done", "diverged", "stopped", "stepped", "failed"
@@ -97,6 +98,9 @@ class TrainingWorker(QObject):
         self.report_interval = REPORT_INTERVAL
         self.chunk_seconds = CHUNK_SECONDS
         self.reports_emitted = 0
+        self.handled = threading.Event()  # set by the controller once the GUI has taken a report
+        self.handled.set()
+        self.handled_timeout = HANDLED_TIMEOUT
 
     def request_learning_rate(self, job: RunJob | None, lr: float) -> bool:
         """Apply ``lr`` between chunks if a run is under way; False when idle (caller applies it)."""
@@ -202,7 +206,13 @@ class TrainingWorker(QObject):
 
     def _emit(self, job: RunJob, eps: float) -> None:
         self.reports_emitted += 1
+        self.handled.clear()
         self.report.emit(make_report(job.run_id, job.trainer, job.X_all, eps))
+        # Let the GUI thread draw this report before training on: painting while this thread keeps
+        # taking the GIL between its NumPy calls was 3-6x slower and made the window stutter
+        # (docs/performance.md, W4). The wait is bounded, so a busy GUI never stalls training.
+        if not job.stop.is_set():
+            self.handled.wait(self.handled_timeout)
 
 
 class TrainingController(QObject):
@@ -416,10 +426,13 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_report(self, rep: TrainingReport) -> None:
-        if rep.run_id != self._run_id:
-            return  # a stale run (reset, new data or settings since)
-        self.last_report = rep
-        self.report.emit(rep)
+        try:
+            if rep.run_id != self._run_id:
+                return  # a stale run (reset, new data or settings since)
+            self.last_report = rep
+            self.report.emit(rep)  # the window draws it here, while the worker waits
+        finally:
+            self.worker.handled.set()
 
     @Slot(int, str)
     def _on_failed(self, run_id: int, text: str) -> None:
