@@ -172,6 +172,17 @@ if njit is not None:
     _train = njit(cache=True, nogil=True, error_model="numpy")(_train)  # the GUI thread runs meanwhile
 
 
+def warm_up() -> None:
+    """Compile (first run) or load from the disk cache the loop, on a tiny network; no-op without numba."""
+    if njit is None:
+        return
+    from .network import Architecture
+
+    arch = Architecture((1, 1, 1), ("sigmoid", "sigmoid"), True, "sse")
+    net = Network(arch, np.zeros(arch.n_params))
+    CompiledLoop(net, np.zeros((1, 1)), np.zeros((1, 1))).epochs(1, np.empty(1), 0.1)
+
+
 class CompiledLoop:
     """Full-batch gradient descent on one network and data set through the compiled loop."""
 
