@@ -26,12 +26,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core import inspect as ins
 
+from .hover_popup import HoverPopup
 from .palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
 GRID = ins.GRID
@@ -152,34 +153,18 @@ def _fmt(v: float) -> str:
 # ---------------------------------------------------------------------------------- the unit popup
 
 
-class UnitMapPopup(QFrame):
+class UnitMapPopup(HoverPopup):
     """A tool-tip window with one unit's map (objectName ``unitMapPopup``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.setObjectName("unitMapPopup")
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFrameShape(QFrame.Shape.Box)
-        self.setStyleSheet("QFrame#unitMapPopup { background: #ffffff; border: 1px solid #9a9a9a; }"
-                           " QLabel { color: #202020; }")
+        super().__init__("unitMapPopup", parent)
         self.unit: tuple[int, int] | None = None
         self.values = np.zeros((0, 0))
         self.size_px = POPUP_SIZE
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        lay.setSpacing(3)
-        self.title = QLabel()
-        self.title.setObjectName("unitMapTitle")
-        f = self.title.font()
-        f.setBold(True)
-        self.title.setFont(f)
-        self.image = QLabel()
+        self.image = self.picture
         self.image.setObjectName("unitMapImage")
-        self.caption = QLabel()
+        self.title.setObjectName("unitMapTitle")
         self.caption.setObjectName("unitMapCaption")
-        self.caption.setStyleSheet("color: #555555;")
-        for w in (self.title, self.image, self.caption):
-            lay.addWidget(w)
 
     def set_map(self, unit: tuple[int, int], title: str, values: np.ndarray, rgba: np.ndarray,
                 points: np.ndarray, point_rgba: np.ndarray, caption: str) -> None:
@@ -205,18 +190,6 @@ class UnitMapPopup(QFrame):
         p.end()
         self.image.setPixmap(QPixmap.fromImage(img))
         self.adjustSize()
-
-    def place(self, pos: QPoint) -> None:
-        """Above and to the right of the mouse (Qt's own tool tip appears below it), kept on the screen."""
-        x, y = pos.x() + 18, pos.y() - self.height() - 14
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            if x + self.width() > screen.right():
-                x = pos.x() - self.width() - 18
-            if y < screen.top():
-                y = pos.y() + 28
-            x = max(screen.left(), x)
-        self.move(x, y)
 
 
 # ---------------------------------------------------------------------------------- the map

@@ -17,10 +17,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.network import Architecture
 
+from .hover_popup import HoverPopup
 from .palettes import DEFAULT_PALETTE, Palette, get_palette
 
 MAX_POINTS = 400  # snapshots kept per run (per weight)
@@ -208,16 +209,11 @@ def _fmt(v: float) -> str:
     return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
 
 
-class WeightSparkline(QFrame):
+class WeightSparkline(HoverPopup):
     """A tool-tip window with the history of the weight under the mouse (objectName ``weightSparkline``)."""
 
     def __init__(self, history: WeightHistory, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.setObjectName("weightSparkline")
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFrameShape(QFrame.Shape.Box)
-        self.setStyleSheet("QFrame#weightSparkline { background: #ffffff; border: 1px solid #9a9a9a; }"
-                           " QLabel { color: #202020; }")
+        super().__init__("weightSparkline", parent)
         self.history = history
         self._palette = get_palette(DEFAULT_PALETTE)
         self._scale = 1.0
@@ -225,21 +221,8 @@ class WeightSparkline(QFrame):
         self.edge: tuple[int, int, int] | None = None
         self.epochs = np.zeros(0, dtype=np.int64)
         self.values = np.zeros(0)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        lay.setSpacing(3)
-        self.title = QLabel()
-        self.title.setObjectName("weightSparklineTitle")
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.chart = QLabel()
+        self.chart = self.picture
         self.chart.setObjectName("weightSparklineChart")
-        self.caption = QLabel()
-        self.caption.setObjectName("weightSparklineCaption")
-        self.caption.setStyleSheet("color: #555555;")
-        for w in (self.title, self.chart, self.caption):
-            lay.addWidget(w)
 
     def follow(self, view) -> None:
         """Show the history of the weight under the mouse in ``view`` (a NetworkView)."""
@@ -283,19 +266,7 @@ class WeightSparkline(QFrame):
                                  f"max {_fmt(float(np.nanmax(self.values)))})")
         self.adjustSize()
         if global_pos is not None:
-            self._place(global_pos)
+            self.place(global_pos)
         self.show()
         self.raise_()
         return bool(self.values.size)
-
-    def _place(self, pos: QPoint) -> None:
-        """Above and to the right of the mouse (Qt's own tool tip appears below it), kept on the screen."""
-        x, y = pos.x() + 18, pos.y() - self.height() - 14
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            if x + self.width() > screen.right():
-                x = pos.x() - self.width() - 18
-            if y < screen.top():
-                y = pos.y() + 28
-            x = max(screen.left(), x)
-        self.move(x, y)
