@@ -290,15 +290,15 @@ def model_to_dict(model: Model) -> dict:
     return d
 
 
-def _dump(value, indent: int, level: int) -> str:
-    """JSON with nested objects and lists indented, but lists of plain values on one line."""
+def dump_json(value, indent: int, level: int = 0) -> str:
+    """JSON with nested objects and lists indented, but lists of plain values (a weight row) on one line."""
     if isinstance(value, dict) and value:
         pad = " " * (indent * (level + 1))
-        items = [f"{pad}{json.dumps(str(k))}: {_dump(v, indent, level + 1)}" for k, v in value.items()]
+        items = [f"{pad}{json.dumps(str(k))}: {dump_json(v, indent, level + 1)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + " " * (indent * level) + "}"
     if isinstance(value, list) and value and any(isinstance(v, (list, dict)) for v in value):
         pad = " " * (indent * (level + 1))
-        items = [pad + _dump(v, indent, level + 1) for v in value]
+        items = [pad + dump_json(v, indent, level + 1) for v in value]
         return "[\n" + ",\n".join(items) + "\n" + " " * (indent * level) + "]"
     return json.dumps(value, allow_nan=False, separators=(", ", ": "))
 
@@ -307,7 +307,7 @@ def dumps_model(model: Model) -> str:
     """The model file's text: JSON indented by 2, rows of numbers on one line, ending in a newline."""
     d = model_to_dict(model)
     try:
-        return _dump(d, 2, 0) + "\n"
+        return dump_json(d, 2, 0) + "\n"
     except (TypeError, ValueError) as exc:
         raise ModelFileError(f"cannot be saved: {exc}") from None
 

@@ -20,10 +20,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from core.data import DEFAULT_MAX_BYTES, DataError, Dataset, read_csv
+from .worker import process_events_while
 
 __all__ = ["BACKGROUND_BYTES", "MAX_BYTES", "CsvImporter", "LoadIndicator"]
 
@@ -198,20 +199,7 @@ class CsvImporter(QObject):
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Process events until no load is under way (for scripts and tests)."""
-        deadline = time.monotonic() + timeout
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setInterval(10)
-        timer.timeout.connect(loop.quit)
-        timer.start()
-        try:
-            while self._job is not None:
-                if time.monotonic() > deadline:
-                    return False
-                loop.exec()
-        finally:
-            timer.stop()
-        return True
+        return process_events_while(lambda: self._job is not None, timeout)
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Cancel any load and join the thread (the window's closeEvent)."""

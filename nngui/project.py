@@ -29,7 +29,7 @@ import numpy as np
 
 from core.config import ConfigError, TrainConfig
 from core.data import DataError, atomic_write_text, encode_classes
-from core.modelfile import Model, ModelFileError, model_from_dict, model_to_dict
+from core.modelfile import Model, ModelFileError, dump_json, model_from_dict, model_to_dict
 from core.network import Architecture
 
 FORMAT = "nngui-project"
@@ -91,21 +91,8 @@ def project_to_dict(project: Project) -> dict:
     }
 
 
-def _dump(value, indent: int, level: int) -> str:
-    """JSON indented by ``indent``, with lists of plain values (a table row, a weight row) on one line."""
-    if isinstance(value, dict) and value:
-        pad = " " * (indent * (level + 1))
-        items = [f"{pad}{json.dumps(str(k))}: {_dump(v, indent, level + 1)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + " " * (indent * level) + "}"
-    if isinstance(value, list) and value and any(isinstance(v, (list, dict)) for v in value):
-        pad = " " * (indent * (level + 1))
-        items = [pad + _dump(v, indent, level + 1) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + " " * (indent * level) + "]"
-    return json.dumps(value, allow_nan=False, separators=(", ", ": "))
-
-
 def dumps_project(project: Project) -> str:
-    return _dump(project_to_dict(project), 1, 0) + "\n"
+    return dump_json(project_to_dict(project), 1) + "\n"
 
 
 def save_project(path: str | os.PathLike, project: Project) -> None:

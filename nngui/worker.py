@@ -49,6 +49,24 @@ HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before traini
 DONE, DIVERGED, STOPPED, STEPPED, FAILED = "done", "diverged", "stopped", "stepped", "failed"
 
 
+def process_events_while(busy, timeout: float) -> bool:
+    """Run the Qt event loop while ``busy()`` is true; False if ``timeout`` seconds pass first."""
+    deadline = time.monotonic() + timeout
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    try:
+        while busy():
+            if time.monotonic() > deadline:
+                return False
+            loop.exec()
+    finally:
+        timer.stop()
+    return True
+
+
 def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_second: float = 0.0) -> TrainingReport:
     """An immutable snapshot of ``trainer``: copied weights, predictions for every table row, curves.
 
@@ -391,20 +409,7 @@ class TrainingController(QObject):
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """Block (processing Qt events) until the current run has ended and its signals arrived."""
-        deadline = time.monotonic() + timeout
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setInterval(10)
-        timer.timeout.connect(loop.quit)
-        timer.start()
-        try:
-            while self._state == "running":
-                if time.monotonic() > deadline:
-                    return False
-                loop.exec()
-        finally:
-            timer.stop()
-        return True
+        return process_events_while(lambda: self._state == "running", timeout)
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop any run and join the thread (called from the window's closeEvent)."""
