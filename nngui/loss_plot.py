@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
 
 from .palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
 
@@ -95,6 +96,11 @@ class LossPlot(pg.PlotWidget):
             item.setZValue(100)
             item.hide()
             pi.addItem(item, ignoreBounds=True)
+        # An empty plot says what to do rather than showing bare axes.
+        self._hint = QLabel(QCoreApplication.translate("LossPlot", "No training yet: press Train (Space)"), self)
+        self._hint.setObjectName("lossPlotHint")
+        self._hint.setStyleSheet("color: #6b6b6b; background: transparent;")
+        self._hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # Ghost labels are kept apart in pixels: place them again when the scale changes.
         pi.getViewBox().sigRangeChanged.connect(lambda *_: len(self._ghosts) > 1 and self._place_ghost_labels())
 
@@ -112,6 +118,12 @@ class LossPlot(pg.PlotWidget):
         pi = self.getPlotItem()
         pi.setLabel("bottom", QCoreApplication.translate("LossPlot", "epoch"), **style)
         pi.setLabel("left", QCoreApplication.translate("LossPlot", "loss"), **style)
+        if "_hint" in self.__dict__:
+            self._hint.setText(QCoreApplication.translate("LossPlot", "No training yet: press Train (Space)"))
+            hint_font = self._hint.font()
+            hint_font.setPointSize(size + 1)
+            self._hint.setFont(hint_font)
+            self._hint.adjustSize()
         font = QFont()
         font.setPointSize(size - 1)
         for name in ("bottom", "left"):
@@ -135,6 +147,13 @@ class LossPlot(pg.PlotWidget):
 
     def _ghost_pen(self):
         return pg.mkPen(qcolor(self._palette.ghost, 0.55), width=(2.5 if self._presentation else 1.5))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        hint = self.__dict__.get("_hint")  # pyqtgraph resizes during its own __init__, before ours has run
+        if hint is not None:
+            hint.adjustSize()
+            hint.move((self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2)
 
     # ---------------------------------------------------------------- curves
     def set_curves(self, train: Curve, val: Curve | None) -> None:
@@ -169,6 +188,7 @@ class LossPlot(pg.PlotWidget):
             ty, vy = _log_safe(ty, floor), _log_safe(vy, floor)
         self.train_item.setData(tx, ty)
         self.val_item.setData(vx, vy)
+        self._hint.setVisible(len(tx) == 0)
         if self._readout.isVisible() and self._mouse is not None:
             self._on_mouse_moved(self._mouse)  # keep the read-out on the live curve
 

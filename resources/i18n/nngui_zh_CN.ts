@@ -130,6 +130,10 @@
 <context>
     <name>LossPlot</name>
     <message>
+        <source>No training yet: press Train (Space)</source>
+        <translation>尚未训练：按“训练”（空格键）开始</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
