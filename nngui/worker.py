@@ -149,6 +149,9 @@ class TrainingWorker(QObject):
         old_switch = sys.getswitchinterval()
         try:
             if job.stop.is_set():
+                # Stopped before it began: still report, so the window ends on the trainer's state even
+                # when the previous run's last reports were dropped as stale.
+                self._emit(job, 0.0)
                 return
             sys.setswitchinterval(SWITCH_INTERVAL)
             reason = self._loop(job)
