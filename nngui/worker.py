@@ -297,8 +297,9 @@ class TrainingController(QObject):
         return self._run_id
 
     def is_running(self) -> bool:
-        """A run is queued or under way (the GUI must not touch the trainer)."""
-        return not self.worker.idle.is_set()
+        """A run is queued or under way (the GUI must not touch the trainer), or its last report and
+        its end have not reached the GUI yet: only then do the views show where the run ended."""
+        return self._state == "running" or not self.worker.idle.is_set()
 
     @property
     def trainer(self) -> Trainer | None:
@@ -466,6 +467,6 @@ class TrainingController(QObject):
         if run_id != self._run_id:
             return
         self.last_reason = reason
-        if not self.is_running():
+        if self.worker.idle.is_set():
             self._set_state(self._resting_state())
         self.finished.emit(run_id)
