@@ -99,6 +99,8 @@ class LossPlot(pg.PlotWidget):
         # An empty plot says what to do rather than showing bare axes.
         self._hint = QLabel(QCoreApplication.translate("LossPlot", "No training yet: press Train (Space)"), self)
         self._hint.setObjectName("lossPlotHint")
+        self._hint.setWordWrap(True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setStyleSheet("color: #6b6b6b; background: transparent;")
         self._hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # Ghost labels are kept apart in pixels: place them again when the scale changes.
@@ -123,7 +125,7 @@ class LossPlot(pg.PlotWidget):
             hint_font = self._hint.font()
             hint_font.setPointSize(size + 1)
             self._hint.setFont(hint_font)
-            self._hint.adjustSize()
+            self.resizeEvent(None)
         font = QFont()
         font.setPointSize(size - 1)
         for name in ("bottom", "left"):
@@ -152,7 +154,8 @@ class LossPlot(pg.PlotWidget):
         super().resizeEvent(event)
         hint = self.__dict__.get("_hint")  # pyqtgraph resizes during its own __init__, before ours has run
         if hint is not None:
-            hint.adjustSize()
+            width = max(80, min(self.width() - 80, 420))  # wraps in a narrow plot
+            hint.resize(width, max(hint.heightForWidth(width), hint.sizeHint().height()))
             hint.move((self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2)
 
     # ---------------------------------------------------------------- curves

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -1767,6 +1767,19 @@ class MainWindow(QMainWindow):
         s.setValue("view/speed", self.speed_slider.value())
         s.sync()
 
+    def _fit_to_screen(self) -> None:
+        """Keep a restored (or default) window inside the screen it opens on: a geometry saved on a bigger
+        screen, or a projector's 1280x720, must not leave the right-hand views off the screen."""
+        if QGuiApplication.platformName() == "offscreen":
+            return  # no real screen: sizes are set by the caller (screenshots, tests)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        if self.width() > avail.width() or self.height() > avail.height() or not avail.intersects(self.geometry()):
+            self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
+            self.move(avail.topLeft())
+
     def restore_window_state(self) -> None:
         s = app_settings()
         self._state_restored = bool(s.value("window/geometry"))
@@ -1777,6 +1790,7 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if isinstance(value, (QByteArray, bytes)) and value:
                 fn(value)
+        self._fit_to_screen()
         palette = s.value("view/palette")
         if palette in PALETTES:
             self.set_palette(str(palette), remember=False)
