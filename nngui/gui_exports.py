@@ -23,6 +23,7 @@ from core.modelfile import model_from_trainer
 from core.trainer import REACHED_ACCURACY
 
 from .i18n import fmt, translate
+from .messages import describe_os_error
 
 
 def onnx_state() -> tuple[bool, str]:
@@ -70,40 +71,45 @@ def python_source(window) -> tuple[str, int]:
         return python_script(t.dataset, t.config, epochs=epochs, title=title), epochs
 
 
-def export_python(window, path: str | os.PathLike) -> bool:
+def _export(window, path: str | os.PathLike, title: str, write) -> str | None:
+    """Run ``write(path)``; on a refusal or a write error show it under ``title`` and return None."""
     path = os.fspath(path)
-    title = translate("MainWindow", "Cannot export the Python script")
     try:
-        text, epochs = python_source(window)
-        atomic_write_text(path, text)
+        return write(path)
     except (ExportError, ConfigError, DataError) as exc:
         window.show_error(title, str(exc))
-        return False
     except OSError as exc:
-        window.show_error(title, f"{os.path.basename(path)}: {exc.strerror or exc}")
+        window.show_error(title, describe_os_error(exc, path))
+    return None
+
+
+def export_python(window, path: str | os.PathLike) -> bool:
+    def write(p):
+        text, epochs = python_source(window)
+        atomic_write_text(p, text)
+        return epochs
+
+    epochs = _export(window, path, translate("MainWindow", "Cannot export the Python script"), write)
+    if epochs is None:
         return False
     window.show_status(fmt(translate("MainWindow", "Python script saved to %1: it trains these settings from "
                                                    "scratch for %2 epochs and prints the final loss."),
-                           path, f"{epochs:,}"), 10000)
+                           os.fspath(path), f"{epochs:,}"), 10000)
     return True
 
 
 def export_onnx(window, path: str | os.PathLike) -> bool:
     from core.export_onnx import to_onnx
 
-    path = os.fspath(path)
-    title = translate("MainWindow", "Cannot export to ONNX")
-    try:
+    def write(p):
         with _paused(window) as t:
             if t is None:
                 raise ExportError(window._data_problem or translate("MainWindow", "There is no network yet."))
             model = model_from_trainer(t)
-        to_onnx(model, path)
-    except (ExportError, ConfigError, DataError) as exc:
-        window.show_error(title, str(exc))
+        to_onnx(model, p)
+        return p
+
+    if _export(window, path, translate("MainWindow", "Cannot export to ONNX"), write) is None:
         return False
-    except OSError as exc:
-        window.show_error(title, f"{os.path.basename(path)}: {exc.strerror or exc}")
-        return False
-    window.show_status(fmt(translate("MainWindow", "ONNX model saved to %1"), path), 5000)
+    window.show_status(fmt(translate("MainWindow", "ONNX model saved to %1"), os.fspath(path)), 5000)
     return True
