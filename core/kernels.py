@@ -45,10 +45,15 @@ def supports(net: Network) -> bool:
     return (loss, out) in (("bce", "sigmoid"), ("ce", "softmax"))
 
 
+def _one_call_sigmoid(size: int) -> bool:
+    """scipy's expit is one call, cheapest where per-call overhead dominates; four ufuncs win above."""
+    return expit is not None and size <= EXPIT_MAX
+
+
 def _activate(name: str, z: str, tmp: str, size: int) -> list[str]:
     """Source lines applying an activation to buffer ``z`` (of ``size`` elements) in place."""
-    if name == "sigmoid" and expit is not None and size <= EXPIT_MAX:
-        return [f"expit({z}, {z})"]  # one call: cheapest where per-call overhead dominates
+    if name == "sigmoid" and _one_call_sigmoid(size):
+        return [f"expit({z}, {z})"]
     return {
         "sigmoid": [f"negative({z}, {z})", f"exp({z}, {z})", f"add({z}, 1.0, {z})",
                     f"reciprocal({z}, {z})"],
@@ -60,17 +65,19 @@ def _activate(name: str, z: str, tmp: str, size: int) -> list[str]:
     }[name]
 
 
-def _softmax_lines(z: str, size: int) -> list[str]:
-    """Softmax over the rows of ``z``; the per-row max and sum as column-wise ufunc calls."""
+def _softmax_lines(z: str, size: int, normalise: bool = True) -> list[str]:
+    """Softmax over the rows of ``z``: the row max as column-wise calls, the row sum as one product.
+
+    Without ``normalise`` ``z`` is left holding exp(z - max) and ``rowmax`` the row sums.
+    """
     k = int(size)
     if k > 32:
-        return [f"subtract({z}, {z}.max(axis=1, keepdims=True), {z})", f"exp({z}, {z})",
-                f"divide({z}, {z}.sum(axis=1, keepdims=True), {z})"]
-    lines = ["rowmax[:] = Pc0"] + [f"maximum(rowmax, Pc{j}, out=rowmax)" for j in range(1, k)]
-    lines += [f"subtract({z}, rowmax2, {z})", f"exp({z}, {z})", "rowmax[:] = Pc0"]
-    lines += [f"add(rowmax, Pc{j}, rowmax)" for j in range(1, k)]
-    lines += [f"divide({z}, rowmax2, {z})"]
-    return lines
+        lines = [f"subtract({z}, {z}.max(axis=1, keepdims=True), {z})"]
+    else:
+        lines = ["rowmax[:] = Pc0"] + [f"maximum(rowmax, Pc{j}, out=rowmax)" for j in range(1, k)]
+        lines += [f"subtract({z}, rowmax2, {z})"]
+    lines += [f"exp({z}, {z})", f"dot({z}, onesk, rowmax)"]
+    return lines + ([f"divide({z}, rowmax2, {z})"] if normalise else [])
 
 
 def _product(a: str, b: str, out: str, work: int) -> str:
@@ -101,15 +108,30 @@ class FusedStep:
     """
 
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, fixed: bool = False) -> None:
-        """``fixed``: X and Y keep their values (full batch), so facts about Y may be precomputed."""
+        """``fixed``: X and Y keep their values (full batch), so facts about them may be precomputed.
+
+        The first layer's bias is folded into its product: ``X`` here carries a trailing column of
+        ones and W0 with b0 under it (adjacent in the flat buffer) is one (inputs + 1, units) matrix,
+        so one product gives ``X @ W0 + b0`` and one gives both gradients. Callers that refill the
+        batch take rows from :meth:`source` (the data with that column) into ``self.X``.
+        """
         arch, dt = net.arch, net.params.dtype
         rows, L = X.shape[0], arch.n_layers
-        self.net, self.X, self.Y = net, X, Y
+        self.net, self.Y = net, Y
+        self.fold = net.biases[0] is not None
+        self.X = self.batch_source(X) if self.fold else X
+        X = self.X
         self.grad = np.empty_like(net.params)
         ns: dict = {name: getattr(np, name) for name in (
             "dot", "add", "subtract", "multiply", "divide", "negative", "exp", "log", "reciprocal",
             "tanh", "maximum", "greater", "clip", "vdot", "einsum", "matmul")}
-        ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params, grad=self.grad)
+        ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params,
+                  grad=self.grad)
+        # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
+        self.negated = (fixed and arch.activations[0] == "sigmoid"
+                        and not _one_call_sigmoid(rows * arch.sizes[1]))
+        if self.negated:
+            ns["XN"] = np.negative(X)
         slices = arch.layer_slices()
         for l, k in enumerate(arch.sizes[1:]):
             A, G, T = (np.empty((rows, k), dt) for _ in range(3))
@@ -118,21 +140,31 @@ class FusedStep:
                        f"gW{l}": self.grad[slices[l][0]].reshape(net.weights[l].shape)})
             if net.biases[l] is not None:
                 ns.update({f"b{l}": net.biases[l], f"gb{l}": self.grad[slices[l][1]]})
+        if self.fold:
+            both = slice(slices[0][0].start, slices[0][1].stop)
+            ns["Wb0"] = net.params[both].reshape(arch.sizes[0] + 1, arch.sizes[1])
+            ns["gWb0"] = self.grad[both].reshape(arch.sizes[0] + 1, arch.sizes[1])
         k_out = arch.sizes[-1]
         ns["ones"] = np.ones(rows, dt)
         ns["D"] = np.empty((rows, k_out), dt)
-        if arch.output_activation == "softmax":  # row max and row sum as k column-wise calls
+        if arch.output_activation == "softmax":  # row max as k column-wise calls, row sum as one product
             P = ns[f"A{L - 1}"]
             ns["rowmax"] = np.empty(rows, dt)
             ns["rowmax2"] = ns["rowmax"].reshape(rows, 1)
+            ns["onesk"] = np.ones(k_out, dt)
             ns.update({f"Pc{j}": P[:, j] for j in range(k_out)})
-        # one-hot targets: the cross-entropy needs only the log of each row's true-class probability
+        # one-hot targets: the cross-entropy needs only the log of each row's true-class probability,
+        # and the probabilities themselves need never be formed (see _softmax_ce_lines)
         self.one_hot = (fixed and arch.loss == "ce" and bool(np.all((Y == 0) | (Y == 1)))
                         and bool(np.all(Y.sum(axis=1) == 1)))
         if self.one_hot:
             ns["Pflat"] = ns[f"A{L - 1}"].reshape(-1)
             ns["hot"] = np.flatnonzero(Y.reshape(-1))
             ns["picked"] = np.empty(rows, dt)
+            ns["rinv"] = np.empty(rows, dt)
+            ns["crow"] = np.empty((rows, 1), dt)
+            ns["crowf"] = ns["crow"].reshape(-1)
+            ns["Yc"] = np.empty_like(Y)
         ns["Dflat"] = ns["D"].reshape(-1)
         self.summed = arch.loss == "sse"
         self.keep_errors = arch.loss in ("sse", "mse") and rows * k_out <= SMALL_OUTPUT
@@ -140,43 +172,61 @@ class FusedStep:
         ns["E"] = self.errors
         self.factor = {"sse": 2.0, "mse": 2.0 / (rows * k_out), "bce": 1.0 / rows, "ce": 1.0 / rows}[arch.loss]
         self.mean_divisor = rows * k_out if arch.loss == "mse" else (rows if arch.loss in ("bce", "ce") else 1)
-        body = self._forward(arch, net, rows) + ["__ERR__", f"multiply(D, c, G{L - 1})"]
+        body = self._forward(arch, net, rows) + ["__ERR__"]
         body += self._backward(arch, net, rows)
         self.source = self._assemble(body, arch)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
         self._step, self._epochs = ns["step"], ns["epochs"]
         self._batches_gd, self._batches = ns["batches_gd"], ns["batches"]
 
-    @staticmethod
-    def _forward(arch, net, rows: int) -> list[str]:
+    def _forward(self, arch, net, rows: int) -> list[str]:
         lines, prev = [], "X"
         for l, name in enumerate(arch.activations):
-            lines.append(_product(prev, f"W{l}", f"A{l}", rows * arch.sizes[l] * arch.sizes[l + 1]))
-            if net.biases[l] is not None:
-                lines.append(f"add(A{l}, b{l}, A{l})")
             size = arch.sizes[l + 1] if name == "softmax" else rows * arch.sizes[l + 1]
-            lines += _activate(name, f"A{l}", f"T{l}", size)
+            if l == 0 and (self.fold or self.negated):
+                work = rows * (arch.sizes[0] + self.fold) * arch.sizes[1]
+                lines.append(_product("XN" if self.negated else "X", "Wb0" if self.fold else "W0", "A0", work))
+                act = _activate(name, "A0", "T0", size)
+                lines += act[1:] if self.negated else act  # the product already gave -z
+            else:
+                lines.append(_product(prev, f"W{l}", f"A{l}", rows * arch.sizes[l] * arch.sizes[l + 1]))
+                if net.biases[l] is not None:
+                    lines.append(f"add(A{l}, b{l}, A{l})")
+                if name == "softmax":
+                    lines += _softmax_lines(f"A{l}", size, normalise=not self.one_hot)
+                else:
+                    lines += _activate(name, f"A{l}", f"T{l}", size)
             prev = f"A{l}"
         return lines
 
-    @staticmethod
-    def _backward(arch, net, rows: int) -> list[str]:
+    def _backward(self, arch, net, rows: int) -> list[str]:
         L = arch.n_layers
         lines = []
         if arch.loss in ("sse", "mse"):
             lines += _derivative(arch.output_activation, f"A{L - 1}", f"G{L - 1}", f"T{L - 1}")
         for l in range(L - 1, -1, -1):
             work = rows * arch.sizes[l] * arch.sizes[l + 1]
+            if l == 0 and self.fold:  # one product gives the gradients of W0 and b0
+                lines.append(_product("XT", "G0", "gWb0", rows * (arch.sizes[0] + 1) * arch.sizes[1]))
+                continue
             lines.append(_product(f"A{l - 1}T" if l else "XT", f"G{l}", f"gW{l}", work))
             if net.biases[l] is not None:
                 lines.append(f"dot(ones, G{l}, gb{l})")  # column sums through BLAS, far cheaper than .sum(0)
             if l:
-                if arch.sizes[l + 1] == 1:  # (n x 1) @ (1 x k) falls off BLAS's fast path: broadcast instead
-                    lines.append(f"multiply(G{l}, W{l}T, G{l - 1})")
+                if arch.sizes[l + 1] == 1:  # (n x 1)(1 x k): np.dot beats both matmul and broadcasting here
+                    lines.append(f"dot(G{l}, W{l}T, G{l - 1})")
                 else:
                     lines.append(_product(f"G{l}", f"W{l}T", f"G{l - 1}", work))
                 lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}")
         return lines
+
+    def _delta_lines(self, arch) -> list[str]:
+        """Lines leaving the output delta times ``c`` in the last G; for most losses D = P - Y too."""
+        P, G = f"A{arch.n_layers - 1}", f"G{arch.n_layers - 1}"
+        if self.one_hot:  # P is exp(z - max), rowmax the row sums: c (P / sum - Y) without forming P / sum
+            return ["reciprocal(rowmax, rinv)", "multiply(rinv, c, crowf)", f"multiply({P}, crow, {G})",
+                    f"subtract({G}, Yc, {G})"]
+        return [f"subtract({P}, Y, D)", f"multiply(D, c, {G})"]
 
     def _loss_lines(self, arch) -> list[str]:
         """Lines that leave the batch loss (before its mean) in ``v``; D holds P - Y on entry."""
@@ -184,7 +234,7 @@ class FusedStep:
         if arch.loss in ("sse", "mse"):
             return ["v = dot(Dflat, Dflat)"]
         if arch.loss == "ce" and self.one_hot:
-            return ["Pflat.take(hot, out=picked)", f"clip(picked, {EPS!r}, 1.0, picked)", "log(picked, picked)",
+            return ["Pflat.take(hot, out=picked)", "multiply(picked, rinv, picked)", f"clip(picked, {EPS!r}, 1.0, picked)", "log(picked, picked)",
                     "v = -picked.sum()"]
         if arch.loss == "ce":
             return [f"clip({P}, {EPS!r}, 1.0, {T})", f"log({T}, {T})", f"v = -vdot(Y, {T})"]
@@ -194,29 +244,36 @@ class FusedStep:
                 f"v = -(D.sum() + vdot(Y, {T}))"]
 
     def _assemble(self, body: list[str], arch) -> str:
-        P = f"A{arch.n_layers - 1}"
-        loss = self._loss_lines(arch)
+        P, G = f"A{arch.n_layers - 1}", f"G{arch.n_layers - 1}"
+        cut = body.index("__ERR__")
         # The loss lines may reuse D, so they run after D has been turned into the output delta.
-        step_body = [line if line != "__ERR__" else f"subtract({P}, Y, D)" for line in body]
-        cut = step_body.index(f"multiply(D, c, G{arch.n_layers - 1})") + 1
-        step_body = step_body[:cut] + loss + step_body[cut:] + ["return v"]
+        step_body = body[:cut] + self._delta_lines(arch) + self._loss_lines(arch) + body[cut + 1:]
         if self.keep_errors:
-            ep_body = [line if line != "__ERR__" else f"e = E[i]\n        subtract({P}, Y, e)" for line in body]
-            ep_body = [line.replace("multiply(D, c,", "multiply(e, c,") for line in ep_body]
+            ep_body = body[:cut] + ["e = E[i]", f"subtract({P}, Y, e)", f"multiply(e, c, {G})"] + body[cut + 1:]
         else:
-            ep_body = step_body[:-1] + ["losses[i] = v"]
+            ep_body = step_body + ["losses[i] = v"]
         ep_body.append("subtract(params, grad, params)")
+        head = "\n    multiply(Y, c, Yc)" if self.one_hot else ""  # the scaled targets, once a call
         indent = "\n        "
         batch_head = ["idx = order[s : s + bs]", "SX.take(idx, 0, X)", "SY.take(idx, 0, Y)"]
-        batch_body = batch_head + step_body[:-1] + ["total += v"]
+        batch_body = batch_head + step_body + ["total += v"]
         return (
-            "def step(c):\n    " + "\n    ".join(step_body) + "\n\n"
-            "def epochs(n, losses, c):\n    for i in range(n):" + indent + indent.join(ep_body) + "\n\n"
+            "def step(c):" + head + "\n    " + "\n    ".join(step_body + ["return v"]) + "\n\n"
+            "def epochs(n, losses, c):" + head + "\n    for i in range(n):" + indent + indent.join(ep_body) + "\n\n"
             "def batches_gd(SX, SY, order, stop, bs, c):\n    total = 0.0\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["subtract(params, grad, params)"]) + "\n    return total\n\n"
             "def batches(SX, SY, order, stop, bs, c, update):\n    total = 0.0\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["update(params, grad)"]) + "\n    return total\n"
         )
+
+    def batch_source(self, X: np.ndarray) -> np.ndarray:
+        """The rows to fill ``self.X`` from: ``X`` with the trailing column of ones when the bias is folded."""
+        if not self.fold:
+            return X
+        out = np.empty((X.shape[0], X.shape[1] + 1), self.net.params.dtype)
+        out[:, :-1] = X
+        out[:, -1] = 1.0
+        return out
 
     def step(self, scale: float) -> float:
         """Gradient times ``scale`` into ``grad``; returns the batch loss in the loss's own reduction."""

@@ -282,7 +282,9 @@ class Trainer:
                                      np.empty((k, self.Y.shape[1]), self.dtype))
 
         last = rows % bs
-        return (batch(bs), batch(last) if last else None)
+        full = batch(bs)
+        self._batch_source = full.batch_source(self.X)
+        return (full, batch(last) if last else None)
 
     def _prepare(self, X: np.ndarray) -> np.ndarray:
         if self.normalizer is not None:
@@ -314,8 +316,9 @@ class Trainer:
                 opt.update(params, step.grad)
             return
         summed = self.loss_fn.summed
-        X, Y = self.X, self.Y
+        Y = self.Y
         full, rest = self._fused
+        X = self._batch_source  # the training rows as the steps' batch buffers want them
         count = rows // bs
         update = None if plain else opt.update
         for i in range(n):

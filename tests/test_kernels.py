@@ -26,8 +26,9 @@ def _targets(loss, rng, n, k):
 @pytest.mark.parametrize("loss,out_act", OUTPUTS)
 @pytest.mark.parametrize("hidden_act", kernels.ELEMENTWISE)
 @pytest.mark.parametrize("bias", [True, False])
-@pytest.mark.parametrize("rows", [5, 300])  # 300 x 3 outputs is past SMALL_OUTPUT and EXPIT_MAX paths
-def test_fused_step_equals_the_generic_gradient(loss, out_act, hidden_act, bias, rows):
+@pytest.mark.parametrize("rows", [5, 300, 800])  # 300 x 3 outputs is past SMALL_OUTPUT; 800 x 6 past EXPIT_MAX
+@pytest.mark.parametrize("fixed", [False, True])  # fixed: negated inputs for sigmoid, one-hot cross-entropy
+def test_fused_step_equals_the_generic_gradient(loss, out_act, hidden_act, bias, rows, fixed):
     rng = np.random.default_rng(rows)
     arch = Architecture.build(4, (6, 5), 3, hidden_act, out_act, bias, loss)
     net = Network.initialize(arch, "xavier", rng)
@@ -37,11 +38,16 @@ def test_fused_step_equals_the_generic_gradient(loss, out_act, hidden_act, bias,
     X = rng.normal(size=(rows, 4))
     Y = _targets(loss, rng, rows, 3)
     assert kernels.supports(net)
-    step = kernels.FusedStep(net, X, Y)
+    step = kernels.FusedStep(net, X, Y, fixed=fixed)
+    assert step.fold == bias  # the first layer's bias rides in its product
+    if fixed:
+        assert step.one_hot == (loss == "ce")
+        assert step.negated == (hidden_act == "sigmoid" and rows * 6 > kernels.EXPIT_MAX)
     value, grad = net.gradient(X, Y)
-    v = step.step(0.5)
-    assert v == pytest.approx(value, rel=1e-12)
-    np.testing.assert_allclose(step.grad, 0.5 * grad, rtol=1e-10, atol=1e-14)
+    for scale in (0.5, 0.125):  # a new scale (a new learning rate) reaches every precomputed product
+        v = step.step(scale)
+        assert v == pytest.approx(value, rel=1e-12)
+        np.testing.assert_allclose(step.grad, scale * grad, rtol=1e-10, atol=1e-14)
 
 
 @pytest.mark.parametrize("loss,out_act", OUTPUTS)
