@@ -80,9 +80,10 @@ def _softmax_lines(z: str, size: int, normalise: bool = True) -> list[str]:
     return lines + ([f"divide({z}, rowmax2, {z})"] if normalise else [])
 
 
-def _product(a: str, b: str, out: str, work: int) -> str:
-    """A matrix product: np.dot has the least overhead on tiny operands, np.matmul the faster kernels."""
-    return f"dot({a}, {b}, {out})" if work < MATMUL_MIN_WORK else f"matmul({a}, {b}, {out})"
+def _product(a: str, b: str, out: str, work: int, strided: bool = False) -> str:
+    """A matrix product: np.dot has the least overhead on tiny operands, np.matmul the faster kernels
+    (and the only one of the two that writes into or reads from a view with a row stride)."""
+    return f"dot({a}, {b}, {out})" if work < MATMUL_MIN_WORK and not strided else f"matmul({a}, {b}, {out})"
 
 
 def _derivative(name: str, a: str, g: str, tmp: str) -> list[str]:
@@ -110,15 +111,20 @@ class FusedStep:
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, fixed: bool = False) -> None:
         """``fixed``: X and Y keep their values (full batch), so facts about them may be precomputed.
 
-        The first layer's bias is folded into its product: ``X`` here carries a trailing column of
-        ones and W0 with b0 under it (adjacent in the flat buffer) is one (inputs + 1, units) matrix,
-        so one product gives ``X @ W0 + b0`` and one gives both gradients. Callers that refill the
-        batch take rows from :meth:`source` (the data with that column) into ``self.X``.
+        Biases ride in the products: W with b under it (adjacent in the flat buffer) is one
+        (inputs + 1, units) matrix, and the layer's input carries a trailing column of ones, so
+        one product gives ``a @ W + b`` and one gives both gradients. For the first layer that
+        column is in ``self.X`` (callers refilling the batch take rows from :meth:`batch_source`);
+        for a hidden layer it is in the activation buffer, whose products are then written and
+        read through views (``Z``, ``Gv``). Hidden layers whose products are too small for
+        ``np.matmul`` keep a separate bias (``np.dot`` wants contiguous outputs).
         """
         arch, dt = net.arch, net.params.dtype
-        rows, L = X.shape[0], arch.n_layers
+        rows, L, sizes = X.shape[0], arch.n_layers, arch.sizes
         self.net, self.Y = net, Y
-        self.fold = net.biases[0] is not None
+        self.folded = [net.biases[0] is not None] + [
+            net.biases[l] is not None and rows * sizes[l] * sizes[l + 1] >= MATMUL_MIN_WORK for l in range(1, L)]
+        self.fold = self.folded[0]
         self.X = self.batch_source(X) if self.fold else X
         X = self.X
         self.grad = np.empty_like(net.params)
@@ -129,21 +135,20 @@ class FusedStep:
                   grad=self.grad)
         # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
         self.negated = (fixed and arch.activations[0] == "sigmoid"
-                        and not _one_call_sigmoid(rows * arch.sizes[1]))
+                        and not _one_call_sigmoid(rows * (sizes[1] + self._ones_column(0))))
         if self.negated:
             ns["XN"] = np.negative(X)
-        slices = arch.layer_slices()
-        for l, k in enumerate(arch.sizes[1:]):
-            A, G, T = (np.empty((rows, k), dt) for _ in range(3))
-            ns.update({f"A{l}": A, f"A{l}T": A.T, f"G{l}": G, f"T{l}": T,
-                       f"W{l}": net.weights[l], f"W{l}T": net.weights[l].T,
-                       f"gW{l}": self.grad[slices[l][0]].reshape(net.weights[l].shape)})
-            if net.biases[l] is not None:
-                ns.update({f"b{l}": net.biases[l], f"gb{l}": self.grad[slices[l][1]]})
-        if self.fold:
-            both = slice(slices[0][0].start, slices[0][1].stop)
-            ns["Wb0"] = net.params[both].reshape(arch.sizes[0] + 1, arch.sizes[1])
-            ns["gWb0"] = self.grad[both].reshape(arch.sizes[0] + 1, arch.sizes[1])
+        for l, ((ws, bs), k) in enumerate(zip(arch.layer_slices(), sizes[1:])):
+            width = k + self._ones_column(l)
+            A, G, T = (np.empty((rows, width), dt) for _ in range(3))
+            A[:, k:] = 1.0
+            ns.update({f"A{l}": A, f"A{l}T": A.T, f"Z{l}": A[:, :k], f"G{l}": G, f"G{l}v": G[:, :k],
+                       f"T{l}": T, f"O{l}": A[:, k:]})
+            both = slice(ws.start, bs.stop) if self.folded[l] else ws
+            W = net.params[both].reshape(-1, k)
+            ns.update({f"W{l}": W, f"W{l}T": W.T, f"gW{l}": self.grad[both].reshape(-1, k)})
+            if bs is not None and not self.folded[l]:
+                ns.update({f"b{l}": net.biases[l], f"gb{l}": self.grad[bs]})
         k_out = arch.sizes[-1]
         ns["ones"] = np.ones(rows, dt)
         ns["D"] = np.empty((rows, k_out), dt)
@@ -179,23 +184,25 @@ class FusedStep:
         self._step, self._epochs = ns["step"], ns["epochs"]
         self._batches_gd, self._batches = ns["batches_gd"], ns["batches"]
 
+    def _ones_column(self, l: int) -> int:
+        """1 when hidden layer ``l``'s activations carry the next layer's column of ones."""
+        return int(l + 1 < len(self.folded) and self.folded[l + 1])
+
     def _forward(self, arch, net, rows: int) -> list[str]:
         lines, prev = [], "X"
         for l, name in enumerate(arch.activations):
-            size = arch.sizes[l + 1] if name == "softmax" else rows * arch.sizes[l + 1]
-            if l == 0 and (self.fold or self.negated):
-                work = rows * (arch.sizes[0] + self.fold) * arch.sizes[1]
-                lines.append(_product("XN" if self.negated else "X", "Wb0" if self.fold else "W0", "A0", work))
-                act = _activate(name, "A0", "T0", size)
-                lines += act[1:] if self.negated else act  # the product already gave -z
+            k, extra = arch.sizes[l + 1], self._ones_column(l)
+            work = rows * (arch.sizes[l] + self.folded[l]) * k
+            lines.append(_product("XN" if l == 0 and self.negated else prev, f"W{l}", f"Z{l}", work, extra))
+            if net.biases[l] is not None and not self.folded[l]:
+                lines.append(f"add(Z{l}, b{l}, Z{l})")
+            if name == "softmax":
+                lines += _softmax_lines(f"A{l}", k, normalise=not self.one_hot)
             else:
-                lines.append(_product(prev, f"W{l}", f"A{l}", rows * arch.sizes[l] * arch.sizes[l + 1]))
-                if net.biases[l] is not None:
-                    lines.append(f"add(A{l}, b{l}, A{l})")
-                if name == "softmax":
-                    lines += _softmax_lines(f"A{l}", size, normalise=not self.one_hot)
-                else:
-                    lines += _activate(name, f"A{l}", f"T{l}", size)
+                act = _activate(name, f"A{l}", f"T{l}", rows * (k + extra))
+                lines += act[1:] if l == 0 and self.negated else act  # the product already gave -z
+                if extra and name not in ("relu", "leaky_relu", "linear"):  # f(1) != 1: restore the ones
+                    lines.append(f"O{l}.fill(1.0)")
             prev = f"A{l}"
         return lines
 
@@ -205,18 +212,16 @@ class FusedStep:
         if arch.loss in ("sse", "mse"):
             lines += _derivative(arch.output_activation, f"A{L - 1}", f"G{L - 1}", f"T{L - 1}")
         for l in range(L - 1, -1, -1):
-            work = rows * arch.sizes[l] * arch.sizes[l + 1]
-            if l == 0 and self.fold:  # one product gives the gradients of W0 and b0
-                lines.append(_product("XT", "G0", "gWb0", rows * (arch.sizes[0] + 1) * arch.sizes[1]))
-                continue
-            lines.append(_product(f"A{l - 1}T" if l else "XT", f"G{l}", f"gW{l}", work))
-            if net.biases[l] is not None:
-                lines.append(f"dot(ones, G{l}, gb{l})")  # column sums through BLAS, far cheaper than .sum(0)
+            k, extra = arch.sizes[l + 1], self._ones_column(l)
+            work = rows * (arch.sizes[l] + self.folded[l]) * k
+            lines.append(_product(f"A{l - 1}T" if l else "XT", f"G{l}v", f"gW{l}", work, extra))
+            if net.biases[l] is not None and not self.folded[l]:
+                lines.append(f"dot(ones, G{l}v, gb{l})")  # column sums through BLAS, far cheaper than .sum(0)
             if l:
-                if arch.sizes[l + 1] == 1:  # (n x 1)(1 x k): np.dot beats both matmul and broadcasting here
-                    lines.append(f"dot(G{l}, W{l}T, G{l - 1})")
+                if k == 1:  # (n x 1)(1 x k): np.dot beats both matmul and broadcasting here
+                    lines.append(f"dot(G{l}v, W{l}T, G{l - 1})")
                 else:
-                    lines.append(_product(f"G{l}", f"W{l}T", f"G{l - 1}", work))
+                    lines.append(_product(f"G{l}v", f"W{l}T", f"G{l - 1}", work, extra))
                 lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}")
         return lines
 

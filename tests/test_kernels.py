@@ -85,3 +85,24 @@ def test_unsupported_combinations_use_the_generic_path():
     net = Network.initialize(Architecture.build(2, (3,), 2, "tanh", "softmax", True, "mse"), "xavier",
                              np.random.default_rng(0))
     assert not kernels.supports(net)
+
+
+@pytest.mark.parametrize("hidden", [(3, 2, 40), (1, 40), (40, 1, 7), (64, 64)])
+@pytest.mark.parametrize("hidden_act", ["sigmoid", "relu", "tanh"])
+@pytest.mark.parametrize("fixed", [False, True])
+def test_mixed_bias_folding_equals_the_generic_gradient(hidden, hidden_act, fixed):
+    """Layers with and without the bias in the product, next to each other, and one-unit layers."""
+    rng = np.random.default_rng(len(hidden))
+    arch = Architecture.build(4, hidden, 2, hidden_act, "linear", True, "mse")
+    net = Network.initialize(arch, "xavier", rng)
+    for b in net.biases:
+        b[...] = rng.normal(scale=0.3, size=b.shape)
+    X, Y = rng.normal(size=(800, 4)), rng.normal(size=(800, 2))
+    step = kernels.FusedStep(net, X, Y, fixed=fixed)
+    assert any(step.folded[1:])
+    if hidden == (3, 2, 40):
+        assert step.folded == [True, False, True, True]  # a separate bias between folded ones
+    value, grad = net.gradient(X, Y)
+    for _ in range(2):  # a second step starts from the buffers the first left (the ones columns)
+        assert step.step(1.0) == pytest.approx(value, rel=1e-12)
+        np.testing.assert_allclose(step.grad, grad, rtol=1e-10, atol=1e-14)
