@@ -196,6 +196,12 @@ class Trainer:
         self.optimizer.learning_rate = float(lr)
         self.config = self.config.replace(learning_rate=float(lr))
 
+    @property
+    def releases_gil(self) -> bool:
+        """True when training runs in core.compiled's loop, which holds no GIL: other Python
+        threads (a window painting) then run alongside it instead of taking turns with it."""
+        return self._compiled is not None and isinstance(self.optimizer, GD)
+
     def stop(self) -> None:
         """Ask a running :meth:`run` to stop after its current chunk (thread-safe)."""
         self._stop.set()
@@ -294,7 +300,7 @@ class Trainer:
     def _run_epochs(self, n: int) -> np.ndarray:
         losses = np.empty(n)
         with np.errstate(all="ignore"):
-            if self._compiled is not None and isinstance(self.optimizer, GD):
+            if self.releases_gil:
                 self._compiled.epochs(n, losses, self.optimizer.learning_rate)
             elif self._fused is not None:
                 self._run_fused(n, losses)

@@ -81,6 +81,7 @@ MAX_VIEW_INTERVAL = 0.5
 # Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
 # while training: painting holds the GIL that the training thread needs between NumPy calls.
 GUI_BUDGET = 0.03
+DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
 PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
 
 # Speed slider positions: epochs per second; the last position is "as fast as possible".
@@ -158,6 +159,12 @@ class MainWindow(QMainWindow):
         self._plot_rep: TrainingReport | None = None
         self._plot_last = 0.0
         self.view_interval = VIEW_INTERVAL
+        # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
+        # so Pause/Resume and Step do not pay for an antialiased frame each time.
+        self._draft_off = QTimer(self)
+        self._draft_off.setSingleShot(True)
+        self._draft_off.setInterval(DRAFT_OFF_MS)
+        self._draft_off.timeout.connect(lambda: self.loss_plot.set_draft(self.controller.is_running()))
         self._views_last = 0.0
         self._views_rep: TrainingReport | None = None
 
@@ -921,9 +928,10 @@ class MainWindow(QMainWindow):
         self._update_sample()
         if self.controller.is_running():
             # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
-            for view in (self.network_view, self.prediction_view):
-                if view.isVisible():
-                    view.viewport().repaint()
+            if self.network_view.isVisible():
+                self.network_view.viewport().repaint()
+            if self.prediction_view.isVisible():
+                self.prediction_view.repaint_predictions()
             self.view_interval = _paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
 
     def _clear_plot(self) -> None:
@@ -1035,6 +1043,11 @@ class MainWindow(QMainWindow):
     def _on_state_changed(self, state: str) -> None:
         SP = QStyle.StandardPixmap
         running = state == "running"
+        if running:  # plain lines while training: an antialiased curve costs 6x more
+            self._draft_off.stop()
+            self.loss_plot.set_draft(True)
+        else:
+            self._draft_off.start()
         text = {"running": self.tr("Pause"), "paused": self.tr("Resume")}.get(state) or self.tr("Train")
         self.train_action.setText(text)
         self.train_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))

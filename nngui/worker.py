@@ -241,7 +241,8 @@ class TrainingWorker(QObject):
         # Let the GUI thread draw this report before training on: painting while this thread keeps
         # taking the GIL between its NumPy calls was 3-6x slower and made the window stutter
         # (docs/performance.md, W4). The wait is bounded, so a busy GUI never stalls training.
-        if not job.stop.is_set():
+        # The compiled loop holds no GIL, so there the window paints while training goes on.
+        if not job.stop.is_set() and not job.trainer.releases_gil:
             self.handled.wait(self.handled_timeout)
 
 

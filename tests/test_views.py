@@ -352,3 +352,57 @@ def test_exported_png_has_ordinary_permissions(qtbot, tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.fixture
+def antialiased():
+    """pyqtgraph's antialiasing on, as the app configures it."""
+    import pyqtgraph as pg
+
+    old = pg.getConfigOption("antialias")
+    pg.setConfigOptions(antialias=True)
+    yield
+    pg.setConfigOptions(antialias=old)
+
+
+def test_draft_mode_drops_antialiasing_and_self_painting(antialiased, qtbot):
+    from PySide6.QtWidgets import QGraphicsView
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_curves(_curve(), _curve(scale=2))
+    plot.add_ghost(_curve(scale=3), "run 1")
+    normal = plot.viewportUpdateMode()
+    assert not plot.draft and plot.train_item.curve.opts["antialias"] and plot.val_item.curve.opts["antialias"]
+    plot.set_draft(True)
+    assert plot.draft
+    assert plot.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.NoViewportUpdate
+    assert not plot.train_item.curve.opts["antialias"] and not plot.val_item.curve.opts["antialias"]
+    plot.set_curves(_curve(200), None)  # setData keeps the draft setting
+    assert not plot.train_item.curve.opts["antialias"]
+    plot.set_draft(False)
+    assert plot.viewportUpdateMode() == normal
+    assert plot.train_item.curve.opts["antialias"] and plot.val_item.curve.opts["antialias"]
+    ghost = plot._ghosts[0][0]
+    assert not ghost.curve.opts["antialias"]  # ghosts are never antialiased (faded, thin, behind)
+    assert ghost.opts["autoDownsampleFactor"] == 1.0
+
+
+def test_draft_mode_paints_the_same_curve(antialiased, plot, qtbot):
+    """Draft and final frames differ only in antialiasing: the same pixels are inked, give or take the edges."""
+    plot.set_curves(_curve(), None)
+    qtbot.wait(30)
+    final = plot.grab().toImage()
+    plot.set_draft(True)
+    plot.viewport().repaint()
+    draft = plot.grab().toImage()
+    plot.set_draft(False)
+
+    def inked(img):
+        a = np.array([[QColor(img.pixel(x, y)).lightness() < 200 for x in range(0, img.width(), 3)]
+                      for y in range(0, img.height(), 3)])
+        return a
+
+    a, b = inked(final), inked(draft)
+    assert a.sum() > 100 and abs(int(a.sum()) - int(b.sum())) < 0.2 * a.sum()
+    assert (a & b).sum() > 0.7 * min(a.sum(), b.sum())

@@ -211,3 +211,40 @@ def test_divergence_ends_the_run_with_finite_weights(qtbot, controller):
     assert "epoch" in reps[-1].progress.diverged
     assert all(np.isfinite(W).all() for W, b in reps[-1].layers)
     assert np.isfinite(controller.trainer.network.params).all()
+
+
+class _CountingEvent:
+    """A stand-in for the worker's ``handled`` event that counts waits and never blocks."""
+
+    def __init__(self):
+        self.waits = 0
+
+    def clear(self):
+        pass
+
+    def set(self):
+        pass
+
+    def wait(self, timeout=None):
+        self.waits += 1
+        return True
+
+
+@pytest.mark.parametrize("compiled_loop", [False, True])
+def test_worker_waits_for_the_gui_only_when_training_holds_the_gil(controller, loy, compiled_loop):
+    """The compiled loop holds no GIL, so the window paints alongside it instead of making it wait."""
+    from core import compiled
+    from nngui.worker import RunJob
+
+    ds, cfg = loy
+    if compiled_loop and not compiled.available():
+        pytest.skip("numba is not installed")
+    trainer = Trainer(ds, cfg)
+    if not compiled_loop:
+        trainer._compiled = None
+    assert trainer.releases_gil == compiled_loop
+    worker = controller.worker
+    counting = _CountingEvent()
+    worker.handled = counting
+    worker._emit(RunJob(1, trainer, ds.X), 0.0)
+    assert counting.waits == (0 if compiled_loop else 1)
