@@ -233,8 +233,8 @@ LEAKY_SLOPE = 0.01
 
 
 def sigmoid(z):
-    e = np.exp(-np.abs(z))  # exp of a non-positive number never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    with np.errstate(over="ignore"):  # exp(-z) is inf for z < -709: the result is then exactly 0
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def sigmoid_back(a, g):

@@ -81,6 +81,7 @@ MAX_VIEW_INTERVAL = 0.5
 # Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
 # while training: painting holds the GIL that the training thread needs between NumPy calls.
 GUI_BUDGET = 0.03
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX
 DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
 PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
 
@@ -951,25 +952,26 @@ class MainWindow(QMainWindow):
                 self.plot_interval = _paced(self.plot_interval, time.perf_counter() - t0, PLOT_INTERVAL)
 
     def _update_status(self, rep: TrainingReport | None) -> None:
+        live = self.controller.is_running()
         if rep is None:
-            self.status_epoch.setText(i18n.fmt(self.tr("Epoch %1"), "\u2014"))
-            self.status_loss.setText(i18n.fmt(self.tr("Loss %1"), "\u2014"))
-            self.status_speed.setText("")
-            self.status_elapsed.setText("")
+            _set_status_text(self.status_epoch, i18n.fmt(self.tr("Epoch %1"), "\u2014"), live)
+            _set_status_text(self.status_loss, i18n.fmt(self.tr("Loss %1"), "\u2014"), live)
+            _set_status_text(self.status_speed, "", live)
+            _set_status_text(self.status_elapsed, "", live)
             self.status_progress.hide()
             self.presenter.update_counter(0, 0, "")
             return
         p = rep.progress
         target = f" / {_fmt_int(p.epochs_target)}" if p.epochs_target else ""
-        self.status_epoch.setText(i18n.fmt(self.tr("Epoch %1"), _fmt_int(p.epoch)) + target)
+        _set_status_text(self.status_epoch, i18n.fmt(self.tr("Epoch %1"), _fmt_int(p.epoch)) + target, live)
         loss = i18n.fmt(self.tr("Loss %1"), _fmt_loss(p.loss))
         self.presenter.update_counter(p.epoch, p.epochs_target, loss, self._reached_note(p))
         if p.val_loss is not None:
             loss += "  " + i18n.fmt(self.tr("(validation %1)"), _fmt_loss(p.val_loss))
-        self.status_loss.setText(loss)
-        self.status_speed.setText(i18n.fmt(self.tr("%1 epochs/s"), _fmt_int(round(rep.epochs_per_second)))
-                                  if rep.epochs_per_second > 0 and self.controller.is_running() else "")
-        self.status_elapsed.setText(f"{_fmt_elapsed(p.elapsed)}" if p.epoch else "")
+        _set_status_text(self.status_loss, loss, live)
+        _set_status_text(self.status_speed, i18n.fmt(self.tr("%1 epochs/s"), _fmt_int(round(rep.epochs_per_second)))
+                         if rep.epochs_per_second > 0 and live else "", live)
+        _set_status_text(self.status_elapsed, f"{_fmt_elapsed(p.elapsed)}" if p.epoch else "", live)
         self.status_elapsed.setToolTip(self.tr("Training time"))
         if p.epochs_target:
             bar = self.status_progress
@@ -1043,6 +1045,7 @@ class MainWindow(QMainWindow):
     def _on_state_changed(self, state: str) -> None:
         SP = QStyle.StandardPixmap
         running = state == "running"
+        self.network_view.set_live(running)  # painted by _flush_views while training
         if running:  # plain lines while training: an antialiased curve costs 6x more
             self._draft_off.stop()
             self.loss_plot.set_draft(True)
@@ -1849,6 +1852,27 @@ class MainWindow(QMainWindow):
             self.controller.shutdown()
         event.accept()
         super().closeEvent(event)
+
+
+def _set_status_text(label: QLabel, text: str, live: bool) -> None:
+    """Set a status-bar label without relayouting the window for every report.
+
+    A label whose size may change makes the whole main window lay itself out again
+    (about 2 ms, 20 times a second while training), so while training (``live``) the
+    label keeps a fixed size that only ever grows; at rest it takes its natural size.
+    """
+    if text == label.text() and (live or label.minimumWidth() != label.maximumWidth()):
+        return
+    if not live:
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        label.setText(text)
+        return
+    need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
+    if label.minimumWidth() != label.maximumWidth() or need > label.maximumWidth():
+        label.setFixedSize(max(need + 12, label.width() if label.minimumWidth() == label.maximumWidth() else 0),
+                           label.sizeHint().height())
+    label.setText(text)
 
 
 def _paced(interval: float, cost: float, floor: float) -> float:

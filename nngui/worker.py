@@ -49,13 +49,20 @@ HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before traini
 DONE, DIVERGED, STOPPED, STEPPED, FAILED = "done", "diverged", "stopped", "stepped", "failed"
 
 
-def process_events_while(busy, timeout: float) -> bool:
-    """Run the Qt event loop while ``busy()`` is true; False if ``timeout`` seconds pass first."""
+def process_events_while(busy, timeout: float, wake=()) -> bool:
+    """Run the Qt event loop while ``busy()`` is true; False if ``timeout`` seconds pass first.
+
+    ``busy`` is checked whenever one of the ``wake`` signals fires, and every 10 ms (every
+    50 ms when there are wake signals: waking 100 times a second cost a training run in
+    the window 3-5 % of its speed).
+    """
     deadline = time.monotonic() + timeout
     loop = QEventLoop()
     timer = QTimer()
-    timer.setInterval(10)
+    timer.setInterval(50 if wake else 10)
     timer.timeout.connect(loop.quit)
+    for signal in wake:
+        signal.connect(loop.quit)
     timer.start()
     try:
         while busy():
@@ -64,6 +71,8 @@ def process_events_while(busy, timeout: float) -> bool:
             loop.exec()
     finally:
         timer.stop()
+        for signal in wake:
+            signal.disconnect(loop.quit)
     return True
 
 
@@ -414,7 +423,7 @@ class TrainingController(QObject):
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """Block (processing Qt events) until the current run has ended and its signals arrived."""
-        return process_events_while(lambda: self._state == "running", timeout)
+        return process_events_while(lambda: self._state == "running", timeout, (self.stateChanged,))
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop any run and join the thread (called from the window's closeEvent)."""
