@@ -1046,6 +1046,8 @@ class MainWindow(QMainWindow):
         SP = QStyle.StandardPixmap
         running = state == "running"
         self.network_view.set_live(running)  # painted by _flush_views while training
+        if running and self.statusBar().currentMessage() == getattr(self, "_train_prompt", None):
+            self.statusBar().clearMessage()  # "press Train" is done with once training runs
         if running:  # plain lines while training: an antialiased curve costs 6x more
             self._draft_off.stop()
             self.loss_plot.set_draft(True)
@@ -1166,7 +1168,8 @@ class MainWindow(QMainWindow):
         self._clear_plot()
         self._carry = None
         if self._rebuild(fresh=True, reason=self.tr("reset")):
-            self.show_status(self.tr("New weights: press Train (Space)."), 4000)
+            self._train_prompt = self.tr("New weights: press Train (Space).")
+            self.show_status(self._train_prompt, 4000)
 
     def show_decision_map(self, on: bool) -> None:
         """View > Decision map: show or hide the map beside the loss plot."""
@@ -1870,7 +1873,8 @@ def _set_status_text(label: QLabel, text: str, live: bool) -> None:
         return
     need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
     if label.minimumWidth() != label.maximumWidth() or need > label.maximumWidth():
-        label.setFixedSize(max(need + 12, label.width() if label.minimumWidth() == label.maximumWidth() else 0),
+        slack = max(24, need // 4)  # room for a few more digits before the next (rare) relayout
+        label.setFixedSize(max(need + slack, label.width() if label.minimumWidth() == label.maximumWidth() else 0),
                            label.sizeHint().height())
     label.setText(text)
 

@@ -75,7 +75,84 @@ def test_loss_plot_is_drafted_while_training_and_antialiased_after(window, qtbot
     qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
     assert window.loss_plot.draft
     assert not window.loss_plot.train_item.curve.opts["antialias"]
-    window.pause_training() if hasattr(window, "pause_training") else window.controller.pause()
+    window.controller.pause()
     qtbot.waitUntil(lambda: window.controller.state != "running", timeout=5000)
     qtbot.waitUntil(lambda: not window.loss_plot.draft, timeout=3000)
     assert window.loss_plot.train_item.curve.opts["antialias"]
+
+
+def test_network_view_live_mode_still_shows_changes_made_outside_the_flush(qtbot):
+    from PySide6.QtWidgets import QGraphicsView
+
+    from core.network import Architecture
+    from nngui.network_view import NetworkView
+
+    arch = Architecture.build(3, (4,), 1, "sigmoid", "sigmoid", True, "sse")
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_architecture(arch, ["a", "b", "c"], ["y"])
+    rng = np.random.default_rng(0)
+    view.set_weights([(rng.normal(size=(3, 4)), rng.normal(size=4)), (rng.normal(size=(4, 1)), rng.normal(size=1))])
+    normal = view.viewportUpdateMode()
+    view.set_live(True)
+    assert view.live and view.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.NoViewportUpdate
+    qtbot.wait(30)
+    log = _PaintLog(view.viewport())
+    view.set_sample([np.ones(3), np.full(4, 0.5), np.full(1, 0.2)])  # a row selected while training
+    qtbot.waitUntil(lambda: len(log.rects) >= 1, timeout=2000)
+    view.set_live(False)
+    assert not view.live and view.viewportUpdateMode() == normal
+
+
+def test_window_views_are_live_only_while_training(window, qtbot):
+    assert not window.network_view.live
+    window.apply_config(window.controller.trainer.config.replace(epochs=2_000_000))
+    assert window.start_training()
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
+    assert window.network_view.live
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.state != "running", timeout=5000)
+    assert not window.network_view.live
+
+
+def test_status_text_while_training_does_not_relayout_the_window(window, qtbot):
+    from nngui.main_window import _set_status_text
+
+    label, bar = window.status_epoch, window.statusBar()
+    requests = []
+
+    class _Layouts(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(obj)
+            return False
+
+    watcher = _Layouts()
+    bar.installEventFilter(watcher)
+    window.installEventFilter(watcher)
+    _set_status_text(label, "Epoch 1 / 1,000", live=True)  # the first live text fixes the size
+    qtbot.wait(20)
+    width = label.width()
+    requests.clear()
+    for epoch in (2, 5, 9, 40, 99):  # a few more digits fit in the slack
+        _set_status_text(label, f"Epoch {epoch} / 1,000", live=True)
+        assert label.text() == f"Epoch {epoch} / 1,000"
+    qtbot.wait(20)
+    assert requests == [] and label.width() == width
+    _set_status_text(label, "Epoch 1,000,000,000 / 2,000,000,000", live=True)  # longer text: the label grows
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    _set_status_text(label, "Epoch 5", live=False)  # at rest: natural size again
+    assert label.minimumWidth() == 0 and label.text() == "Epoch 5"
+
+
+def test_press_train_prompt_goes_when_training_starts(window, qtbot):
+    window.reset()
+    assert "press Train" in window.statusBar().currentMessage()
+    window.apply_config(window.controller.trainer.config.replace(epochs=2_000_000))
+    assert window.start_training()
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
+    assert "press Train" not in window.statusBar().currentMessage()
+    window.controller.pause()
