@@ -1051,6 +1051,9 @@ class MainWindow(QMainWindow):
         if running:  # plain lines while training: an antialiased curve costs 6x more
             self._draft_off.stop()
             self.loss_plot.set_draft(True)
+            # The views already show the starting weights: their first redraw comes one interval in
+            # (a 0.6 s run then draws each view twice, not three times).
+            self._views_last = self._plot_last = time.monotonic()
         else:
             self._draft_off.start()
         text = {"running": self.tr("Pause"), "paused": self.tr("Resume")}.get(state) or self.tr("Train")
