@@ -106,3 +106,22 @@ def test_mixed_bias_folding_equals_the_generic_gradient(hidden, hidden_act, fixe
     for _ in range(2):  # a second step starts from the buffers the first left (the ones columns)
         assert step.step(1.0) == pytest.approx(value, rel=1e-12)
         np.testing.assert_allclose(step.grad, grad, rtol=1e-10, atol=1e-14)
+
+
+@pytest.mark.parametrize("hidden_act", ["relu", "sigmoid", "tanh"])
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_folded_hidden_biases_in_minibatch_training_equal_generic(hidden_act, optimizer):
+    """Batches big enough that every layer's bias rides in its product (the W3 shape, smaller)."""
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(600, 4))
+    Y = np.sin(X[:, :1]) + X[:, 1:2] * X[:, 2:3]
+    ds = Dataset(X, Y, ("a", "b", "c", "d"), ("y",))
+    cfg = TrainConfig(hidden=(40, 40), activation=hidden_act, output_activation="linear", loss="mse",
+                      optimizer=optimizer, batch_size=128, learning_rate=0.01, epochs=3, seed=2)
+    fused, generic = Trainer(ds, cfg), Trainer(ds, cfg)
+    generic._fused = None
+    assert fused._fused[0].folded[:2] == [True, True] and fused._fused[1] is not None  # a shorter last batch too
+    fused.run(chunk=1)
+    generic.run(chunk=3)
+    np.testing.assert_allclose(fused.network.params, generic.network.params, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(fused.history.arrays()[3], generic.history.arrays()[3], rtol=1e-9)
