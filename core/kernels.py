@@ -159,7 +159,7 @@ class FusedStep:
             ns["onesk"] = np.ones(k_out, dt)
             ns.update({f"Pc{j}": P[:, j] for j in range(k_out)})
         # one-hot targets: the cross-entropy needs only the log of each row's true-class probability,
-        # and the probabilities themselves need never be formed (see _softmax_ce_lines)
+        # and the probabilities themselves need never be formed (see _delta_lines)
         self.one_hot = (fixed and arch.loss == "ce" and bool(np.all((Y == 0) | (Y == 1)))
                         and bool(np.all(Y.sum(axis=1) == 1)))
         if self.one_hot:
