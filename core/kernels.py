@@ -6,8 +6,10 @@ function that runs a step (or many full-batch epochs) as a fixed sequence of
 ufunc calls with ``out=`` buffers: no temporaries, no Python objects per call,
 transposes taken once, the loss's constant (and for plain gradient descent the
 learning rate) folded into the output delta, one call to update every parameter
-through the flat buffer. The maths is exactly :meth:`core.network.Network.gradient`;
-the tests compare the two. ``FusedStep.source`` shows the generated code.
+through the flat buffer, and biases carried inside the matrix products (a column of
+ones beside each layer's input; see :class:`FusedStep`). The maths is that of
+:meth:`core.network.Network.gradient` (the tests compare the two to 1e-10; the sums
+are ordered differently). ``FusedStep.source`` shows the generated code.
 
 Supported: hidden activations sigmoid, tanh, relu, leaky_relu, linear; outputs with
 ``sse``/``mse`` through any element-wise activation, sigmoid + ``bce`` and softmax +
