@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._draft_off.setSingleShot(True)
         self._draft_off.setInterval(DRAFT_OFF_MS)
         self._draft_off.timeout.connect(lambda: self.loss_plot.set_draft(self.controller.is_running()))
+        self._train_prompt: str | None = None  # the "press Train" message shown by reset, cleared by training
         self._views_last = 0.0
         self._views_rep: TrainingReport | None = None
 
@@ -1046,7 +1047,7 @@ class MainWindow(QMainWindow):
         SP = QStyle.StandardPixmap
         running = state == "running"
         self.network_view.set_live(running)  # painted by _flush_views while training
-        if running and self.statusBar().currentMessage() == getattr(self, "_train_prompt", None):
+        if running and self.statusBar().currentMessage() == self._train_prompt:
             self.statusBar().clearMessage()  # "press Train" is done with once training runs
         if running:  # plain lines while training: an antialiased curve costs 6x more
             self._draft_off.stop()
@@ -1171,7 +1172,7 @@ class MainWindow(QMainWindow):
         self._clear_plot()
         self._carry = None
         if self._rebuild(fresh=True, reason=self.tr("reset")):
-            self._train_prompt = self.tr("New weights: press Train (Space).")
+            self._train_prompt = self.tr("New weights: press Train (Space).")  # in the current language
             self.show_status(self._train_prompt, 4000)
 
     def show_decision_map(self, on: bool) -> None:
@@ -1867,18 +1868,20 @@ def _set_status_text(label: QLabel, text: str, live: bool) -> None:
     (about 2 ms, 20 times a second while training), so while training (``live``) the
     label keeps a fixed size that only ever grows; at rest it takes its natural size.
     """
-    if text == label.text() and (live or label.minimumWidth() != label.maximumWidth()):
-        return
+    fixed = label.minimumWidth() == label.maximumWidth()
     if not live:
-        label.setMinimumSize(0, 0)
-        label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
-        label.setText(text)
+        if fixed:
+            label.setMinimumSize(0, 0)
+            label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        if text != label.text():
+            label.setText(text)
+        return
+    if fixed and text == label.text():
         return
     need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
-    if label.minimumWidth() != label.maximumWidth() or need > label.maximumWidth():
+    if not fixed or need > label.width():
         slack = max(24, need // 4)  # room for a few more digits before the next (rare) relayout
-        label.setFixedSize(max(need + slack, label.width() if label.minimumWidth() == label.maximumWidth() else 0),
-                           label.sizeHint().height())
+        label.setFixedSize(max(need + slack, label.width() if fixed else 0), label.sizeHint().height())
     label.setText(text)
 
 
