@@ -63,6 +63,7 @@ def _train_in_window(w, epochs: int) -> tuple[float, list[float]]:
     from PySide6.QtCore import QTimer
 
     w.reset()
+    _settle(0.2)  # Reset's own repaints are done before Train is pressed, as when a user presses them
     late: list[float] = []
     last = [time.perf_counter()]
 
@@ -128,7 +129,7 @@ def w4(quick: bool = False) -> dict:
             _load(w, ds if ds is not None else loy.dataset(), cfg)
             headless_ds = ds if ds is not None else loy.dataset()
             window_t, head_t, lates = [], [], []
-            for _ in range(2 if quick else 3):  # alternate window and headless runs
+            for _ in range(2 if quick else 5):  # alternate window and headless runs
                 el, late = _train_in_window(w, n)
                 window_t.append(el)
                 lates += late

@@ -6,8 +6,9 @@ Rules (see ``shared/design.md``):
   worker honours a stop request (a ``threading.Event`` per run), applies a new learning
   rate and paces itself when a speed limit is set.
 - Reports (:class:`nngui.report.TrainingReport`, immutable copies) are emitted at most
-  every ``report_interval`` seconds (30 a second by default), plus always the last one
-  of a run. Every run carries an id; the controller drops reports of stale runs.
+  every ``report_interval`` seconds (20 a second), less often when the window is slow to
+  take them (:meth:`TrainingWorker.next_report_interval`), plus always the last one of a
+  run. Every run carries an id; the controller drops reports of stale runs.
 - Any exception inside the loop becomes a ``failed`` signal with its text; the thread
   survives and the next run works.
 - ``sys.setswitchinterval(0.001)`` while training keeps the GUI thread responsive
@@ -26,7 +27,7 @@ import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core import compiled
 from core.config import TrainConfig
@@ -39,11 +40,14 @@ from core.trainer import Trainer
 from .report import TrainingReport
 
 SWITCH_INTERVAL = 0.001
-REPORT_INTERVAL = 1.0 / 20.0
+REPORT_INTERVAL = 1.0 / 20.0  # shortest time between reports
+MAX_REPORT_INTERVAL = 0.25  # longest, however slowly the window takes them
+REPORT_BUDGET = 0.04  # at most this share of a run goes to making reports and waiting for the window to take them
 CHUNK_SECONDS = 0.015
 MAX_CHUNK = 1_000_000
 PACE_SLICE = 0.05
-HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on  # longest sleep between stop checks while pacing
+HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on
+_RELEASE = QEvent.Type(QEvent.registerEventType())  # posted by the controller once the window has drawn a report
 
 # Reasons a run ends (the controller's ``last_reason``).
 DONE, DIVERGED, STOPPED, STEPPED, FAILED = "done", "diverged", "stopped", "stepped", "failed"
@@ -129,6 +133,7 @@ class TrainingWorker(QObject):
         self.handled = threading.Event()  # set by the controller once the GUI has taken a report
         self.handled.set()
         self.handled_timeout = HANDLED_TIMEOUT
+        self.report_cost = 0.0  # smoothed seconds per report (making it + waiting for the window)
 
     def request_learning_rate(self, job: RunJob | None, lr: float) -> bool:
         """Apply ``lr`` between chunks if a run is under way; False when idle (caller applies it)."""
@@ -222,7 +227,7 @@ class TrainingWorker(QObject):
                 target = int(chunk_seconds / per_epoch)
                 chunk = max(1, min(MAX_CHUNK, target, chunk * 4))
             now = clock()
-            if now - last_emit >= self.report_interval:
+            if now - last_emit >= self.next_report_interval():
                 span = now - emit_time
                 if span > 0:
                     eps = (trainer.epoch - emit_epoch) / span
@@ -243,7 +248,19 @@ class TrainingWorker(QObject):
         self._emit(job, eps)  # always the last one
         return reason
 
+    def next_report_interval(self) -> float:
+        """Seconds from one report to the next: ``report_interval``, or longer when the window is slow
+        to take them, so that reporting costs at most REPORT_BUDGET of the training time.
+
+        While the window draws a report this thread waits (see :meth:`_emit`), so every report
+        costs training time; a window with big views (a 64-32-10 diagram, a 1,797-row table)
+        takes 5-10 ms a report here, and 20 of those a second cost W2 in the window 10-15 %
+        of its speed (docs/performance.md, W4).
+        """
+        return max(self.report_interval, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
+
     def _emit(self, job: RunJob, eps: float) -> None:
+        t0 = time.perf_counter()
         self.reports_emitted += 1
         self.handled.clear()
         self.report.emit(make_report(job.run_id, job.trainer, job.X_all, eps))
@@ -253,6 +270,7 @@ class TrainingWorker(QObject):
         # The compiled loop holds no GIL, so there the window paints while training goes on.
         if not job.stop.is_set() and not job.trainer.releases_gil:
             self.handled.wait(self.handled_timeout)
+        self.report_cost = 0.7 * self.report_cost + 0.3 * (time.perf_counter() - t0)
 
 
 class TrainingController(QObject):
@@ -463,7 +481,17 @@ class TrainingController(QObject):
             self.last_report = rep
             self.report.emit(rep)  # the window draws it here, while the worker waits
         finally:
+            # Release the worker only after the repaints the views scheduled meanwhile (changed status
+            # labels, the diagram scene's bookkeeping): Qt posts them at low priority, so an event posted
+            # now at low priority comes after them. Run while training, each of them waited for the GIL
+            # between the training thread's NumPy calls, and cost that thread more than the paint itself.
+            QCoreApplication.postEvent(self, QEvent(_RELEASE), Qt.EventPriority.LowEventPriority.value)
+
+    def event(self, e: QEvent) -> bool:  # noqa: D102 - Qt API
+        if e.type() == _RELEASE:
             self.worker.handled.set()
+            return True
+        return super().event(e)
 
     @Slot(int, str)
     def _on_failed(self, run_id: int, text: str) -> None:

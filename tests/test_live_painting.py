@@ -107,6 +107,21 @@ def test_network_view_live_mode_still_shows_changes_made_outside_the_flush(qtbot
     assert not view.live and view.viewportUpdateMode() == normal
 
 
+def test_network_view_draws_without_antialiasing_only_while_live(qtbot):
+    from PySide6.QtGui import QPainter
+
+    from nngui.network_view import NetworkView
+
+    view = NetworkView()
+    qtbot.addWidget(view)
+    aa = QPainter.RenderHint.Antialiasing
+    assert view.renderHints() & aa
+    view.set_live(True)
+    assert not view.renderHints() & aa
+    view.set_live(False)
+    assert view.renderHints() & aa
+
+
 def test_window_views_are_live_only_while_training(window, qtbot):
     assert not window.network_view.live
     window.apply_config(window.controller.trainer.config.replace(epochs=2_000_000))

@@ -248,3 +248,60 @@ def test_worker_waits_for_the_gui_only_when_training_holds_the_gil(controller, l
     worker.handled = counting
     worker._emit(RunJob(1, trainer, ds.X), 0.0)
     assert counting.waits == (0 if compiled_loop else 1)
+
+
+def test_reports_are_spaced_out_when_the_window_is_slow_to_take_them(controller, loy):
+    """Reporting may cost at most REPORT_BUDGET of the training time: a slow window gets fewer reports."""
+    from nngui.worker import MAX_REPORT_INTERVAL, REPORT_BUDGET, REPORT_INTERVAL, RunJob
+
+    ds, cfg = loy
+    trainer = Trainer(ds, cfg)
+    trainer._compiled = None  # a loop that holds the GIL: the worker waits for the window
+    worker = controller.worker
+    assert worker.report_cost == 0.0 and worker.next_report_interval() == REPORT_INTERVAL
+    worker.report_cost = 0.006
+    assert worker.next_report_interval() == pytest.approx(0.006 / REPORT_BUDGET)
+    worker.report_cost = 1.0
+    assert worker.next_report_interval() == MAX_REPORT_INTERVAL
+
+    class SlowWindow(_CountingEvent):
+        def wait(self, timeout=None):
+            time.sleep(0.02)  # the window takes 20 ms to draw each report
+            return True
+
+    worker.report_cost = 0.0
+    worker.handled = SlowWindow()
+    for _ in range(3):
+        worker._emit(RunJob(1, trainer, ds.X), 0.0)
+    assert worker.report_cost >= 0.02 * (1 - 0.7**3)  # smoothed towards the measured cost
+    assert worker.next_report_interval() >= min(MAX_REPORT_INTERVAL, 0.0134 / REPORT_BUDGET)
+    assert worker.next_report_interval() > 4 * REPORT_INTERVAL
+
+
+def test_worker_is_released_only_after_the_repaints_the_report_scheduled(qtbot, controller, loy):
+    """Qt posts repaints at low priority; the worker trains on only once they have run."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+    seen = []
+
+    class Repaint(QObject):
+        def event(self, e):
+            if e.type() == QEvent.Type.User:
+                seen.append(controller.worker.handled.is_set())
+                return True
+            return super().event(e)
+
+    target = Repaint()
+    low = Qt.EventPriority.LowEventPriority.value
+
+    def draw(rep):  # stands in for a view whose update() schedules a paint
+        QCoreApplication.postEvent(target, QEvent(QEvent.Type.User), low)
+
+    ds, cfg = loy
+    t = controller.set_session(ds, cfg)
+    controller.report.connect(draw)
+    controller.worker.handled.clear()
+    controller._on_report(make_report(controller.run_id, t, ds.X))
+    assert not controller.worker.handled.is_set()  # still drawing
+    qtbot.waitUntil(lambda: controller.worker.handled.is_set(), timeout=2000)
+    assert seen == [False]  # the "repaint" ran while the worker still waited
