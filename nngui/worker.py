@@ -2,7 +2,7 @@
 
 Rules (see ``shared/design.md``):
 
-- The trainer runs in chunks sized so one chunk takes about 15 ms; between chunks the
+- The trainer runs in chunks sized so one chunk takes about 30 ms; between chunks the
   worker honours a stop request (a ``threading.Event`` per run), applies a new learning
   rate and paces itself when a speed limit is set.
 - Reports (:class:`nngui.report.TrainingReport`, immutable copies) are emitted at most
@@ -42,8 +42,8 @@ from .report import TrainingReport
 SWITCH_INTERVAL = 0.001
 REPORT_INTERVAL = 1.0 / 20.0  # shortest time between reports
 MAX_REPORT_INTERVAL = 0.25  # longest, however slowly the window takes them
-REPORT_BUDGET = 0.04  # at most this share of a run goes to making reports and waiting for the window to take them
-CHUNK_SECONDS = 0.015
+REPORT_BUDGET = 0.03  # at most this share of a run goes to making reports and waiting for the window to take them
+CHUNK_SECONDS = 0.03  # a pause waits at most this long; each chunk costs ~0.2 ms of bookkeeping
 MAX_CHUNK = 1_000_000
 PACE_SLICE = 0.05
 HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on
