@@ -206,6 +206,9 @@ def _parse(d: object, source: str) -> Project:
         view = {}
     if not isinstance(view, dict):
         raise _Bad("view", f"expected an object, got {_kind(view)}")
+    # Optional UI state the window reads leniently: entries that could not be written back
+    # (Infinity or NaN, which Python's json reads) are dropped, so what loads also saves.
+    view = {k: v for k, v in view.items() if isinstance(k, str) and _writable(v)}
     model = None
     if d.get("model") is not None:
         try:
@@ -215,6 +218,17 @@ def _parse(d: object, source: str) -> Project:
             raise _Bad(where, exc.problem) from None
         _check_model(model, names, roles, values, config)
     return Project(names, roles, values, config, model, view)
+
+
+def _writable(value: object) -> bool:
+    """True when ``value`` is plain JSON (no Infinity or NaN anywhere inside)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _writable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_writable(v) for v in value)
+    return value is None or isinstance(value, (str, int))
 
 
 def _table(t: object) -> tuple[list[str], list[str], np.ndarray]:

@@ -352,6 +352,16 @@ def only_data_errors(fn, *args):
         return None
 
 
+def test_view_values_that_cannot_be_saved_again_are_dropped_on_load():
+    """Found by the fuzz test below: {"view": {"log_scale": Infinity}} loaded, then Save failed."""
+    d = valid_project()
+    d["view"] = {"log_scale": float("inf"), "speed": 25.0, "deep": {"a": [1, float("nan")]}, "row": 3}
+    p = projmod.project_from_dict(d)
+    assert p.view == {"speed": 25.0, "row": 3}
+    again = projmod.loads_project(projmod.dumps_project(p))
+    assert again.view == p.view
+
+
 @FUZZ
 @given(json_values)
 def test_fuzz_project_loader_with_random_json(value):
