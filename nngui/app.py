@@ -75,7 +75,7 @@ def create_main_window(preset: str | None = "loy-xor", restore: bool = True, lan
     """
     _application()
     _configure_pyqtgraph()
-    from nngui import i18n
+    from nngui.support import i18n
     from nngui.main_window import MainWindow
 
     if language is None:
@@ -117,7 +117,7 @@ def _settle(app, seconds: float = 0.3) -> None:
 
 def screenshot(window, path: str) -> None:
     """Render the whole window to a PNG (atomically)."""
-    from nngui.palettes import save_image_atomic
+    from nngui.support.palettes import save_image_atomic
 
     image = window.grab().toImage()
     save_image_atomic(image, path)
@@ -161,9 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from PySide6.QtCore import QTimer
 
-            from nngui import excepthook
+            from nngui.support import excepthook
 
-            # Once the window is up: offer work autosaved by a session that crashed (nngui.autosave).
+            # Once the window is up: offer work autosaved by a session that crashed (nngui.files.autosave).
             QTimer.singleShot(0, window.check_recovery)
             previous_hook = excepthook.install(window)  # unexpected GUI errors become a message
         if os.environ.get("NNGUI_STARTUP_TIME"):

@@ -1,7 +1,7 @@
 """The main window: data table, settings, live diagram, loss curve and predictions.
 
 Data flows one way: the table model -> a core Dataset -> a Trainer (run by the
-:class:`~nngui.worker.TrainingController` on its thread) -> immutable reports -> views.
+:class:`~nngui.training.worker.TrainingController` on its thread) -> immutable reports -> views.
 The window never computes gradients and never reads the live network while the
 worker trains it: it draws the reports, and it touches the Trainer only after the
 controller has paused it.
@@ -46,30 +46,30 @@ from core.normalization import Normalizer
 from core.presets import PRESETS, get_preset
 from core.trainer import REACHED_ACCURACY, REACHED_LOSS
 
-from .autosave import Autosaver, Recoverable, check_recovery
-from .csv_loader import CsvImporter
-from .data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
-from .data_view import DataTableView
-from .gui_exports import export_onnx as _export_onnx
-from .gui_exports import export_python as _export_python
-from .gui_exports import onnx_state
-from .i18n import Retranslator
-from .input_guard import guard_settings_panel
-from .insight import InsightViews
-from .loss_plot import LossPlot
-from .messages import describe_os_error
-from .network_view import NetworkView
-from . import i18n
-from .palettes import PALETTES
-from .presentation import Presenter
-from .prediction_model import PredictionModel, PredictionView
-from .project import SUFFIX as PROJECT_SUFFIX
-from .project import Project
-from .project import load_project as read_project
-from .project import save_project as write_project
-from .report import TrainingReport
-from .settings_panel import SettingsPanel, format_number
-from .worker import TrainingController
+from nngui.files.autosave import Autosaver, Recoverable, check_recovery
+from nngui.files.csv_loader import CsvImporter
+from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
+from nngui.views.data_view import DataTableView
+from nngui.files.exports import export_onnx as _export_onnx
+from nngui.files.exports import export_python as _export_python
+from nngui.files.exports import onnx_state
+from nngui.support.i18n import Retranslator
+from nngui.views.input_guard import guard_settings_panel
+from nngui.views.insight import InsightViews
+from nngui.views.loss_plot import LossPlot
+from nngui.support.messages import describe_os_error
+from nngui.views.network_view import NetworkView
+from nngui.support import i18n
+from nngui.support.palettes import PALETTES
+from nngui.support.presentation import Presenter
+from nngui.views.prediction_model import PredictionModel, PredictionView
+from nngui.files.project import SUFFIX as PROJECT_SUFFIX
+from nngui.files.project import Project
+from nngui.files.project import load_project as read_project
+from nngui.files.project import save_project as write_project
+from nngui.training.report import TrainingReport
+from nngui.views.settings_panel import SettingsPanel, format_number
+from nngui.training.worker import TrainingController
 
 APP_NAME = "nngui"
 ORG_NAME = "nngui"
@@ -133,7 +133,7 @@ def _fmt_elapsed(seconds: float) -> str:
 class MainWindow(QMainWindow):
     """nngui's main window. Public methods are what the menus (and tests and scripts) call."""
 
-    paletteChanged = Signal(str)  # the name of the palette now used by the views (nngui.palettes)
+    paletteChanged = Signal(str)  # the name of the palette now used by the views (nngui.support.palettes)
     presentationChanged = Signal(bool)  # projector mode on/off, however it was switched (F11, menu, code)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self._i18n = Retranslator()  # translatable labels, set again by retranslate()
         self.palette_name = "default"
         self._build_views()
-        self.presenter = Presenter(self)  # projector mode and the big epoch counter (nngui.presentation)
+        self.presenter = Presenter(self)  # projector mode and the big epoch counter (nngui.support.presentation)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.prediction_view.installEventFilter(self)
         self.network_view = NetworkView()
         self.loss_plot = LossPlot()
-        # What the network computes (nngui.insight): decision map, maths inspector, weight history, compared runs.
+        # What the network computes (nngui.views.insight): decision map, maths inspector, weight history, compared runs.
         self.insight = InsightViews(self.network_view, self.loss_plot, self)
         self.decision_map = self.insight.decision_map
         self.inspector = self.insight.inspector
@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
             return  # weights waiting for data are shown by whoever set them
         cfg = self.settings_panel.config()
         values = self.data_model.values()
-        from .project import n_outputs
+        from nngui.files.project import n_outputs
 
         n_out = n_outputs(values, self.data_model.roles(), cfg) if targets else 0
         try:
@@ -1203,7 +1203,7 @@ class MainWindow(QMainWindow):
 
     def set_presentation(self, on: bool, full_screen: bool = True) -> None:
         """Projector mode (F11): full screen, bigger fonts everywhere, thicker lines, high contrast, the
-        settings dock hidden and the big epoch counter shown (see :mod:`nngui.presentation`).
+        settings dock hidden and the big epoch counter shown (see :mod:`nngui.support.presentation`).
 
         ``full_screen=False`` keeps the window's size (screenshots, tests).
         """
@@ -1351,7 +1351,7 @@ class MainWindow(QMainWindow):
         return "cancel"
 
     def check_recovery(self) -> str | None:
-        """Offer projects autosaved by sessions that crashed (see :mod:`nngui.autosave`)."""
+        """Offer projects autosaved by sessions that crashed (see :mod:`nngui.files.autosave`)."""
         return check_recovery(self)
 
     def ask_restore(self, item: Recoverable) -> str:
@@ -1564,7 +1564,7 @@ class MainWindow(QMainWindow):
         """Replace the table with a CSV file; False (with a message, nothing changed) when it cannot.
 
         Files over ``csv_importer.background_bytes`` (2 MB) load on a thread with progress and
-        Cancel (True means the load started); see :mod:`nngui.csv_loader`.
+        Cancel (True means the load started); see :mod:`nngui.files.csv_loader`.
         """
         return self.csv_importer.import_csv(path, background)
 
@@ -1633,7 +1633,7 @@ class MainWindow(QMainWindow):
 
     def export_python(self, path: str | os.PathLike) -> bool:
         """A standalone NumPy script with the table's data and these settings that trains the same network
-        from scratch and prints the final loss the app reaches (see :mod:`nngui.gui_exports`)."""
+        from scratch and prints the final loss the app reaches (see :mod:`nngui.files.exports`)."""
         return _export_python(self, path)
 
     def export_onnx(self, path: str | os.PathLike) -> bool:

@@ -19,7 +19,7 @@ from core.data import DataError
 from core.modelfile import load_model
 from core.presets import get_preset
 from core.trainer import Trainer
-from nngui import project as projmod
+from nngui.files import project as projmod
 from nngui.app import create_main_window
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from core.data import DataError, Dataset
-from nngui.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel, column_letter
-from nngui.data_view import DataTableView
+from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel, column_letter
+from nngui.views.data_view import DataTableView
 
 
 def make_model() -> DataTableModel:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLabel
 
 from core import inspect as ins
 from core.network import Network
-from nngui.decision_map import (KIND_CLASSES, KIND_PROBABILITY, KIND_VALUE, MapStyle, class_colours, lighten,
+from nngui.views.decision_map import (KIND_CLASSES, KIND_PROBABILITY, KIND_VALUE, MapStyle, class_colours, lighten,
                                 to_rgba8)
-from nngui.palettes import get_palette
+from nngui.support.palettes import get_palette
 
 
 def steps(qtbot, w, n):
@@ -107,9 +107,9 @@ def test_three_inputs_show_a_placeholder_and_hide_the_map(qtbot, window):
 
 
 def test_redraws_are_bounded_and_end_on_the_latest_report(qtbot, window, monkeypatch):
-    import nngui.worker
+    import nngui.training.worker
 
-    monkeypatch.setattr(nngui.worker, "REPORT_BUDGET", 1.0)  # reports at full rate, whatever drawing costs
+    monkeypatch.setattr(nngui.training.worker, "REPORT_BUDGET", 1.0)  # reports at full rate, whatever drawing costs
     window.load_preset("circle")
     dm = window.decision_map
     assert dm.interval <= 0.1

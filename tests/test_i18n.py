@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu
 
 from core.resources import resource_path
-from nngui import i18n
+from nngui.support import i18n
 from nngui.app import create_main_window
 
 TS = resource_path("i18n", "nngui_zh_CN.ts")
@@ -168,9 +168,9 @@ def test_every_translatable_string_in_the_sources_is_in_the_catalogue():
     known = {(ctx.findtext("name"), m.findtext("source"))
              for ctx in ET.parse(TS).getroot().iter("context") for m in ctx.iter("message")}
     found = set()
-    for name in ("main_window", "settings_panel", "presentation", "gui_exports", "i18n"):
-        text = (root / "nngui" / f"{name}.py").read_text(encoding="utf-8")
-        cls = {"main_window": "MainWindow", "gui_exports": "MainWindow", "i18n": "MainWindow"}.get(name)
+    for path in sorted((root / "nngui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        cls = "MainWindow" if path.stem in ("main_window", "exports", "i18n") else None
         for m in re.finditer(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"\s*\)', text):
             context = cls or _class_at(text, m.start())
             found.add((context, m.group(1).encode().decode("unicode_escape")))

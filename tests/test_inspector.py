@@ -11,7 +11,7 @@ from helpers import find  # noqa: E402
 from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from core.network import Network
-from nngui.inspector import num
+from nngui.views.inspector import num
 
 
 def steps(qtbot, w, n):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect
 
-from nngui.prediction_model import PredictionModel, PredictionView
+from nngui.views.prediction_model import PredictionModel, PredictionView
 
 
 class _PaintLog(QObject):
@@ -85,7 +85,7 @@ def test_network_view_live_mode_still_shows_changes_made_outside_the_flush(qtbot
     from PySide6.QtWidgets import QGraphicsView
 
     from core.network import Architecture
-    from nngui.network_view import NetworkView
+    from nngui.views.network_view import NetworkView
 
     arch = Architecture.build(3, (4,), 1, "sigmoid", "sigmoid", True, "sse")
     view = NetworkView()
@@ -110,7 +110,7 @@ def test_network_view_live_mode_still_shows_changes_made_outside_the_flush(qtbot
 def test_network_view_draws_without_antialiasing_only_while_live(qtbot):
     from PySide6.QtGui import QPainter
 
-    from nngui.network_view import NetworkView
+    from nngui.views.network_view import NetworkView
 
     view = NetworkView()
     qtbot.addWidget(view)

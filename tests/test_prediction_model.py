@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from nngui.prediction_model import PredictionModel, PredictionView, error_color
+from nngui.views.prediction_model import PredictionModel, PredictionView, error_color
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
 Y = np.array([[0], [1], [1], [0]], float)

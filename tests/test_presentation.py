@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QLabel, QMenu, QSlider
 
-from nngui import colour_vision as cv
+from nngui.support import colour_vision as cv
 from nngui.app import create_main_window
-from nngui.network_view import EDGE_ALPHA_MIN
-from nngui.palettes import PALETTES, blend, get_palette
-from nngui.presentation import FONT_SCALE
+from nngui.views.network_view import EDGE_ALPHA_MIN
+from nngui.support.palettes import PALETTES, blend, get_palette
+from nngui.support.presentation import FONT_SCALE
 
 
 SETTINGS_KEYS = ("view/palette", "view/language")

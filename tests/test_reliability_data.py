@@ -19,9 +19,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
 from core.data import DataError
-from nngui import csv_loader
+from nngui.files import csv_loader
 from nngui.app import create_main_window
-from nngui.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
+from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
 from core.trainer import Trainer
-from nngui import worker as workermod
+from nngui.training import worker as workermod
 from nngui.app import create_main_window
 
 
@@ -298,7 +298,7 @@ def test_an_unexpected_error_on_the_gui_thread_becomes_a_message(qtbot, window, 
 
     from PySide6.QtCore import QTimer
 
-    from nngui import excepthook
+    from nngui.support import excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     excepthook.install(window)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from core import data as coredata
 from core.data import DataError
 from core.modelfile import ModelFileError
-from nngui import project as projmod
+from nngui.files import project as projmod
 from nngui.app import create_main_window
 
 

@@ -20,9 +20,9 @@ import pytest
 from PySide6.QtCore import QLockFile, QStandardPaths
 
 from core import data as coredata
-from nngui import autosave
+from nngui.files import autosave
 from nngui.app import create_main_window
-from nngui.project import load_project as read_project
+from nngui.files.project import load_project as read_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

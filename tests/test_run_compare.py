@@ -8,7 +8,7 @@ from helpers import find  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QDoubleSpinBox
 
 from core.config import TrainConfig
-from nngui.run_compare import config_diff
+from nngui.views.run_compare import config_diff
 
 
 def train_to_end(qtbot, w):

@@ -13,7 +13,7 @@ from core.losses import LOSSES
 from core.network import MAX_UNITS
 from core.optimizers import OPTIMIZERS
 from core.presets import PRESETS
-from nngui.settings_panel import SettingsPanel, format_number
+from nngui.views.settings_panel import SettingsPanel, format_number
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QHelpEvent, QImage
 
 from core.network import Architecture
-from nngui import palettes
-from nngui.loss_plot import MAX_GHOSTS, LossPlot
-from nngui.network_view import EDGE_ALPHA_MIN, LEVELS, NetworkView
+from nngui.support import palettes
+from nngui.views.loss_plot import MAX_GHOSTS, LossPlot
+from nngui.views.network_view import EDGE_ALPHA_MIN, LEVELS, NetworkView
 
 
 # ---------------------------------------------------------------- helpers
@@ -343,7 +343,7 @@ def test_exported_png_has_ordinary_permissions(qtbot, tmp_path):
 
     from PySide6.QtGui import QImage
 
-    from nngui.palettes import save_image_atomic
+    from nngui.support.palettes import save_image_atomic
 
     image = QImage(4, 4, QImage.Format.Format_RGB32)
     image.fill(0)

@@ -7,8 +7,8 @@ import pytest
 
 from core.network import Architecture
 from core.trainer import Progress
-from nngui.report import TrainingReport
-from nngui.weight_history import MAX_VALUES, WeightHistory
+from nngui.training.report import TrainingReport
+from nngui.views.weight_history import MAX_VALUES, WeightHistory
 
 ARCH = Architecture.build(2, [3], 1)
 

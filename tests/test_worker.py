@@ -10,8 +10,8 @@ import pytest
 
 from core.presets import get_preset
 from core.trainer import Trainer
-from nngui.report import TrainingReport
-from nngui.worker import TrainingController, make_report
+from nngui.training.report import TrainingReport
+from nngui.training.worker import TrainingController, make_report
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ class _CountingEvent:
 def test_worker_waits_for_the_gui_only_when_training_holds_the_gil(controller, loy, compiled_loop):
     """The compiled loop holds no GIL, so the window paints alongside it instead of making it wait."""
     from core import compiled
-    from nngui.worker import RunJob
+    from nngui.training.worker import RunJob
 
     ds, cfg = loy
     if compiled_loop and not compiled.available():
@@ -252,7 +252,7 @@ def test_worker_waits_for_the_gui_only_when_training_holds_the_gil(controller, l
 
 def test_reports_are_spaced_out_when_the_window_is_slow_to_take_them(controller, loy):
     """Reporting may cost at most REPORT_BUDGET of the training time: a slow window gets fewer reports."""
-    from nngui.worker import MAX_REPORT_INTERVAL, REPORT_BUDGET, REPORT_INTERVAL, RunJob
+    from nngui.training.worker import MAX_REPORT_INTERVAL, REPORT_BUDGET, REPORT_INTERVAL, RunJob
 
     ds, cfg = loy
     trainer = Trainer(ds, cfg)

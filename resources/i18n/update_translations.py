@@ -1,6 +1,6 @@
 """Update the translation catalogues: ``python resources/i18n/update_translations.py [--core-texts]``.
 
-1. ``--core-texts``: regenerate ``nngui/core_texts.py`` (the core's registry labels, the
+1. ``--core-texts``: regenerate ``nngui/support/core_texts.py`` (the core's registry labels, the
    presets' titles and descriptions and the palettes' names, marked for translation:
    the core never imports Qt, and lupdate only finds literal strings);
 2. ``pyside6-lupdate`` extracts every ``tr()`` / ``translate()`` string of ``nngui/`` into
@@ -40,7 +40,7 @@ def write_core_texts() -> Path:
     from core.losses import LOSSES
     from core.optimizers import OPTIMIZERS
     from core.presets import PRESETS
-    from nngui.palettes import PALETTES
+    from nngui.support.palettes import PALETTES
 
     lines = [
         '"""Texts that live in the core (registry labels, preset titles) or in data tables, marked for translation.',
@@ -71,19 +71,19 @@ def write_core_texts() -> Path:
     for palette in PALETTES.values():
         add("palettes", palette.label)
     lines.append(")")
-    out = ROOT / "nngui" / "core_texts.py"
+    out = ROOT / "nngui" / "support" / "core_texts.py"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--core-texts", action="store_true", help="regenerate nngui/core_texts.py first")
+    p.add_argument("--core-texts", action="store_true", help="regenerate nngui/support/core_texts.py first")
     p.add_argument("--no-lupdate", action="store_true", help="only compile the .ts files")
     args = p.parse_args(argv)
     if args.core_texts:
         print(f"wrote {write_core_texts()}")
-    sources = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "nngui").glob("*.py"))
+    sources = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "nngui").rglob("*.py"))
     for lang in LANGUAGES:
         ts = HERE / f"nngui_{lang}.ts"
         if not args.no_lupdate:

@@ -38,7 +38,7 @@ from core.network import MAX_UNITS
 from core.normalization import NORMALIZATIONS
 from core.optimizers import OPTIMIZERS
 
-from . import i18n
+from nngui.support import i18n
 
 MAX_LAYERS = 20
 MIN_LR, MAX_LR = 1e-6, 1e6

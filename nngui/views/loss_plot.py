@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel
 
-from .palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
+from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
 
 Curve = tuple[np.ndarray, np.ndarray]
 MAX_GHOSTS = 8
@@ -410,7 +410,7 @@ class LossPlot(pg.PlotWidget):
 
     # ---------------------------------------------------------------- look
     def set_palette(self, name: str) -> None:
-        """Recolour the curves with a palette from :mod:`nngui.palettes`."""
+        """Recolour the curves with a palette from :mod:`nngui.support.palettes`."""
         self._palette = get_palette(name)
         self._apply_style()
 

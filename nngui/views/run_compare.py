@@ -3,7 +3,7 @@
 :class:`RunCompare` follows the reports the window shows. A report whose history
 starts again (another network shape, or fewer epochs than the run had, as after
 Reset) ends the current run: if that run trained and the data is the same, its
-curve becomes a ghost on the :class:`~nngui.loss_plot.LossPlot`, labelled with the
+curve becomes a ghost on the :class:`~nngui.views.loss_plot.LossPlot`, labelled with the
 settings that differ from the *current* run, e.g. ``run 1: lr 1 → 0.5``. Labels are
 recomputed when the current run's settings change.
 
@@ -20,7 +20,7 @@ import numpy as np
 
 from core.config import TrainConfig
 
-from .loss_plot import MAX_GHOSTS
+from nngui.views.loss_plot import MAX_GHOSTS
 
 # What a label mentions, in this order, and how.
 FIELDS = (

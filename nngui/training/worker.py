@@ -5,7 +5,7 @@ Rules (see ``shared/design.md``):
 - The trainer runs in chunks sized so one chunk takes about 30 ms; between chunks the
   worker honours a stop request (a ``threading.Event`` per run), applies a new learning
   rate and paces itself when a speed limit is set.
-- Reports (:class:`nngui.report.TrainingReport`, immutable copies) are emitted at most
+- Reports (:class:`nngui.training.report.TrainingReport`, immutable copies) are emitted at most
   every ``report_interval`` seconds (20 a second), less often when the window is slow to
   take them (:meth:`TrainingWorker.next_report_interval`), plus always the last one of a
   run. Every run carries an id; the controller drops reports of stale runs.
@@ -37,7 +37,7 @@ from core.network import Network
 from core.normalization import Normalizer
 from core.trainer import Trainer
 
-from .report import TrainingReport
+from nngui.training.report import TrainingReport
 
 SWITCH_INTERVAL = 0.001
 REPORT_INTERVAL = 1.0 / 20.0  # shortest time between reports

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from core.network import Architecture
 
-from .hover_popup import HoverPopup
-from .palettes import DEFAULT_PALETTE, Palette, get_palette
+from nngui.views.hover_popup import HoverPopup
+from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
 MAX_POINTS = 400  # snapshots kept per run (per weight)
 MIN_POINTS = 16
@@ -91,7 +91,7 @@ class WeightHistory:
         return out
 
     def record(self, rep) -> bool:
-        """Take the weights of a :class:`~nngui.report.TrainingReport`; True when it added a point."""
+        """Take the weights of a :class:`~nngui.training.report.TrainingReport`; True when it added a point."""
         self.reports_seen += 1
         epoch = int(rep.progress.epoch)
         if rep.architecture != self.arch or epoch < self._latest_epoch:

@@ -22,8 +22,8 @@ from core.export_python import ExportError, python_script
 from core.modelfile import model_from_trainer
 from core.trainer import REACHED_ACCURACY
 
-from .i18n import fmt, translate
-from .messages import describe_os_error
+from nngui.support.i18n import fmt, translate
+from nngui.support.messages import describe_os_error
 
 
 def onnx_state() -> tuple[bool, str]:

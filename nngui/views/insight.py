@@ -6,12 +6,12 @@ report it shows (:meth:`InsightViews.show_report`) and "no usable data"
 (:meth:`InsightViews.clear`). The views draw the reports' copied weights, never the
 live network.
 
-- ``decision_map`` (:class:`~nngui.decision_map.DecisionMap`, objectName ``decisionMap``)
+- ``decision_map`` (:class:`~nngui.views.decision_map.DecisionMap`, objectName ``decisionMap``)
   and its per-unit popup (``unitMapPopup``), shown when a unit of the diagram is hovered;
-- ``inspector`` (:class:`~nngui.inspector.MathsInspector`, ``mathsInspector``);
-- ``weight_history`` (:class:`~nngui.weight_history.WeightHistory`) and ``sparkline``
+- ``inspector`` (:class:`~nngui.views.inspector.MathsInspector`, ``mathsInspector``);
+- ``weight_history`` (:class:`~nngui.views.weight_history.WeightHistory`) and ``sparkline``
   (``weightSparkline``), shown when an edge of the diagram is hovered;
-- ``runs`` (:class:`~nngui.run_compare.RunCompare`): finished runs as labelled ghosts
+- ``runs`` (:class:`~nngui.views.run_compare.RunCompare`): finished runs as labelled ghosts
   on the loss plot.
 """
 
@@ -21,10 +21,10 @@ from PySide6.QtCore import Qt
 
 from core import inspect as ins
 
-from .decision_map import DecisionMap
-from .inspector import MathsInspector
-from .run_compare import RunCompare
-from .weight_history import WeightHistory, WeightSparkline
+from nngui.views.decision_map import DecisionMap
+from nngui.views.inspector import MathsInspector
+from nngui.views.run_compare import RunCompare
+from nngui.views.weight_history import WeightHistory, WeightSparkline
 
 
 class InsightViews:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .palettes import Palette, hex_to_rgb
+from nngui.support.palettes import Palette, hex_to_rgb
 
 # Machado et al. 2009, severity 1.0 (linear RGB -> linear RGB).
 MACHADO = {

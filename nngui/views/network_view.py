@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.network import Architecture
 
-from .palettes import (
+from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
     to_qcolors,
 )
@@ -183,7 +183,7 @@ class NetworkView(QGraphicsView):
         save_image_atomic(image, path)
 
     def set_palette(self, name: str) -> None:
-        """Recolour with a palette from :mod:`nngui.palettes` ("default", "high-contrast", "colorblind")."""
+        """Recolour with a palette from :mod:`nngui.support.palettes` ("default", "high-contrast", "colorblind")."""
         self._palette = get_palette(name)
         self._rebuild()
 

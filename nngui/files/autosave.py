@@ -35,9 +35,9 @@ from core.data import DataError, atomic_write_text
 from core.history import LossHistory
 from core.modelfile import model_from_trainer
 
-from .messages import describe_os_error
-from .project import SUFFIX, Project, dumps_project
-from .project import load_project as read_project
+from nngui.support.messages import describe_os_error
+from nngui.files.project import SUFFIX, Project, dumps_project
+from nngui.files.project import load_project as read_project
 
 __all__ = ["Autosaver", "Recoverable", "autosave_folder", "check_recovery", "find_recoverable",
            "restore_project", "DEFAULT_INTERVAL"]

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from core.data import DEFAULT_MAX_BYTES, DataError, Dataset, read_csv
-from .worker import process_events_while
+from nngui.training.worker import process_events_while
 
 __all__ = ["BACKGROUND_BYTES", "MAX_BYTES", "CsvImporter", "LoadIndicator"]
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QV
 
 from core import inspect as ins
 
-from .hover_popup import HoverPopup
-from .palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
+from nngui.views.hover_popup import HoverPopup
+from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
 GRID = ins.GRID
 UNIT_GRID = ins.UNIT_GRID

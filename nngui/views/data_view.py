@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QInputDialog,
                                QMenu, QTableView, QWidget)
 
-from nngui import i18n
-from nngui.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
+from nngui.support import i18n
+from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET, DataTableModel
 
 __all__ = ["DataTableView"]
 

@@ -26,8 +26,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
 
-from .i18n import fmt, translate
-from .network_view import MAX_UNITS as NETWORK_MAX_UNITS
+from nngui.support.i18n import fmt, translate
+from nngui.views.network_view import MAX_UNITS as NETWORK_MAX_UNITS
 
 FONT_SCALE = 1.35  # application fonts in projector mode
 TABLE_SCALE = 1.5  # the data and prediction tables (relative to the normal application font)
