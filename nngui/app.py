@@ -102,7 +102,7 @@ def train_synchronously(window, epochs: int, timeout: float = 600.0) -> bool:
         # Raise the epoch target so the requested epochs fit (weights and history carry on).
         cfg = window.settings_panel.config()
         window.settings_panel.set_config(cfg.replace(epochs=t.epoch + epochs))
-        window._on_settings_changed()
+        window.session.apply_settings()
     if not window.start_training(epochs):
         return False
     return c.wait_idle(timeout)

@@ -34,7 +34,7 @@ STABLE_NAMES = (
 def train_to_end(qtbot, w, timeout=30000):
     find(w, "trainButton", QAbstractButton).click()
     qtbot.waitUntil(lambda: w.controller.state in ("done", "diverged", "failed"), timeout=timeout)
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
 
 
@@ -158,7 +158,7 @@ def test_learning_rate_change_applies_at_once_while_training(qtbot, window):
     run = window.controller.run_id
     find(window, "learningRateSpin", QDoubleSpinBox).setValue(0.2)
     assert window.controller.is_running() and window.controller.run_id == run
-    qtbot.waitUntil(lambda: window._report.progress.learning_rate == 0.2, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.report.progress.learning_rate == 0.2, timeout=3000)
     window.toggle_training()
     assert window.controller.trainer.learning_rate == 0.2
 
@@ -193,7 +193,7 @@ def test_step_buttons(qtbot, window):
     with qtbot.waitSignal(window.controller.finished, timeout=5000):
         window.step100_action.trigger()
     assert window.controller.trainer.epoch == 111
-    qtbot.waitUntil(lambda: window._report.progress.epoch == 111, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch == 111, timeout=3000)
     assert find(window, "statusEpochLabel", QLabel).text() == "Epoch 111 / 1,500"
     assert window.train_action.text() == "Resume"
 
@@ -223,7 +223,7 @@ def test_speed_slider_limits_epochs_per_second(qtbot, window):
 
 def test_prediction_row_selection_shows_activations(qtbot, window):
     window.prediction_view.select_source_row(2)
-    assert window._selected_row == 2
+    assert window.live.selected_row == 2
     text = window.network_view.node_text(1, 0)
     assert "activation" in text
 
@@ -239,7 +239,7 @@ def test_close_mid_training_joins_the_thread(qtbot):
     w.show()
     w.settings_panel.epochs_spin.setValue(0)
     w.start_training()
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch > 0, timeout=5000)
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch > 0, timeout=5000)
     assert w.controller.is_running()
     thread = w.controller.thread
     assert w.close()
@@ -249,10 +249,10 @@ def test_close_mid_training_joins_the_thread(qtbot):
 
 def test_close_can_be_cancelled(qtbot, window, monkeypatch):
     window.data_model.setData(window.data_model.index(0, 0), "2")
-    monkeypatch.setattr(window, "ask_save", lambda: "cancel")
+    monkeypatch.setattr(window.dialogs, "ask_save", lambda name: "cancel")
     assert not window.close()
     assert window.controller.thread.isRunning()
-    monkeypatch.setattr(window, "ask_save", lambda: "discard")
+    monkeypatch.setattr(window.dialogs, "ask_save", lambda name: "discard")
     assert window.close()
     assert not window.controller.thread.isRunning()
 
@@ -271,7 +271,7 @@ def test_divergence_shows_the_banner_and_keeps_finite_weights(qtbot, window):
     qtbot.waitUntil(banner.isVisible, timeout=3000)
     assert "diverged at epoch" in banner.text() and "learning rate" in banner.text()
     assert np.isfinite(window.controller.trainer.network.params).all()
-    assert all(np.isfinite(W).all() for W, _ in window._report.layers)
+    assert all(np.isfinite(W).all() for W, _ in window.session.report.layers)
     assert np.isfinite(shown_predictions(window)).all()
     assert not window.start_training()
     find(window, "resetButton", QAbstractButton).click()
@@ -495,10 +495,10 @@ def test_title_and_modified_flag(window, tmp_path):
 def test_new_project_asks_and_starts_empty(window, monkeypatch):
     asked = []
     window.data_model.setData(window.data_model.index(0, 0), "3")
-    monkeypatch.setattr(window, "ask_save", lambda: asked.append(1) or "cancel")
+    monkeypatch.setattr(window.dialogs, "ask_save", lambda name: asked.append(1) or "cancel")
     window.new_project()
     assert asked and window.data_model.values()[0, 0] == 3
-    monkeypatch.setattr(window, "ask_save", lambda: "discard")
+    monkeypatch.setattr(window.dialogs, "ask_save", lambda name: "discard")
     window.new_project()
     assert window.data_model.names() == ["x1", "x2", "y"]
     assert window.controller.trainer is None

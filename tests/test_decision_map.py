@@ -21,13 +21,13 @@ from nngui.support.palettes import get_palette
 def steps(qtbot, w, n):
     with qtbot.waitSignal(w.controller.finished, timeout=20000):
         w.step(n)
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
 
 
 def core_net(w) -> Network:
     """The core network with the weights of the report the window shows."""
-    rep = w._report
+    rep = w.session.report
     return Network.from_layers(rep.architecture, rep.layers)
 
 
@@ -37,7 +37,7 @@ def test_map_values_equal_the_core_predictions_on_normalised_points(qtbot, windo
     dm = find(window, "decisionMap")
     assert window.decision_map_action.isChecked() and window.decision_map_box.isVisible()
     assert not dm.is_placeholder()
-    qtbot.waitUntil(lambda: dm._drawn_rep is window._report, timeout=3000)
+    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
     plane = dm.plane
     assert plane.output.shape == (100, 100, 1)
     t = window.controller.trainer
@@ -67,7 +67,7 @@ def test_softmax_classes_get_one_colour_each_blended_by_probability(qtbot, windo
     window.load_preset("spiral")
     steps(qtbot, window, 150)
     dm = find(window, "decisionMap")
-    qtbot.waitUntil(lambda: dm._drawn_rep is window._report, timeout=3000)
+    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
     st = dm.style_
     assert st.kind == KIND_CLASSES and st.k == 3
     palette = get_palette("default")
@@ -119,14 +119,14 @@ def test_redraws_are_bounded_and_end_on_the_latest_report(qtbot, window, monkeyp
     window.start_training()
     qtbot.wait(1000)
     window.toggle_training()
-    qtbot.waitUntil(lambda: window._report.progress.epoch == window.controller.trainer.epoch > 0, timeout=5000)
-    qtbot.waitUntil(lambda: dm._drawn_rep is window._report, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch == window.controller.trainer.epoch > 0, timeout=5000)
+    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
     elapsed = time.monotonic() - t0
     drawn = dm.redraws - start
     assert window.controller.worker.reports_emitted > drawn  # more reports came than redraws were made
     assert 1 <= drawn <= 10 * elapsed + 2, (drawn, elapsed)
     # Many reports at once: at most one redraw now, the last one drawn soon after.
-    reps = [dataclasses.replace(window._report) for _ in range(50)]
+    reps = [dataclasses.replace(window.session.report) for _ in range(50)]
     qtbot.wait(int(dm.interval * 1000) + 30)
     before = dm.redraws
     for rep in reps:

@@ -123,15 +123,12 @@ def test_system_choice_and_unknown_values(clean_language, monkeypatch):
     QSettings("nngui", "nngui").setValue(i18n.SETTINGS_KEY, "klingon")
     assert i18n.saved_choice() == "system"
     assert i18n.resolve("fr") == "en"
-    monkeypatch.delenv("NNGUI_TESTING")
     from PySide6.QtCore import QLocale
 
-    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
-    assert i18n.system_language() == "zh_CN"
-    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_TW")))
-    assert i18n.system_language() == "en"  # Traditional Chinese is not shipped
-    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
-    assert i18n.system_language() == "en"
+    assert i18n.detect_system_language(QLocale("zh_CN")) == "zh_CN"
+    assert i18n.detect_system_language(QLocale("zh_TW")) == "en"  # Traditional Chinese is not shipped
+    assert i18n.detect_system_language(QLocale("de_DE")) == "en"
+    assert i18n.detect_system_language(QLocale("en_GB")) == "en"
 
 
 def test_fmt_fills_qt_placeholders():

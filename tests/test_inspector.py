@@ -17,7 +17,7 @@ from nngui.views.inspector import num
 def steps(qtbot, w, n):
     with qtbot.waitSignal(w.controller.finished, timeout=20000):
         w.step(n)
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
 
 
@@ -27,7 +27,7 @@ def shown_numbers(browser: QTextBrowser) -> list[float]:
 
 def check_against_core(window, row: int) -> None:
     insp = find(window, "mathsInspector")
-    rep = window._report
+    rep = window.session.report
     t = window.controller.trainer
     net = Network.from_layers(rep.architecture, rep.layers)
     assert np.array_equal(net.params, t.network.params)  # paused: the report holds the trainer's weights
@@ -104,7 +104,7 @@ def test_inspector_follows_training_only_while_visible(qtbot, window):
     assert insp.trace is not None and insp.shown_row() == 0  # no row selected: the first one
     assert "no row selected" in find(window, "inspectorRowLabel").text()
     steps(qtbot, window, 50)
-    qtbot.waitUntil(lambda: insp._drawn is window._report, timeout=3000)
+    qtbot.waitUntil(lambda: insp._drawn is window.session.report, timeout=3000)
     check_against_core(window, 0)
 
 
@@ -120,7 +120,7 @@ def test_gradient_check_button(qtbot, window):
     assert np.all(gc.rel_error < 1e-6)
     # Over the whole training set, as the trainer defines the loss; analytic = the core's gradient.
     t = window.controller.trainer
-    net = Network.from_layers(window._report.architecture, window._report.layers)
+    net = Network.from_layers(window.session.report.architecture, window.session.report.layers)
     loss, grad = net.gradient(t.X, t.Y)
     assert gc.loss == loss == net.loss(t.X, t.Y)
     assert np.array_equal(gc.analytic, grad)

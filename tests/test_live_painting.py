@@ -134,7 +134,7 @@ def test_window_views_are_live_only_while_training(window, qtbot):
 
 
 def test_status_text_while_training_does_not_relayout_the_window(window, qtbot):
-    from nngui.main_window import _set_status_text
+    from nngui.views.status_bar import set_status_text as _set_status_text
 
     label, bar = window.status_epoch, window.statusBar()
     requests = []

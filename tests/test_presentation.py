@@ -208,8 +208,8 @@ def test_big_epoch_counter_shows_the_epoch_in_slow_motion(qtbot, window):
     assert counter.isVisible()
     assert counter.font().pointSizeF() >= w.status_epoch.font().pointSizeF()
     w.start_training()
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch >= 5, timeout=5000)
-    epoch = w._report.progress.epoch
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch >= 5, timeout=5000)
+    epoch = w.session.report.progress.epoch
     assert counter.plain_text().startswith(f"Epoch {epoch:,} / 1,500")
     assert f"Epoch {epoch:,}" in counter.text()
     w.controller.pause(wait=True)

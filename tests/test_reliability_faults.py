@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
 from core.trainer import Trainer
+from nngui.training import controller as controllermod
 from nngui.training import worker as workermod
 from nngui.app import create_main_window
 
@@ -33,8 +34,8 @@ def settle(qtbot, w) -> None:
     assert c.wait_idle(20)
     assert c.worker.idle.is_set()
     if c.trainer is not None:
-        qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == c.trainer.epoch
-                        and w._report.architecture == c.trainer.network.arch, timeout=5000)
+        qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == c.trainer.epoch
+                        and w.session.report.architecture == c.trainer.network.arch, timeout=5000)
     qtbot.wait(50)  # late signals of stopped runs, if any, arrive (and must be dropped)
 
 
@@ -49,7 +50,7 @@ def assert_consistent(w) -> None:
     expected = t.predict(X)
     np.testing.assert_array_equal(w.prediction_model.predictions(), expected)
     layers = t.weights()
-    for (W, b), (W2, b2) in zip(layers, w._report.layers):
+    for (W, b), (W2, b2) in zip(layers, w.session.report.layers):
         np.testing.assert_array_equal(W, W2)
     # The diagram's edges carry exactly the trainer's weights.
     for layer, (W, _b) in enumerate(layers):
@@ -116,7 +117,7 @@ def test_presses_through_the_actions_and_shortcut_paths(qtbot, window):
 def start_running(qtbot, w) -> None:
     until_stopped(w)
     assert w.start_training()
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch > 200, timeout=10000)
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch > 200, timeout=10000)
     assert w.controller.is_running()
 
 
@@ -194,7 +195,7 @@ def test_changing_things_while_training(qtbot, window, change):
         window.data_model.remove_rows([1])
     if change == "learning-rate":
         assert window.controller.is_running()  # applied at once, between chunks
-        qtbot.waitUntil(lambda: window._report.progress.learning_rate == 0.25, timeout=5000)
+        qtbot.waitUntil(lambda: window.session.report.progress.learning_rate == 0.25, timeout=5000)
     else:
         assert not window.controller.is_running()
         assert "paused" in window.statusBar().currentMessage().lower()
@@ -210,7 +211,7 @@ def test_closing_while_training_with_unsaved_changes(qtbot, monkeypatch):
     w.start_training()
     qtbot.waitUntil(w.controller.is_running, timeout=5000)
     asked = []
-    monkeypatch.setattr(w, "ask_save", lambda: asked.append(w.controller.is_running()) or "discard")
+    monkeypatch.setattr(w.dialogs, "ask_save", lambda name: asked.append(w.controller.is_running()) or "discard")
     thread = w.controller.thread
     assert w.close()
     assert asked  # asked while the run went on; then stopped and joined
@@ -220,11 +221,11 @@ def test_closing_while_training_with_unsaved_changes(qtbot, monkeypatch):
 def test_closing_can_be_cancelled_while_training_and_training_goes_on(qtbot, window, monkeypatch):
     start_running(qtbot, window)
     window.set_modified(True)
-    monkeypatch.setattr(window, "ask_save", lambda: "cancel")
+    monkeypatch.setattr(window.dialogs, "ask_save", lambda name: "cancel")
     assert not window.close()
     assert window.controller.thread.isRunning()
-    epoch = window._report.progress.epoch
-    qtbot.waitUntil(lambda: window._report.progress.epoch > epoch, timeout=5000)
+    epoch = window.session.report.progress.epoch
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch > epoch, timeout=5000)
 
 
 # ---------------------------------------------------------------------------------------- exceptions
@@ -282,7 +283,7 @@ def test_an_exception_while_building_the_trainer_is_a_message(qtbot, window, mon
     def boom(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(workermod, "Trainer", boom)
+    monkeypatch.setattr(controllermod, "Trainer", boom)
     find(window, "hiddenLayerSpin1", QSpinBox).setValue(9)
     assert window.controller.trainer is None
     banner = find(window, "noticeBanner", QLabel)

@@ -71,7 +71,7 @@ def snapshot(w):
         "config": w.settings_panel.config(),
         "params": None if t is None else t.network.params.copy(),
         "epoch": None if t is None else t.epoch,
-        "arch": w._arch,
+        "arch": w.live.arch,
         "path": w.current_path, "title": w.windowTitle(), "modified": w.is_modified(),
         "shown": w.prediction_model.predictions(),
     }

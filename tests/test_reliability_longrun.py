@@ -48,7 +48,7 @@ def run(qtbot, w, epochs: int, timeout_s: float):
     seconds = time.perf_counter() - t0
     timer.stop()
     times.append(time.perf_counter())
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
     return seconds, float(np.diff(times).max()), len(times)
 
@@ -70,7 +70,7 @@ def test_a_long_run_keeps_memory_flat_and_the_window_responsive(qtbot, window):
     # Bounded history: at most `capacity` buckets of min/max/last, whatever the number of epochs.
     assert len(h) <= h.capacity == DEFAULT_CAPACITY
     assert h.last_epoch == EPOCHS and h.stride >= EPOCHS // h.capacity
-    epochs, losses = window._report.train_curve
+    epochs, losses = window.session.report.train_curve
     assert len(epochs) == len(h) <= DEFAULT_CAPACITY and epochs[-1] == EPOCHS
     assert len(window.loss_plot.train_item.xData) <= DEFAULT_CAPACITY
     # Reports are throttled by time (30 a second), not by epochs.

@@ -68,7 +68,7 @@ def test_autosave_writes_only_unsaved_changes_and_is_removed_on_save(qtbot, wind
     with qtbot.waitSignal(saver.saved, timeout=10000):
         saver.autosave_now()
     assert os.path.exists(saver.path)
-    window.ask_save = lambda: "discard"
+    window.dialogs.ask_save = lambda name: "discard"
     assert window.close()
     assert autosaves(saver.folder) == []
 
@@ -85,7 +85,7 @@ def test_autosave_while_training_does_not_interrupt_it(qtbot, window):
     saver = window.autosaver
     window.settings_panel.epochs_spin.setValue(0)
     window.start_training()
-    qtbot.waitUntil(lambda: window._report is not None and window._report.progress.epoch > 1000, timeout=10000)
+    qtbot.waitUntil(lambda: window.session.report is not None and window.session.report.progress.epoch > 1000, timeout=10000)
     run = window.controller.run_id
     with qtbot.waitSignal(saver.saved, timeout=10000):
         assert saver.autosave_now()
@@ -179,7 +179,7 @@ def test_after_a_crash_the_next_start_offers_the_autosave_and_restores_it(qtbot,
     qtbot.addWidget(w)
     try:
         offered = []
-        w.ask_restore = lambda item: offered.append(item) or "restore"
+        w.dialogs.ask_restore = lambda item: offered.append(item) or "restore"
         assert w.check_recovery() == "restored"
         assert len(offered) == 1
         assert "loy-xor" in offered[0].describe() and "4 rows" in offered[0].describe()
@@ -203,7 +203,7 @@ def test_an_autosave_can_be_discarded_or_kept_for_later(qtbot, tmp_path):
         assert w.check_recovery() == "kept"  # tests never show the dialog: 'later' by default
         assert os.path.exists(path)
         assert w.data_model.values()[0, 0] == 0  # nothing restored
-        w.ask_restore = lambda item: "discard"
+        w.dialogs.ask_restore = lambda item: "discard"
         assert w.check_recovery() == "discarded"
         assert not os.path.exists(path)
         assert autosaves(os.path.dirname(path)) == []
@@ -218,7 +218,7 @@ def test_a_running_session_is_never_offered(qtbot, window):
     other = create_main_window()
     qtbot.addWidget(other)
     try:
-        other.ask_restore = lambda item: pytest.fail("a live session's autosave was offered")
+        other.dialogs.ask_restore = lambda item: pytest.fail("a live session's autosave was offered")
         assert other.check_recovery() is None
         assert os.path.exists(window.autosaver.path)
     finally:
@@ -241,11 +241,12 @@ def test_the_app_offers_recovery_at_start(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     from nngui import app as appmod
+    from nngui.files.dialogs import Dialogs
     from nngui.main_window import MainWindow
 
     crash_a_session(tmp_path)
     seen = []
-    monkeypatch.setattr(MainWindow, "ask_restore", lambda self, item: seen.append(item.title) or "restore")
+    monkeypatch.setattr(Dialogs, "ask_restore", lambda self, item: seen.append(item.title) or "restore")
 
     def fake_exec(self=None):
         deadline = time.monotonic() + 5

@@ -62,7 +62,7 @@ def assert_finite(w):
     t = w.controller.trainer
     assert t is not None
     assert np.isfinite(t.network.params).all()
-    rep = w._report
+    rep = w.session.report
     assert rep is not None and all(np.isfinite(W).all() and (b is None or np.isfinite(b).all()) for W, b in rep.layers)
     shown = w.prediction_model.predictions()
     assert shown is not None and np.isfinite(shown).all()
@@ -74,7 +74,7 @@ def train_for(qtbot, w, epochs: int, timeout: int = 60000) -> float:
     with qtbot.waitSignal(w.controller.finished, timeout=timeout):
         assert w.step(epochs)
     gap = beat.stop()
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
     return gap
 
@@ -161,7 +161,7 @@ def test_zero_epochs_means_until_stopped_and_is_shown_as_such(qtbot, window):
     assert window.settings_panel.config().epochs == 0
     assert spin.text() == "Until stopped"
     window.start_training()
-    qtbot.waitUntil(lambda: window._report is not None and window._report.progress.epoch > 3000, timeout=10000)
+    qtbot.waitUntil(lambda: window.session.report is not None and window.session.report.progress.epoch > 3000, timeout=10000)
     assert window.controller.is_running()
     window.toggle_training()
     assert not window.controller.is_running()

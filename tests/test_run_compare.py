@@ -14,7 +14,7 @@ from nngui.views.run_compare import config_diff
 def train_to_end(qtbot, w):
     find(w, "trainButton", QAbstractButton).click()
     qtbot.waitUntil(lambda: w.controller.state in ("done", "diverged", "failed"), timeout=30000)
-    qtbot.waitUntil(lambda: w._report is not None and w._report.progress.epoch == w.controller.trainer.epoch,
+    qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
 
 

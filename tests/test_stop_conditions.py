@@ -267,7 +267,7 @@ def test_window_stop_loss_from_the_settings_panel(qtbot, window):
     assert t.epoch == want and t.reached == REACHED_LOSS
     msg = window.statusBar().currentMessage()
     assert msg.startswith(f"Stopped at epoch {want}: the loss") and "below 0.01" in msg
-    qtbot.waitUntil(lambda: window._report is not None and window._report.progress.reached == REACHED_LOSS,
+    qtbot.waitUntil(lambda: window.session.report is not None and window.session.report.progress.reached == REACHED_LOSS,
                     timeout=5000)
     assert window.status_epoch.text().startswith(f"Epoch {want:,}")
     # Train again: refused with the reason; switching the condition off lets it go on.

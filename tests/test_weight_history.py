@@ -84,7 +84,7 @@ def test_hovering_an_edge_shows_the_weights_history(qtbot, window):
     window.set_speed(500)  # slow enough for several reports
     with qtbot.waitSignal(window.controller.finished, timeout=20000):
         window.step(300)
-    qtbot.waitUntil(lambda: window._report.progress.epoch == window.controller.trainer.epoch, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch == window.controller.trainer.epoch, timeout=5000)
     hist = window.insight.weight_history
     assert len(hist) >= 5
     spark = window.insight.sparkline
@@ -100,7 +100,7 @@ def test_hovering_an_edge_shows_the_weights_history(qtbot, window):
     epochs, values = hist.series(0, 1, 2)
     assert np.array_equal(spark.epochs, epochs) and np.array_equal(spark.values, values)
     assert epochs[0] == 0 and epochs[-1] == 300
-    assert values[-1] == window._report.layers[0][0][1, 2] == window.controller.trainer.network.weights[0][1, 2]
+    assert values[-1] == window.session.report.layers[0][0][1, 2] == window.controller.trainer.network.weights[0][1, 2]
     assert "x2 \u2192 h1.3" in spark.title.text() and "epoch 0 \u2192 300" in spark.caption.text()
     assert not spark.chart.pixmap().isNull()
     view.edgeHovered.emit(-1, -1, -1)

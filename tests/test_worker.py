@@ -11,7 +11,8 @@ import pytest
 from core.presets import get_preset
 from core.trainer import Trainer
 from nngui.training.report import TrainingReport
-from nngui.training.worker import TrainingController, make_report
+from nngui.training.controller import TrainingController
+from nngui.training.worker import make_report
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from core.data import DataError, atomic_write_text
 from core.history import LossHistory
 from core.modelfile import model_from_trainer
 
+from nngui.document import RECOVERED_MARK
 from nngui.support.messages import describe_os_error
 from nngui.files.project import SUFFIX, Project, dumps_project
 from nngui.files.project import load_project as read_project
@@ -121,7 +122,7 @@ def snapshot_project(window) -> Project:
         "log_scale": window.loss_plot.log_scale,
         AUTOSAVE_KEY: {
             "path": window.current_path,
-            "title": getattr(window, "_title_name", "Untitled"),
+            "title": window.document.name,
             "saved_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         },
     }
@@ -365,14 +366,11 @@ def find_recoverable(folder: str | None = None, own_session: str | None = None,
 def restore_project(window, item: Recoverable) -> None:
     """Put a recovered project in the window: table, settings, weights; marked as unsaved."""
     project = item.project
-    window._replace_everything(table=(project.names, project.values, project.roles), config=project.config,
-                               model=project.model)
-    view = {k: v for k, v in project.view.items() if k != AUTOSAVE_KEY}
-    window._apply_view(view)
-    window._path = item.original
-    title = item.title.replace(" (recovered)", "")
-    window._title_name = f"{title} (recovered)"
-    window.set_modified(True)
+    window.replace_everything(table=(project.names, project.values, project.roles), config=project.config,
+                              model=project.model)
+    window.files.apply_view({k: v for k, v in project.view.items() if k != AUTOSAVE_KEY})
+    title = item.title.replace(RECOVERED_MARK, "")
+    window.document.set(item.original, title + RECOVERED_MARK, modified=True)
     window.show_status(f"Recovered {item.title} as it was autosaved at {item.saved_at}. "
                        "Save it (Ctrl+S) to keep it.", 15000)
 
@@ -386,7 +384,7 @@ def check_recovery(window) -> str | None:
         window.show_status(text, 15000)
     outcome = None
     for i, item in enumerate(items):
-        answer = window.ask_restore(item)
+        answer = window.dialogs.ask_restore(item)
         if answer == "restore" and window.maybe_save():
             restore_project(window, item)
             item.remove()

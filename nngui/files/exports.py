@@ -1,14 +1,15 @@
-"""File > Export as Python script… and Export to ONNX…: the window's side of :mod:`core.export_python`
-and :mod:`core.export_onnx`.
+"""File > Export…: the table, the weights, the predictions, pictures, a Python script, ONNX.
 
 - The Python script holds the table's data, the architecture and the settings and trains
   from scratch (the settings' seed), so it prints the final loss the app reaches when it
   trains these settings from Reset: ``epochs`` is the settings' epoch target, or where
   the app stopped when it ran "until stopped" or stopped at 100 % accuracy (the script
   reproduces ``stop_loss`` itself).
-- The ONNX graph holds the current weights (and normalisation), float32.
+- The ONNX graph holds the current weights (and normalisation), float32; onnx is imported
+  only when the user exports (its availability is asked with ``importlib.util.find_spec``).
 
-The window's training is paused while the trainer is read and resumed afterwards.
+The window's training is paused while the trainer is read and resumed afterwards. Every
+write is atomic; a failed one says why (naming the file) and changes nothing.
 """
 
 from __future__ import annotations
@@ -16,14 +17,19 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from core.config import ConfigError
-from core.data import DataError, atomic_write_text
+from core.data import DataError, atomic_write_text, write_csv
 from core.export_python import ExportError, python_script
-from core.modelfile import model_from_trainer
+from core.modelfile import ModelFileError, model_from_trainer, save_model
 from core.trainer import REACHED_ACCURACY
 
+from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
-from nngui.support.messages import describe_os_error
+from nngui.support.messages import describe_os_error, os_error_text
+from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET
 
 
 def onnx_state() -> tuple[bool, str]:
@@ -64,10 +70,10 @@ def python_source(window) -> tuple[str, int]:
     """The script's text and the epochs it trains, for the window's data and settings."""
     with _paused(window) as t:
         if t is None:
-            raise ExportError(window._data_problem or translate("MainWindow", "There is no network yet."))
+            raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
         epochs = script_epochs(t)
-        title = f"{window._stem()}: {'-'.join(map(str, t.network.arch.sizes))} network, seed {t.config.seed}, " \
-                f"{epochs} epochs"
+        title = f"{window.document.stem()}: {'-'.join(map(str, t.network.arch.sizes))} network, seed {t.config.seed}, " \
+            f"{epochs} epochs"
         return python_script(t.dataset, t.config, epochs=epochs, title=title), epochs
 
 
@@ -104,7 +110,7 @@ def export_onnx(window, path: str | os.PathLike) -> bool:
     def write(p):
         with _paused(window) as t:
             if t is None:
-                raise ExportError(window._data_problem or translate("MainWindow", "There is no network yet."))
+                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
             model = model_from_trainer(t)
         to_onnx(model, p)
         return p
@@ -113,3 +119,129 @@ def export_onnx(window, path: str | os.PathLike) -> bool:
         return False
     window.show_status(fmt(translate("MainWindow", "ONNX model saved to %1"), os.fspath(path)), 5000)
     return True
+
+
+def export_model(window, path: str | os.PathLike) -> bool:
+    """Save the network as the core's model file (atomic)."""
+    path = os.fspath(path)
+    with _paused(window) as t:
+        if t is None:
+            window.show_error("Cannot export the weights", window.session.data_problem or "There is no network yet.")
+            return False
+        try:
+            save_model(model_from_trainer(t), path)
+        except (ModelFileError, DataError, OSError) as exc:
+            window.show_error("Cannot export the weights", os_error_text(exc, path))
+            return False
+    window.show_status(f"Weights saved to {path}", 5000)
+    return True
+
+
+def export_csv(window, path: str | os.PathLike) -> bool:
+    """The table as CSV: inputs first, then targets (as CSV import reads them back)."""
+    path = os.fspath(path)
+    model = window.data_model
+    names, values, roles = model.names(), model.values(), model.roles()
+    order = [i for i, r in enumerate(roles) if r == ROLE_INPUT] + [i for i, r in enumerate(roles) if r == ROLE_TARGET]
+    targets = ", ".join(names[i] for i in order if roles[i] == ROLE_TARGET)
+    try:
+        write_csv(path, [names[i] for i in order], values[:, order], comments=[f"nngui table; targets: {targets}"])
+    except (DataError, OSError) as exc:
+        window.show_error("Cannot export the CSV file", os_error_text(exc, path))
+        return False
+    window.show_status(f"Table saved to {path}", 5000)
+    return True
+
+
+def export_predictions(window, path: str | os.PathLike) -> bool:
+    """Inputs, targets, predictions and errors (or classes and probabilities) as CSV."""
+    path = os.fspath(path)
+    session = window.session
+    rep, ds = session.report, session.dataset
+    if rep is None or ds is None or rep.predictions.shape[0] != ds.n_samples:
+        window.show_error("Cannot export the predictions", session.data_problem or "There are no predictions yet.")
+        return False
+    P = np.asarray(rep.predictions, dtype=np.float64)
+    names = list(ds.input_names)
+    cols = [ds.X]
+    if session.classes is not None:
+        classes = np.asarray(session.classes)
+        label = ds.target_names[0]
+        idx = np.argmax(P, axis=1)
+        names += [label, "predicted class", "probability"] + [f"p({label}={exact(float(c))})" for c in classes]
+        cols += [ds.Y[:, :1], classes[idx].reshape(-1, 1), P[np.arange(len(P)), idx].reshape(-1, 1), P]
+    else:
+        for k, t in enumerate(ds.target_names):
+            names += [t, f"{t} predicted", f"{t} error"]
+            cols += [ds.Y[:, k : k + 1], P[:, k : k + 1], np.abs(P[:, k : k + 1] - ds.Y[:, k : k + 1])]
+    try:
+        write_csv(path, unique(names), np.hstack(cols),
+                  comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
+    except (DataError, OSError) as exc:
+        window.show_error("Cannot export the predictions", os_error_text(exc, path))
+        return False
+    window.show_status(f"Predictions saved to {path}", 5000)
+    return True
+
+
+def export_picture(window, view, path: str | os.PathLike, title: str, done: str) -> bool:
+    """``view.export_png(path)`` (the loss plot, the diagram); ``title`` names a failure, ``done`` a success."""
+    try:
+        view.export_png(path)
+    except (OSError, ValueError, RuntimeError) as exc:
+        window.show_error(title, os_error_text(exc, os.fspath(path)))
+        return False
+    window.show_status(f"{done} {os.fspath(path)}", 5000)
+    return True
+
+
+def export_loss_plot(window, path: str | os.PathLike) -> bool:
+    return export_picture(window, window.loss_plot, path, "Cannot export the loss plot", "Loss plot saved to")
+
+
+def export_diagram(window, path: str | os.PathLike) -> bool:
+    return export_picture(window, window.network_view, path, "Cannot export the diagram", "Diagram saved to")
+
+
+# What each File > Export… dialog asks: its title, file filter, suggested name after the stem, suffix.
+DIALOGS = {
+    "csv": (QT_TRANSLATE_NOOP("MainWindow", "Export CSV"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
+              ".csv", ".csv", export_csv),
+    "model": (QT_TRANSLATE_NOOP("MainWindow", "Export weights"), QT_TRANSLATE_NOOP("MainWindow", "Model files (*.json)"),
+              "-model.json", ".json", export_model),
+    "predictions": (QT_TRANSLATE_NOOP("MainWindow", "Export predictions"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
+              "-predictions.csv", ".csv", export_predictions),
+    "loss": (QT_TRANSLATE_NOOP("MainWindow", "Export loss plot"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
+              "-loss.png", ".png", export_loss_plot),
+    "diagram": (QT_TRANSLATE_NOOP("MainWindow", "Export diagram"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
+              "-network.png", ".png", export_diagram),
+    "python": (QT_TRANSLATE_NOOP("MainWindow", "Export as Python script"), QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"),
+              ".py", ".py", export_python),
+    "onnx": (QT_TRANSLATE_NOOP("MainWindow", "Export to ONNX"), QT_TRANSLATE_NOOP("MainWindow", "ONNX models (*.onnx)"),
+              ".onnx", ".onnx", export_onnx),
+}
+
+
+def export_dialog(window, kind: str) -> bool:
+    """Ask where to save (the standard dialog), then export ``kind`` (a key of :data:`DIALOGS`)."""
+    title, filters, tail, suffix, export = DIALOGS[kind]
+    stem = window.document.stem()
+    if kind == "python":
+        stem = stem.replace("-", "_")  # a name Python can import
+    path = window.files.save_name(translate("MainWindow", title), translate("MainWindow", filters), stem + tail,
+                                  suffix)
+    return export(window, path) if path else False
+
+
+def unique(names: list[str]) -> list[str]:
+    """Column names made unique: a repeated "x" becomes "x (2)"."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            n = f"{n} ({seen[n]})"
+        else:
+            seen[n] = 1
+        out.append(n)
+    return out

@@ -11,19 +11,20 @@
   ``.qm`` (loaded at run time) by ``python resources/i18n/update_translations.py``.
 - The choice is stored in ``QSettings`` under ``view/language``: ``"system"`` (the
   default: Simplified Chinese when the system's UI language is, English otherwise),
-  ``"en"`` or ``"zh_CN"``. Tests (``NNGUI_TESTING=1``) treat ``"system"`` as English so
+  ``"en"`` or ``"zh_CN"``. Tests replace :func:`system_language` (``tests/conftest.py``) so
   that they do not depend on the machine's locale.
 """
 
 from __future__ import annotations
 
-import os
 import weakref
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from core.resources import resource_path
+
+from nngui.support.settings import app_settings
 
 SETTINGS_KEY = "view/language"
 SYSTEM = "system"
@@ -115,15 +116,14 @@ class Retranslator:
 # ---------------------------------------------------------------------------- choosing and loading
 
 
-def _testing() -> bool:
-    return os.environ.get("NNGUI_TESTING") == "1"
-
-
 def system_language() -> str:
     """The shipped language matching the system's UI languages ("en" when none does)."""
-    if _testing():
-        return "en"
-    for name in QLocale.system().uiLanguages():
+    return detect_system_language(QLocale.system())
+
+
+def detect_system_language(locale: QLocale) -> str:
+    """The shipped language for ``locale``'s UI languages ("en" when none is shipped)."""
+    for name in locale.uiLanguages():
         code = name.replace("-", "_")
         if code in ("zh_CN", "zh_Hans", "zh_SG") or code.startswith("zh_Hans"):
             return "zh_CN"
@@ -133,7 +133,7 @@ def system_language() -> str:
 
 
 def _settings() -> QSettings:
-    return QSettings("nngui", "nngui")  # the same store as nngui.main_window.app_settings()
+    return app_settings()
 
 
 def saved_choice() -> str:
@@ -206,32 +206,6 @@ def install_saved() -> str:
 
 
 # ---------------------------------------------------------------------------- the View > Language menu
-
-
-def build_language_menu(window, parent_menu):
-    """View > Language (objectName ``languageMenu``): System default, then each language in its own name.
-
-    Actions are named ``language_system``, ``language_en``, ``language_zh_CN``; choosing one calls
-    ``window.set_language(code)``.
-    """
-    from PySide6.QtGui import QAction, QActionGroup
-
-    menu = window._menu(parent_menu, translate("MainWindow", "&Language"))
-    menu.setObjectName("languageMenu")
-    group = QActionGroup(window)
-    window.language_actions = {}
-    choices = [(SYSTEM, translate("MainWindow", "System default"))] + list(LANGUAGES.items())
-    for code, label in choices:
-        action = QAction(label, window, checkable=True)
-        window._i18n.keep(action, "setText", label)
-        action.setObjectName(f"language_{code}")
-        action.setData(code)
-        action.triggered.connect(lambda *_, c=code: window.set_language(c))
-        group.addAction(action)
-        menu.addAction(action)
-        window.language_actions[code] = action
-    check_language_menu(window)
-    return menu
 
 
 def check_language_menu(window) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 
-__all__ = ["describe_os_error"]
+__all__ = ["describe_os_error", "os_error_text"]
 
 
 def _folder(path: str) -> str:
@@ -64,3 +64,12 @@ def describe_os_error(exc: BaseException, path: str | os.PathLike) -> str:
     if code == errno.ENAMETOOLONG:
         return f"Cannot write {name}: the name or path is too long. Choose a shorter one."
     return f"Cannot write {name}: {reason}."
+
+
+def os_error_text(exc: Exception, path: str) -> str:
+    """The message for a failed read or write: plain words for an OSError, the error's own text otherwise."""
+    from core.data import DataError
+
+    if isinstance(exc, OSError) and not isinstance(exc, DataError):
+        return describe_os_error(exc, path)
+    return str(exc)

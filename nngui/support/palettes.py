@@ -160,3 +160,13 @@ def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def absmax(arrays) -> float:
+    """Largest finite |value| over the arrays (0.0 when there is none): the end of a colour scale."""
+    best = 0.0
+    for a in arrays:
+        m = np.abs(a[np.isfinite(a)])
+        if m.size:
+            best = max(best, float(m.max()))
+    return best

@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
 
+from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.views.network_view import MAX_UNITS as NETWORK_MAX_UNITS
 
@@ -37,9 +38,6 @@ HEADER_NAMES = ("dataHeader", "predictionHeader", "networkHeader", "lossHeader",
 HEADER_STYLE = {False: "font-weight: bold; color: #333;", True: "font-weight: bold; color: #000;"}
 HINT_STYLE = {False: "color: #666;", True: "color: #222;"}
 
-
-def _int(n: int) -> str:
-    return f"{int(n):,}"
 
 
 class EpochCounter(QLabel):
@@ -97,8 +95,8 @@ class EpochCounter(QLabel):
 
     def _render(self) -> None:
         big, small = (30, 20) if self._large else (22, 15)
-        epoch = fmt(translate("EpochCounter", "Epoch %1"), _int(self._epoch))
-        target = f" / {_int(self._target)}" if self._target else ""
+        epoch = fmt(translate("EpochCounter", "Epoch %1"), formatting.integer(self._epoch))
+        target = f" / {formatting.integer(self._target)}" if self._target else ""
         rest = "   ".join(t for t in (self._loss, self._note) if t)
         self._plain = epoch + target + (f"   {rest}" if rest else "")
         self._dirty = False
@@ -135,7 +133,8 @@ class AppFontScaler:
 class Presenter:
     """What projector mode changes in a window beyond the views' own ``set_presentation``."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, header=None) -> None:
+        """``header``: the layout the big epoch counter goes at the end of (else the status bar)."""
         self.window = window
         self.on = False
         self.fonts = AppFontScaler()
@@ -145,19 +144,10 @@ class Presenter:
         self._icon_size = None
         self.counter = EpochCounter()
         self._slow = False
-        self._attach_counter()
-
-    def _attach_counter(self) -> None:
-        """Put the counter at the right end of the diagram's header (else of the status bar)."""
-        w = self.window
-        hint = w.findChild(QLabel, "networkHeaderHint")
-        box = hint.parentWidget() if hint is not None else None
-        lay = box.layout() if box is not None else None
-        head = lay.itemAt(0).layout() if lay is not None and lay.count() else None
-        if head is not None and head.indexOf(hint) >= 0:
-            head.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignVCenter)
+        if header is not None:
+            header.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignVCenter)
         else:
-            w.statusBar().addWidget(self.counter)
+            window.statusBar().addWidget(self.counter)
 
     # -- projector mode ---------------------------------------------------------------------
 

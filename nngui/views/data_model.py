@@ -10,15 +10,38 @@ row (1-based, as in the vertical header) and the column; the table is unchanged.
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from core.data import DataError, Dataset
+
+from nngui.support.formatting import exact as format_number
+from nngui.views.table_commands import (
+    InsertColumn,
+    InsertRows,
+    Inverse,
+    Op,
+    Replace,
+    SetBlock,
+    SetHeader,
+    TableCommand,
+)
+from nngui.views.table_text import (
+    NAN,
+    CellError,
+    PasteRefused,
+    detect_delimiter,
+    free_name,
+    looks_like_header,
+    parse_block,
+    parse_cell,
+    quoted,
+    split_cells,
+    split_lines,
+)
 
 __all__ = ["ROLE_INPUT", "ROLE_TARGET", "DataTableModel", "column_letter", "format_number"]
 
@@ -43,8 +66,6 @@ _TARGET_HEADER_BRUSH = QBrush(TARGET_HEADER_COLOR)
 _TARGET_CELL_BRUSH = QBrush(TARGET_CELL_COLOR)
 _BLACK_BRUSH = QBrush(QColor("#000000"))
 TARGET_MARK = " (target)"
-_SHOW_MAX = 40
-_NAN = float("nan")
 
 
 # ---------------------------------------------------------------------------
@@ -60,250 +81,6 @@ def column_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(ord("A") + rem) + letters
     return letters
-
-
-def format_number(value: float) -> str:
-    """Shortest text that reads back bit-identical ('3' for 3.0); '' for NaN (empty)."""
-    if value != value:
-        return ""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _show(text: str) -> str:
-    """Quote user text for a message, shortened."""
-    if len(text) > _SHOW_MAX:
-        text = text[: _SHOW_MAX - 3] + "..."
-    return repr(text)
-
-
-class _CellError(ValueError):
-    """A cell text that is not a usable number; ``reason`` completes "'abc' is ..."."""
-
-    def __init__(self, shown: str, reason: str) -> None:
-        super().__init__(f"{shown} is {reason}")
-        self.shown, self.reason = shown, reason
-
-
-def _not_a_number(text: str) -> _CellError:
-    reason = "not a number"
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        pass
-    else:
-        if "," in text:
-            reason += " (use a dot as the decimal separator)"
-    return _CellError(_show(text), reason)
-
-
-def parse_cell(value: object) -> float:
-    """A cell value as float: NaN for empty ('' / None); _CellError for non-numbers, nan, inf."""
-    if value is None:
-        return _NAN
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return _NAN
-        try:
-            number = float(text)
-        except ValueError:
-            raise _not_a_number(text) from None
-        shown = _show(text)
-    else:
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError, OverflowError):
-            raise _not_a_number(str(value)) from None
-        shown = _show(str(value))
-    if not math.isfinite(number):
-        raise _CellError(shown, "not a finite number")
-    return number
-
-
-def _free_name(used: Iterable[str], col: int) -> str:
-    """'x<col+1>', or the next free 'x<N>' when that name is taken."""
-    taken = set(used)
-    n = col + 1
-    while f"x{n}" in taken:
-        n += 1
-    return f"x{n}"
-
-
-# ---------------------------------------------------------------------------
-# Reversible operations; a command is a list of them
-# ---------------------------------------------------------------------------
-
-
-class _Op:
-    """One reversible change of the model; ``apply``/``revert`` emit the Qt signals."""
-
-    def apply(self, model: "DataTableModel") -> None:
-        raise NotImplementedError
-
-    def revert(self, model: "DataTableModel") -> None:
-        raise NotImplementedError
-
-
-class _Inverse(_Op):
-    """The opposite of another op (removing = un-inserting what was there)."""
-
-    def __init__(self, op: _Op) -> None:
-        self.op = op
-
-    def apply(self, model: "DataTableModel") -> None:
-        self.op.revert(model)
-
-    def revert(self, model: "DataTableModel") -> None:
-        self.op.apply(model)
-
-
-class _SetBlock(_Op):
-    def __init__(self, top: int, left: int, old: np.ndarray, new: np.ndarray) -> None:
-        self.top, self.left, self.old, self.new = top, left, old, new
-
-    def apply(self, model: "DataTableModel") -> None:
-        model._write_block(self.top, self.left, self.new)
-
-    def revert(self, model: "DataTableModel") -> None:
-        model._write_block(self.top, self.left, self.old)
-
-
-class _InsertRows(_Op):
-    def __init__(self, row: int, block: np.ndarray) -> None:
-        self.row, self.block = row, block
-
-    def apply(self, model: "DataTableModel") -> None:
-        model._insert_rows_raw(self.row, self.block)
-
-    def revert(self, model: "DataTableModel") -> None:
-        model._remove_rows_raw(self.row, len(self.block))
-
-
-class _InsertColumn(_Op):
-    def __init__(self, col: int, name: str, role: str, column: np.ndarray) -> None:
-        self.col, self.name, self.role, self.column = col, name, role, column
-
-    def apply(self, model: "DataTableModel") -> None:
-        model._insert_column_raw(self.col, self.name, self.role, self.column)
-
-    def revert(self, model: "DataTableModel") -> None:
-        model._remove_column_raw(self.col)
-
-
-class _SetHeader(_Op):
-    def __init__(self, col: int, old: tuple[str, str], new: tuple[str, str]) -> None:
-        self.col, self.old, self.new = col, old, new
-
-    def apply(self, model: "DataTableModel") -> None:
-        model._set_header_raw(self.col, *self.new)
-
-    def revert(self, model: "DataTableModel") -> None:
-        model._set_header_raw(self.col, *self.old)
-
-
-class _Replace(_Op):
-    def __init__(self, old: tuple, new: tuple) -> None:
-        self.old, self.new = old, new
-
-    def apply(self, model: "DataTableModel") -> None:
-        model._replace_raw(*self.new)
-
-    def revert(self, model: "DataTableModel") -> None:
-        model._replace_raw(*self.old)
-
-
-class _TableCommand(QUndoCommand):
-    """One undo step: its ops applied in order, reverted in reverse order."""
-
-    def __init__(self, model: "DataTableModel", text: str, ops: list[_Op]) -> None:
-        super().__init__(text)
-        self._model, self._ops = model, ops
-
-    def redo(self) -> None:
-        for op in self._ops:
-            op.apply(self._model)
-        self._model.tableChanged.emit()
-
-    def undo(self) -> None:
-        for op in reversed(self._ops):
-            op.revert(self._model)
-        self._model.tableChanged.emit()
-
-
-# ---------------------------------------------------------------------------
-# Paste parsing
-# ---------------------------------------------------------------------------
-
-
-class _PasteRefused(ValueError):
-    pass
-
-
-def _split_lines(text: str) -> list[str]:
-    """Lines of a clipboard block: CRLF/CR/LF, trailing empty lines dropped."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines
-
-
-def _detect_delimiter(text: str) -> str | None:
-    """Tab, then ';', then ','; None means cells are separated by white space."""
-    for delimiter in ("\t", ";", ","):
-        if delimiter in text:
-            return delimiter
-    return None
-
-
-def _split_cells(line: str, delimiter: str | None) -> list[str]:
-    if delimiter is None:
-        return line.split()
-    if '"' in line:
-        try:
-            return [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
-        except (csv.Error, StopIteration):
-            pass
-    return [c.strip() for c in line.split(delimiter)]
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
-
-
-def _looks_like_header(cells: list[str]) -> bool:
-    """A line of names: some text, and no cell that reads as a number."""
-    return any(cells) and not any(_is_number(c) for c in cells if c)
-
-
-def _parse_block(rows: list[list[str]], width: int) -> np.ndarray:
-    """Rows of cell texts -> (h, width) float64; short rows and '' are empty (NaN).
-
-    The vectorised conversion is tried first (10k-row pastes stay fast); on any
-    failure the slow path walks the cells to find and name the first bad one.
-    Raises _CellError carrying ``.at = (i, j)``.
-    """
-    if rows and all(len(r) == width for r in rows):
-        try:
-            block = np.array(rows, dtype=str).astype(np.float64)
-        except ValueError:
-            pass
-        else:
-            if np.isfinite(block).all():
-                return block.reshape(len(rows), width)
-    block = np.full((len(rows), width), _NAN)
-    for i, cells in enumerate(rows):
-        for j, cell in enumerate(cells):
-            try:
-                block[i, j] = parse_cell(cell)
-            except _CellError as exc:
-                exc.at = (i, j)  # type: ignore[attr-defined]
-                raise
-    return block
 
 
 # ---------------------------------------------------------------------------
@@ -398,7 +175,7 @@ class DataTableModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         try:
             new = parse_cell(value)
-        except _CellError as exc:
+        except CellError as exc:
             self.message.emit(f"Row {row + 1}, column {self._names[col]!r}: {exc.shown} is "
                               f"{exc.reason}; the old value was kept.")
             return False
@@ -408,7 +185,7 @@ class DataTableModel(QAbstractTableModel):
         verb = "Clear" if new != new else "Edit"
         cell = f"{column_letter(col)}{row + 1}"
         self._push(f"{verb} cell {cell}",
-                   [_SetBlock(row, col, np.array([[old]]), np.array([[new]]))])
+                   [SetBlock(row, col, np.array([[old]]), np.array([[new]]))])
         return True
 
     def setHeaderData(self, section: int, orientation: Qt.Orientation, value, role: int = _EDIT) -> bool:
@@ -448,7 +225,7 @@ class DataTableModel(QAbstractTableModel):
 
     def new_column_name(self, col: int) -> str:
         """A free default name for a column inserted at ``col``: 'x<col+1>' or the next free 'x<N>'."""
-        return _free_name(self._names, col)
+        return free_name(self._names, col)
 
     def to_dataset(self, source: str = "table") -> Dataset:
         """The table as a core Dataset (inputs and targets each in table order).
@@ -490,7 +267,7 @@ class DataTableModel(QAbstractTableModel):
                   text: str = "Replace table") -> None:
         """Replace everything (one undo step). ValueError for inconsistent arguments."""
         new = self._checked_state(names, values, roles)
-        self._push(text, [_Replace(self._state(), new)])
+        self._push(text, [Replace(self._state(), new)])
 
     def set_dataset(self, ds: Dataset, text: str = "Load data") -> None:
         """Show a Dataset: its inputs, then its targets (one undo step)."""
@@ -506,7 +283,7 @@ class DataTableModel(QAbstractTableModel):
         old = (self._names[col], self._roles[col])
         if old[1] == role:
             return
-        self._push(f"Use {old[0]!r} as {role}", [_SetHeader(col, old, (old[0], role))])
+        self._push(f"Use {old[0]!r} as {role}", [SetHeader(col, old, (old[0], role))])
 
     def rename_column(self, col: int, name: str) -> bool:
         """Rename a column; empty, duplicate or multi-line names are refused with a message."""
@@ -519,7 +296,7 @@ class DataTableModel(QAbstractTableModel):
             return False
         if name != old:
             self._push(f"Rename column {old!r} to {name!r}",
-                       [_SetHeader(col, (old, self._roles[col]), (name, self._roles[col]))])
+                       [SetHeader(col, (old, self._roles[col]), (name, self._roles[col]))])
         return True
 
     def insert_rows(self, row: int, count: int = 1) -> None:
@@ -527,9 +304,9 @@ class DataTableModel(QAbstractTableModel):
         row = min(max(int(row), 0), self.rowCount())
         if count < 1:
             return
-        block = np.full((count, self.columnCount()), _NAN)
+        block = np.full((count, self.columnCount()), NAN)
         text = "Insert row" if count == 1 else f"Insert {count} rows"
-        self._push(text, [_InsertRows(row, block)])
+        self._push(text, [InsertRows(row, block)])
 
     def remove_row_range(self, row: int, count: int) -> None:
         """Remove rows ``row`` .. ``row + count - 1`` (one undo step)."""
@@ -540,9 +317,9 @@ class DataTableModel(QAbstractTableModel):
         wanted = sorted({r for r in rows if 0 <= r < self.rowCount()})
         if not wanted:
             return
-        ops: list[_Op] = []
+        ops: list[Op] = []
         for start, stop in reversed(_runs(wanted)):
-            ops.append(_Inverse(_InsertRows(start, self._values[start:stop].copy())))
+            ops.append(Inverse(InsertRows(start, self._values[start:stop].copy())))
         if len(wanted) == 1:
             text = f"Remove row {wanted[0] + 1}"
         elif len(ops) == 1:
@@ -561,8 +338,8 @@ class DataTableModel(QAbstractTableModel):
         if problem:
             self.message.emit(f"New column: {problem}; no column was inserted.")
             return False
-        column = np.full(self.rowCount(), _NAN)
-        self._push(f"Insert column {name!r}", [_InsertColumn(col, name, role, column)])
+        column = np.full(self.rowCount(), NAN)
+        self._push(f"Insert column {name!r}", [InsertColumn(col, name, role, column)])
         return True
 
     def remove_column(self, col: int) -> None:
@@ -574,8 +351,8 @@ class DataTableModel(QAbstractTableModel):
         wanted = sorted({c for c in cols if 0 <= c < self.columnCount()}, reverse=True)
         if not wanted:
             return
-        ops: list[_Op] = [
-            _Inverse(_InsertColumn(c, self._names[c], self._roles[c], self._values[:, c].copy()))
+        ops: list[Op] = [
+            Inverse(InsertColumn(c, self._names[c], self._roles[c], self._values[:, c].copy()))
             for c in wanted
         ]
         text = (f"Remove column {self._names[wanted[0]]!r}" if len(wanted) == 1
@@ -584,7 +361,7 @@ class DataTableModel(QAbstractTableModel):
 
     def clear_cells(self, blocks: Iterable[tuple[range, range]]) -> None:
         """Empty the cells of contiguous (rows, cols) blocks, in one undo step."""
-        ops: list[_Op] = []
+        ops: list[Op] = []
         count = 0
         first = None
         for rows, cols in blocks:
@@ -593,7 +370,7 @@ class DataTableModel(QAbstractTableModel):
             old = self._values[rows.start:rows.stop, cols.start:cols.stop].copy()
             if old.size == 0 or np.isnan(old).all():
                 continue
-            ops.append(_SetBlock(rows.start, cols.start, old, np.full(old.shape, _NAN)))
+            ops.append(SetBlock(rows.start, cols.start, old, np.full(old.shape, NAN)))
             count += old.size
             first = first or f"{column_letter(cols.start)}{rows.start + 1}"
         if ops:
@@ -610,7 +387,7 @@ class DataTableModel(QAbstractTableModel):
         """
         try:
             ops, text_, note = self._plan_paste(top, left, text)
-        except _PasteRefused as exc:
+        except PasteRefused as exc:
             self.message.emit(f"Paste refused: {exc} Nothing was changed.")
             return False
         self._push(text_, ops)
@@ -619,30 +396,30 @@ class DataTableModel(QAbstractTableModel):
 
     # -- paste planning -----------------------------------------------------
 
-    def _plan_paste(self, top: int, left: int, text: str) -> tuple[list[_Op], str, str]:
-        """The ops of a paste, or _PasteRefused explaining why it cannot be done."""
-        lines = _split_lines(text[1:] if text.startswith("\ufeff") else text)  # a UTF-8 BOM is not a cell
+    def _plan_paste(self, top: int, left: int, text: str) -> tuple[list[Op], str, str]:
+        """The ops of a paste, or PasteRefused explaining why it cannot be done."""
+        lines = split_lines(text[1:] if text.startswith("\ufeff") else text)  # a UTF-8 BOM is not a cell
         if not lines:
-            raise _PasteRefused("the clipboard holds no cells.")
-        delimiter = _detect_delimiter("\n".join(lines))
-        rows = [_split_cells(line, delimiter) for line in lines]
+            raise PasteRefused("the clipboard holds no cells.")
+        delimiter = detect_delimiter("\n".join(lines))
+        rows = [split_cells(line, delimiter) for line in lines]
         n_rows, n_cols = self.rowCount(), self.columnCount()
         top = min(max(int(top), 0), n_rows)
         left = min(max(int(left), 0), n_cols)
         header = None
-        if len(rows) > 1 and _looks_like_header(rows[0]):
+        if len(rows) > 1 and looks_like_header(rows[0]):
             if top != 0:
-                raise _PasteRefused(
-                    f"the first line looks like column names ({', '.join(map(_show, rows[0][:4]))}); "
+                raise PasteRefused(
+                    f"the first line looks like column names ({', '.join(map(quoted, rows[0][:4]))}); "
                     "paste into the first row to use them as column names.")
             header, rows = rows[0], rows[1:]
         width = max(len(r) for r in ([header] if header else []) + rows)
         names, roles = self._paste_header(left, width, header)
         try:
-            block = _parse_block(rows, width)
-        except _CellError as exc:
+            block = parse_block(rows, width)
+        except CellError as exc:
             i, j = exc.at  # type: ignore[attr-defined]
-            raise _PasteRefused(f"row {top + i + 1}, column {names[left + j]!r}: "
+            raise PasteRefused(f"row {top + i + 1}, column {names[left + j]!r}: "
                                 f"{exc.shown} is {exc.reason}.") from None
         ops = self._paste_ops(top, left, block, names, roles)
         height = len(rows)
@@ -658,7 +435,7 @@ class DataTableModel(QAbstractTableModel):
         names, roles = list(self._names), list(self._roles)
         was_empty = not names
         for col in range(len(names), left + width):
-            names.append(_free_name(names, col))
+            names.append(free_name(names, col))
             roles.append(ROLE_INPUT)
         if was_empty and len(names) >= 2:
             roles[-1] = ROLE_TARGET  # a pasted data set: last column is the target, as in CSV files
@@ -668,33 +445,33 @@ class DataTableModel(QAbstractTableModel):
         seen: dict[str, int] = {}
         for col, name in enumerate(names):
             if "\n" in name:
-                raise _PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
+                raise PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
             if name in seen:
-                raise _PasteRefused(f"the column name {name!r} would appear twice "
+                raise PasteRefused(f"the column name {name!r} would appear twice "
                                     f"(columns {seen[name] + 1} and {col + 1}).")
             seen[name] = col
         return names, roles
 
     def _paste_ops(self, top: int, left: int, block: np.ndarray,
-                   names: list[str], roles: list[str]) -> list[_Op]:
+                   names: list[str], roles: list[str]) -> list[Op]:
         """Grow rows, grow columns, rename, then write the block."""
         n_rows, n_cols = self.rowCount(), self.columnCount()
         height, width = block.shape
-        ops: list[_Op] = []
+        ops: list[Op] = []
         new_rows = max(0, top + height - n_rows)
         if new_rows:
-            ops.append(_InsertRows(n_rows, np.full((new_rows, n_cols), _NAN)))
+            ops.append(InsertRows(n_rows, np.full((new_rows, n_cols), NAN)))
         total_rows = n_rows + new_rows
         for col in range(n_cols, len(names)):
-            ops.append(_InsertColumn(col, names[col], roles[col], np.full(total_rows, _NAN)))
+            ops.append(InsertColumn(col, names[col], roles[col], np.full(total_rows, NAN)))
         for col in range(n_cols):
             if names[col] != self._names[col] or roles[col] != self._roles[col]:
-                ops.append(_SetHeader(col, (self._names[col], self._roles[col]), (names[col], roles[col])))
+                ops.append(SetHeader(col, (self._names[col], self._roles[col]), (names[col], roles[col])))
         if height:
-            old = np.full((height, width), _NAN)
+            old = np.full((height, width), NAN)
             have = self._values[top:top + height, left:left + width]
             old[: have.shape[0], : have.shape[1]] = have
-            ops.append(_SetBlock(top, left, old, block))
+            ops.append(SetBlock(top, left, old, block))
         return ops
 
     # -- validation ---------------------------------------------------------
@@ -735,34 +512,34 @@ class DataTableModel(QAbstractTableModel):
 
     # -- raw mutations (only ops call these; they emit the Qt model signals) --
 
-    def _push(self, text: str, ops: list[_Op]) -> None:
-        self.undo_stack.push(_TableCommand(self, text, ops))
+    def _push(self, text: str, ops: list[Op]) -> None:
+        self.undo_stack.push(TableCommand(self, text, ops))
 
     def _state(self) -> tuple[list[str], list[str], np.ndarray]:
         return list(self._names), list(self._roles), self._values.copy()
 
-    def _replace_raw(self, names: list[str], roles: list[str], values: np.ndarray) -> None:
+    def raw_replace(self, names: list[str], roles: list[str], values: np.ndarray) -> None:
         self.beginResetModel()
         self._names, self._roles, self._values = list(names), list(roles), values.copy()
         self.endResetModel()
 
-    def _write_block(self, top: int, left: int, block: np.ndarray) -> None:
+    def raw_write_block(self, top: int, left: int, block: np.ndarray) -> None:
         height, width = block.shape
         self._values[top:top + height, left:left + width] = block
         self.dataChanged.emit(self.index(top, left), self.index(top + height - 1, left + width - 1),
                               [_DISPLAY, _EDIT, _USER])
 
-    def _insert_rows_raw(self, row: int, block: np.ndarray) -> None:
+    def raw_insert_rows(self, row: int, block: np.ndarray) -> None:
         self.beginInsertRows(QModelIndex(), row, row + len(block) - 1)
         self._values = np.concatenate([self._values[:row], block, self._values[row:]])
         self.endInsertRows()
 
-    def _remove_rows_raw(self, row: int, count: int) -> None:
+    def raw_remove_rows(self, row: int, count: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
         self._values = np.concatenate([self._values[:row], self._values[row + count:]])
         self.endRemoveRows()
 
-    def _insert_column_raw(self, col: int, name: str, role: str, column: np.ndarray) -> None:
+    def raw_insert_column(self, col: int, name: str, role: str, column: np.ndarray) -> None:
         self.beginInsertColumns(QModelIndex(), col, col)
         v = self._values
         self._values = np.concatenate([v[:, :col], column.reshape(-1, 1), v[:, col:]], axis=1)
@@ -770,14 +547,14 @@ class DataTableModel(QAbstractTableModel):
         self._roles.insert(col, role)
         self.endInsertColumns()
 
-    def _remove_column_raw(self, col: int) -> None:
+    def raw_remove_column(self, col: int) -> None:
         self.beginRemoveColumns(QModelIndex(), col, col)
         self._values = np.delete(self._values, col, axis=1)
         del self._names[col]
         del self._roles[col]
         self.endRemoveColumns()
 
-    def _set_header_raw(self, col: int, name: str, role: str) -> None:
+    def raw_set_header(self, col: int, name: str, role: str) -> None:
         role_changed = self._roles[col] != role
         self._names[col], self._roles[col] = name, role
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)

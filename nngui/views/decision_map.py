@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QV
 
 from core import inspect as ins
 
+from nngui.support import formatting
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
@@ -144,10 +145,6 @@ def unit_rgba(values: np.ndarray, activation: str, palette: Palette, colour: np.
         rgb = diverging(v / (m if m > 0 else 1.0), palette)
     return to_rgba8(lighten(rgb, 0.85))
 
-
-def _fmt(v: float) -> str:
-    a = abs(v)
-    return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
 
 
 # ---------------------------------------------------------------------------------- the unit popup
@@ -478,8 +475,8 @@ class DecisionMap(QWidget):
             names = self._output_names if len(self._output_names) == st.k else [f"class {k}" for k in range(st.k)]
             what = f"{names[c]} ({out[c] * 100:.0f} %)"
         else:
-            what = _fmt(float(out[st.output]))
-        self.readout.setText(f"({_fmt(p.x())}, {_fmt(p.y())}) \u2192 {what}")
+            what = formatting.weight(float(out[st.output]))
+        self.readout.setText(f"({formatting.weight(p.x())}, {formatting.weight(p.y())}) \u2192 {what}")
 
     # -------------------------------------------------------------- look
     def set_palette(self, name: str) -> None:
@@ -534,7 +531,7 @@ class DecisionMap(QWidget):
         X = self.session.X[self.shown_points]
         pts = np.column_stack([(X[:, 0] - b.x0) / b.width, (X[:, 1] - b.y0) / b.height])
         fin = values[np.isfinite(values)]
-        rng = f"{_fmt(float(fin.min()))} \u2026 {_fmt(float(fin.max()))}" if fin.size else "\u2014"
+        rng = f"{formatting.weight(float(fin.min()))} \u2026 {formatting.weight(float(fin.max()))}" if fin.size else "\u2014"
         self.popup.set_map((layer, unit), f"{name}  ({role}, {act})", values, rgba, pts,
                            self.point_rgba[self.shown_points],
                            f"activation over the plane: {rng}")

@@ -64,7 +64,7 @@ def guard_spin_box(spin: QAbstractSpinBox, label: str, rule: str, report: Report
 
 def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
     """Guards for the settings panel's number fields (keyed by objectName)."""
-    from nngui.views.settings_panel import MAX_LR, MIN_LR
+    from nngui.views.settings_widgets import MAX_LR, MIN_LR
 
     specs = (
         (panel.learning_rate_spin, "Learning rate", f"it must be a number from {MIN_LR:g} to {MAX_LR:g}"),

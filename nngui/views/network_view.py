@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from core.network import Architecture
 
+from nngui.support import formatting
 from nngui.support.palettes import (
-    DEFAULT_PALETTE, Palette, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
+    DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
     to_qcolors,
 )
 
@@ -38,22 +39,6 @@ EDGE_ALPHA_MIN = 0.22  # opacity of the weakest edge (the strongest is opaque)
 HOVER_PX = 5.0  # how close (pixels) the mouse must be to an edge
 Z_EDGE, Z_NODE, Z_TEXT = 0.0, 100.0, 200.0
 Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
-
-
-def _fmt(v: float) -> str:
-    """Numbers for people: 3 decimals in the usual range, significant digits outside it."""
-    a = abs(v)
-    return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
-
-
-def _absmax(arrays: Sequence[np.ndarray]) -> float:
-    """Largest finite |value| over the arrays (0.0 when there is none)."""
-    best = 0.0
-    for a in arrays:
-        m = np.abs(a[np.isfinite(a)])
-        if m.size:
-            best = max(best, float(m.max()))
-    return best
 
 
 def _elide(name: str) -> str:
@@ -226,7 +211,7 @@ class NetworkView(QGraphicsView):
 
     def edge_text(self, layer: int, i: int, j: int) -> str:
         """'w = 0.734  x2 → h1.3'."""
-        value = "—" if self._weights is None else _fmt(self.edge_value(layer, i, j))
+        value = "—" if self._weights is None else formatting.weight(self.edge_value(layer, i, j))
         return f"w = {value}  {self._names[layer][i]} → {self._names[layer + 1][j]}"
 
     def node_text(self, layer: int, unit: int) -> str:
@@ -237,10 +222,10 @@ class NetworkView(QGraphicsView):
         if layer > 0:
             b = self._biases[layer - 1] if self._biases is not None else None
             if arch.bias:
-                lines.append(f"bias = {_fmt(float(b[unit]))}" if b is not None else "bias = —")
+                lines.append(f"bias = {formatting.weight(float(b[unit]))}" if b is not None else "bias = —")
         if self._sample is not None:
             label = "input" if layer == 0 else "activation"
-            lines.append(f"{label} = {_fmt(float(self._sample[layer][unit]))}")
+            lines.append(f"{label} = {formatting.weight(float(self._sample[layer][unit]))}")
         return "\n".join(lines)
 
     def hover_text_at(self, scene_pos: QPointF) -> str:
@@ -475,7 +460,7 @@ class NetworkView(QGraphicsView):
             signs = np.ones_like(keys)
         else:
             w = np.concatenate([W[: self._shown(l), : self._shown(l + 1)].ravel() for l, W in enumerate(self._weights)])
-            vmax = _absmax(self._weights)
+            vmax = absmax(self._weights)
             keys, signs = quantise(w, vmax, LEVELS), (w >= 0).astype(np.int64)
         keys = signs * LEVELS + keys
         changed = np.flatnonzero(keys != self._edge_keys) if self._edge_keys.size == keys.size else range(keys.size)
@@ -494,7 +479,7 @@ class NetworkView(QGraphicsView):
         keys = np.full(len(self._node_items), -1, dtype=np.int64)  # -1: plain ring (inputs, no bias)
         if self._weights is not None and self._arch.bias:
             b = [np.zeros(self._arch.sizes[l + 1]) if v is None else v for l, v in enumerate(self._biases)]
-            vmax = _absmax(self._weights + b)
+            vmax = absmax(self._weights + b)
             shown = np.concatenate([v[: self._shown(l + 1)] for l, v in enumerate(b)])
             start = self._shown(0)
             keys[start:] = (shown >= 0) * LEVELS + quantise(shown, vmax, LEVELS)

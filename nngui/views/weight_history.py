@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.network import Architecture
 
+from nngui.support import formatting
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
@@ -204,10 +205,6 @@ def sparkline_image(epochs: np.ndarray, values: np.ndarray, palette: Palette, wi
     return img
 
 
-def _fmt(v: float) -> str:
-    a = abs(v)
-    return f"{v:.3f}" if a == 0 or 0.001 <= a < 1000 else f"{v:.3g}"
-
 
 class WeightSparkline(HoverPopup):
     """A tool-tip window with the history of the weight under the mouse (objectName ``weightSparkline``)."""
@@ -261,9 +258,9 @@ class WeightSparkline(HoverPopup):
             self.chart.setPixmap(QPixmap.fromImage(img))
             self.chart.show()
             e0, e1 = int(self.epochs[0]), int(self.epochs[-1])
-            self.caption.setText(f"epoch {e0:,} \u2192 {e1:,}:  {_fmt(float(self.values[0]))} \u2192 "
-                                 f"{_fmt(float(self.values[-1]))}   (min {_fmt(float(np.nanmin(self.values)))}, "
-                                 f"max {_fmt(float(np.nanmax(self.values)))})")
+            self.caption.setText(f"epoch {e0:,} \u2192 {e1:,}:  {formatting.weight(float(self.values[0]))} \u2192 "
+                                 f"{formatting.weight(float(self.values[-1]))}   (min {formatting.weight(float(np.nanmin(self.values)))}, "
+                                 f"max {formatting.weight(float(np.nanmax(self.values)))})")
         self.adjustSize()
         if global_pos is not None:
             self.place(global_pos)

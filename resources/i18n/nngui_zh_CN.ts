@@ -185,6 +185,38 @@
         <translation>ONNX 模型已保存到 %1</translation>
     </message>
     <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>Model files (*.json)</source>
+        <translation>模型文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>Export loss plot</source>
+        <translation>导出损失曲线</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出网络图</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -605,6 +637,18 @@
         <translation>没有可训练的内容：请载入预设或输入一些数据。</translation>
     </message>
     <message>
+        <source>The data cannot be used yet: %1</source>
+        <translation>数据暂时无法使用：%1</translation>
+    </message>
+    <message>
+        <source>there is not enough memory for a network this big; use fewer or smaller layers</source>
+        <translation>内存不足以容纳这么大的网络；请减少层数或每层单元数</translation>
+    </message>
+    <message>
+        <source>These settings cannot train on this data: %1</source>
+        <translation>这些设置无法在此数据上训练：%1</translation>
+    </message>
+    <message>
         <source>Training diverged: press Reset (Ctrl+R) for new weights, with a lower learning rate.</source>
         <translation>训练发散了：请降低学习率，并按“重置”（Ctrl+R）生成新权重。</translation>
     </message>
@@ -643,6 +687,50 @@
     <message>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>保存对 %1 的更改吗？</translation>
+    </message>
+    <message>
+        <source>Your changes to the data, the settings or the weights are lost if you don&apos;t save.</source>
+        <translation>如果不保存，对数据、设置或权重的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>nngui did not close normally last time. Restore the unsaved project?</source>
+        <translation>nngui 上次没有正常关闭。要恢复未保存的项目吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>（没有最近的文件）</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Press Reset (Ctrl+R) to start again.</source>
+        <translation>按“重置”(Ctrl+R) 重新开始。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,68 @@
+"""The document the window edits: which file it is, what it is called, whether it has unsaved changes.
+
+The window's title follows it; File > Save, the recent-files list and autosave read
+it. It knows nothing about the table, the settings or the trainer (those are
+:class:`nngui.session.TrainingSession`'s).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from nngui.files.project import SUFFIX as PROJECT_SUFFIX
+from nngui.support.settings import app_settings
+
+UNTITLED = "Untitled"
+PRESET_MARK = " (preset)"
+RECOVERED_MARK = " (recovered)"
+
+
+class Document(QObject):
+    """Path, display name and modified flag; ``changed`` fires when any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path: str | None = None  # the project file, when saved or opened as one
+        self.name = UNTITLED  # what the title bar shows
+        self.modified = False
+
+    def set(self, path: str | None, name: str, modified: bool = False) -> None:
+        """A new identity: the project file (None when not saved as one) and its display name."""
+        self.path, self.name, self.modified = path, name, bool(modified)
+        self.changed.emit()
+
+    def saved_as(self, path: str) -> None:
+        self.set(path, display_name(path))
+
+    def set_modified(self, on: bool) -> None:
+        if bool(on) != self.modified:
+            self.modified = bool(on)
+            self.changed.emit()
+
+    def stem(self) -> str:
+        """A file name stem for exports: "spiral" for the preset, "run1" for run1.nngui.json."""
+        name = self.name.replace(PRESET_MARK, "").replace(RECOVERED_MARK, "")
+        for suffix in (PROJECT_SUFFIX, ".json"):
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        return name or "untitled"
+
+    def dialog_dir(self) -> str:
+        """Where file dialogs start: the document's folder, else the last folder used."""
+        if self.path:
+            return os.path.dirname(self.path)
+        return str(app_settings().value("lastDir", str(Path.home())))
+
+
+def remember_dir(path: str) -> None:
+    """The folder of a file the user chose, for the next dialog."""
+    app_settings().setValue("lastDir", os.path.dirname(path))
+
+
+def display_name(path: str) -> str:
+    return os.path.basename(path) or path

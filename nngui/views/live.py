@@ -1,0 +1,312 @@
+"""How a training report reaches the views: the diagram, the predictions, the loss plot, the status bar.
+
+While training, painting in the GUI thread holds the GIL that the training thread needs
+between its NumPy calls, so the views are redrawn at a measured pace (see
+``docs/performance.md``, W4): the diagram and the prediction table at most every
+``view_interval`` seconds, the loss plot (the costliest view) at most every
+``plot_interval``, one group per report, always ending on the latest report. At rest
+every report is drawn at once. See ``docs/architecture.md`` for the whole path.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from core.network import Architecture, Network
+from core.trainer import REACHED_ACCURACY, REACHED_LOSS
+
+from nngui.files.project import n_outputs
+from nngui.session import TrainingSession
+from nngui.support.formatting import exact
+from nngui.support.i18n import fmt, translate
+from nngui.training.report import TrainingReport
+from nngui.views.status_bar import loss_text
+
+VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
+MAX_VIEW_INTERVAL = 0.5
+PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
+# Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
+# while training: painting holds the GIL that the training thread needs between NumPy calls.
+GUI_BUDGET = 0.03
+DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
+
+
+class LiveViews(QObject):
+    """Routes the session's trainers and reports to the views; owns the selected row and the pacing."""
+
+    def __init__(self, session: TrainingSession, views, parent: QObject | None = None) -> None:
+        """``views``: the window's :class:`~nngui.views.layout.WindowViews` (diagram, table, plot, ...)."""
+        super().__init__(parent)
+        self.session = session
+        self.v = views
+        self.arch: Architecture | None = None  # the network the views show
+        self.selected_row = -1
+        self.view_interval = VIEW_INTERVAL
+        self.plot_interval = PLOT_INTERVAL
+        self._views_rep: TrainingReport | None = None
+        self._plot_rep: TrainingReport | None = None
+        self._views_last = self._plot_last = 0.0
+        self._acc_colour = ""
+        # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
+        # so Pause/Resume and Step do not pay for an antialiased frame each time.
+        self._draft_off = QTimer(self)
+        self._draft_off.setSingleShot(True)
+        self._draft_off.setInterval(DRAFT_OFF_MS)
+        self._draft_off.timeout.connect(self._end_draft)
+        session.trainerReady.connect(self.sync)
+        session.reportChanged.connect(self.show_report)
+        session.unusable.connect(self.show_unusable)
+        session.replaced.connect(self.reset)
+        session.controller.stateChanged.connect(self.on_state)
+        session.controller.finished.connect(self.flush)
+        views.prediction_view.sampleSelected.connect(self.select_row)
+
+    def _end_draft(self) -> None:
+        self.v.loss_plot.set_draft(self.running)
+
+    @property
+    def running(self) -> bool:
+        return self.session.controller.is_running()
+
+    def current_report(self) -> TrainingReport | None:
+        """The latest report when it is of the network on screen."""
+        rep = self.session.report
+        return rep if rep is not None and rep.architecture == self.arch else None
+
+    # -- a new trainer, or none -------------------------------------------------------------
+
+    def sync(self, trainer) -> None:
+        """Point the views at a new trainer: architecture, table of samples, warnings."""
+        v = self.v
+        ds = trainer.dataset
+        arch = trainer.network.arch
+        names = self.session.output_names()
+        v.banners.notice.hide()
+        v.settings_panel.set_data_warnings(self.session.data_warnings(trainer))
+        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        v.network_view.set_architecture(arch, ds.input_names, names)
+        self.arch = arch
+        v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
+        v.banners.divergence.setVisible(trainer.diverged is not None)
+        if trainer.diverged:
+            v.banners.divergence.setText(trainer.diverged)
+        v.insight.set_trainer(trainer, names, self.selected_row)
+        if self.session.report is not None:
+            self.show_report(self.session.report)
+        self.fit_prediction_columns()
+        if not len(trainer.history):
+            self.clear_plot()
+
+    def show_unusable(self, text: str) -> None:
+        """No trainer can be built (the data or the settings): say why, above the views."""
+        v = self.v
+        v.settings_panel.set_data_warnings([])
+        v.banners.show_notice(text)
+        model = v.data_model
+        inputs = [model.names()[i] for i in model.input_columns()]
+        targets = [model.names()[i] for i in model.target_columns()]
+        v.prediction_model.set_data(np.empty((0, len(inputs))), np.empty((0, len(targets))), inputs, targets, None)
+        v.accuracy_label.setText("")
+        v.insight.clear()
+        self.show_status(None)
+        self.show_placeholder_network(inputs, targets)
+
+    def show_placeholder_network(self, inputs: list[str], targets: list[str]) -> None:
+        """Without a trainer the diagram still shows the network the settings describe (grey when new)."""
+        if self.session.carry is not None:
+            return  # weights waiting for data are shown by whoever set them
+        v = self.v
+        cfg = v.settings_panel.config()
+        n_out = n_outputs(v.data_model.values(), v.data_model.roles(), cfg) if targets else 0
+        try:
+            arch = Architecture.build(len(inputs), cfg.hidden, n_out, cfg.hidden_activations,
+                                      cfg.output_activation, cfg.bias, cfg.loss)
+        except (ValueError, TypeError):
+            return
+        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        if arch == self.arch:
+            return  # same shape: keep the last weights on screen
+        outputs = targets if n_out == len(targets) else [f"{targets[0]}={k}" for k in range(n_out)]
+        self.show_network(arch, inputs, outputs, [(np.zeros((a, b)), np.zeros(b) if arch.bias else None)
+                                                  for a, b in zip(arch.sizes, arch.sizes[1:])])
+
+    def show_network(self, arch: Architecture, inputs: list[str], outputs: list[str], layers) -> None:
+        """Draw a network that no trainer runs (a placeholder, or a model waiting for data)."""
+        self.v.network_view.set_architecture(arch, inputs, outputs)
+        self.v.network_view.set_weights(layers)
+        self.arch = arch
+        self.v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+
+    def reset(self) -> None:
+        """A new document: no divergence, no curves, no earlier runs, no selected row."""
+        self.v.banners.divergence.hide()
+        self.clear_plot()
+        self.v.loss_plot.clear_ghosts()
+        self.selected_row = -1
+
+    def fit_prediction_columns(self) -> None:
+        """Column widths from the header and a sample of the cells (not the whole table: it may be huge)."""
+        model = self.v.prediction_model
+        view = self.v.prediction_view
+        header = view.horizontalHeader()
+        fm = view.fontMetrics()
+        rows = min(model.rowCount(), 50)
+        for c in range(model.columnCount()):
+            text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            width = fm.horizontalAdvance(text)
+            if model.is_prediction_column(c):
+                width = max(width, fm.horizontalAdvance("0.000123456"))  # e.g. a small error, unclipped
+            for r in range(rows):
+                cell = model.data(model.index(r, c))
+                if cell:
+                    width = max(width, fm.horizontalAdvance(str(cell)))
+            header.resizeSection(c, max(40, min(170, width + 18)))
+
+    # -- reports ----------------------------------------------------------------------------------
+
+    def show_report(self, rep: TrainingReport) -> None:
+        if rep.architecture != self.arch:
+            return  # a report for a network the views no longer show
+        t = self.session.trainer
+        self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
+        self.show_status(rep)
+        if rep.progress.diverged:
+            self.v.banners.show_divergence(rep.progress.diverged)
+        # The diagram and the prediction table are redrawn at most every ``view_interval`` seconds,
+        # always ending on the latest report. While training, redraw only when a report arrives (the
+        # worker waits for us meanwhile, so painting does not fight the training thread for the GIL);
+        # a skipped report is not lost: the next one, or the end of the run, draws the latest.
+        # One group of views per report at most (diagram and table, or the loss plot), so no single
+        # redraw keeps the event loop from its other work for long.
+        self._views_rep = self._plot_rep = rep
+        if not self.running:
+            self.flush()
+            return
+        now = time.monotonic()
+        if now - self._views_last >= self.view_interval:
+            self._flush_views()
+        elif now - self._plot_last >= self.plot_interval:
+            self._flush_plot()
+
+    def redraw(self) -> None:
+        """Draw the latest report again (after a palette, language or projector-mode change)."""
+        rep = self.current_report()
+        if rep is not None:
+            self.show_report(rep)
+
+    def flush(self, *_) -> None:
+        """Draw the latest report in every view now (the end of a run)."""
+        self._flush_views()
+        self._flush_plot()
+
+    def _flush_views(self) -> None:
+        rep, self._views_rep = self._views_rep, None
+        if rep is None or rep.architecture != self.arch:
+            return
+        v = self.v
+        t0 = time.perf_counter()
+        self._views_last = time.monotonic()
+        v.network_view.set_weights(rep.layers)
+        v.prediction_model.set_predictions(rep.predictions)
+        acc = v.prediction_model.accuracy()
+        v.accuracy_label.setText("" if acc is None else fmt(translate("MainWindow", "Accuracy %1 %"),
+                                                             f"{acc * 100:.1f}"))
+        if acc is not None:
+            colour = "#1d6b1d" if acc >= 0.9 else "#8a5a00" if acc >= 0.6 else "#8b0000"
+            if colour != self._acc_colour:
+                self._acc_colour = colour
+                v.accuracy_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.update_sample()
+        if self.running:
+            # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
+            if v.network_view.isVisible():
+                v.network_view.viewport().repaint()
+            if v.prediction_view.isVisible():
+                v.prediction_view.repaint_predictions()
+            self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
+
+    def clear_plot(self) -> None:
+        self._plot_rep = None
+        self.v.loss_plot.clear_curves()
+
+    def _flush_plot(self) -> None:
+        rep, self._plot_rep = self._plot_rep, None
+        if rep is None:
+            return
+        self._plot_last = time.monotonic()
+        if len(rep.train_curve[0]):
+            plot = self.v.loss_plot
+            t0 = time.perf_counter()
+            plot.set_curves(rep.train_curve, rep.val_curve)
+            if self.running and plot.isVisible():
+                plot.viewport().repaint()
+                self.plot_interval = paced(self.plot_interval, time.perf_counter() - t0, PLOT_INTERVAL)
+
+    def show_status(self, rep: TrainingReport | None) -> None:
+        """The status bar's fields and the projector's big counter for ``rep`` (None: nothing trained)."""
+        self.v.status.show(rep, self.running)
+        if rep is None:
+            self.v.presenter.update_counter(0, 0, "")
+            return
+        p = rep.progress
+        self.v.presenter.update_counter(p.epoch, p.epochs_target, loss_text(rep), self.reached_note(p))
+
+    def reached_note(self, p) -> str:
+        """A short mark for the epoch counter when a stop condition ended the run."""
+        t = self.session.trainer
+        if p.reached == REACHED_LOSS and t is not None:
+            return "\u2713 " + fmt(translate("MainWindow", "loss < %1"), exact(t.config.stop_loss))
+        if p.reached == REACHED_ACCURACY:
+            return "\u2713 " + translate("MainWindow", "accuracy 100 %")
+        return ""
+
+    # -- the selected row -------------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        self.selected_row = row
+        self.update_sample()
+
+    def update_sample(self) -> None:
+        """The selected row's activations in the diagram (none when no row is selected)."""
+        rep, ds = self.session.report, self.session.dataset
+        row = self.selected_row
+        if rep is None or ds is None or row < 0 or row >= ds.X.shape[0] or rep.architecture != self.arch:
+            self.v.network_view.set_sample(None)
+            return
+        x = ds.X[row : row + 1]
+        if self.session.normalizer is not None:
+            x = self.session.normalizer.transform(x)
+        net = Network.from_layers(rep.architecture, rep.layers)
+        with np.errstate(all="ignore"):
+            acts = [a[0] for a in net.forward(np.ascontiguousarray(x, dtype=np.float64))]
+        self.v.network_view.set_sample(acts)
+
+    # -- training state ---------------------------------------------------------------------------
+
+    def on_state(self, state: str) -> None:
+        running = state == "running"
+        v = self.v
+        v.network_view.set_live(running)  # painted by _flush_views while training
+        if running:  # plain lines while training: an antialiased curve costs 6x more
+            self._draft_off.stop()
+            v.loss_plot.set_draft(True)
+            # The views already show the starting weights: their first redraw comes one interval in
+            # (a 0.6 s run then draws each view twice, not three times).
+            self._views_last = self._plot_last = time.monotonic()
+        else:
+            self._draft_off.start()
+            if self.session.report is not None:
+                v.status.clear_speed()
+        if state == "diverged":
+            t = self.session.trainer
+            if t is not None and t.diverged:
+                v.banners.show_divergence(t.diverged)
+
+
+def paced(interval: float, cost: float, floor: float) -> float:
+    """The next redraw interval: smoothed so one redraw's ``cost`` is at most GUI_BUDGET of it."""
+    wanted = min(MAX_VIEW_INTERVAL, max(floor, cost / GUI_BUDGET))
+    return 0.7 * interval + 0.3 * wanted
