@@ -25,7 +25,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from .config import DTYPES, ConfigError, TrainConfig
-from .data import DataError, Dataset, atomic_write_text, read_csv
+from .data import DataError, Dataset, read_csv
+from .files import atomic_write_text
 from .initializers import INITIALIZERS
 from .losses import LOSSES, get_loss
 from .normalization import NORMALIZATIONS

@@ -30,6 +30,7 @@ import numpy as np
 
 from .activations import LEAKY_SLOPE
 from .export_python import ExportError
+from .files import atomic_write_bytes
 from .modelfile import Model
 
 __all__ = ["ExportError", "ONNX_OPSET", "to_onnx", "onnx_available"]
@@ -137,24 +138,6 @@ def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | No
     helper.set_model_props(proto, meta)
     onnx.checker.check_model(proto)
     if path is not None:
-        _write_bytes(path, proto.SerializeToString())
+        atomic_write_bytes(path, proto.SerializeToString())
     return proto
 
-
-def _write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename (no half-written file)."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
