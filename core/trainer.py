@@ -34,6 +34,7 @@ from .losses import get_loss
 from .network import Architecture, Network
 from .normalization import Normalizer, fit_normalizer
 from .optimizers import GD, get_optimizer
+from .warnings import ConfigWarning
 from . import compiled, kernels
 
 WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
@@ -41,8 +42,9 @@ WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 # Progress.reached / Trainer.reached: which stop condition (TrainConfig.stop_loss / stop_accuracy) ended the run.
 REACHED_LOSS = "loss"
 REACHED_ACCURACY = "accuracy"
-STOP_ACCURACY_IGNORED = ("stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 targets: "
-                         "it is ignored for this data")
+STOP_ACCURACY_IGNORED = ConfigWarning(
+    "stop_accuracy_ignored", "stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 "
+    "targets: it is ignored for this data")
 
 
 @dataclass(frozen=True)
@@ -73,22 +75,24 @@ def targets_for(dataset: Dataset, config: TrainConfig) -> tuple[np.ndarray, tupl
     return dataset.Y, None
 
 
-def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[str]:
-    """Raise ConfigError where settings and data cannot go together; return warnings."""
+def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[ConfigWarning]:
+    """Raise ConfigError where settings and data cannot go together; return warnings (with codes)."""
     warnings = []
     n = dataset.X.shape[0]
     if config.validation and n - int(round(config.validation * n)) < 1:
         raise ConfigError("validation", f"holding out {config.validation:g} of {n} rows leaves none to train on")
     bs_used = config.batch_size and not get_optimizer(config.optimizer).full_batch
     if bs_used and config.batch_size > n:
-        warnings.append(f"batch size {config.batch_size} is larger than the {n} rows: using all rows")
+        warnings.append(ConfigWarning("batch_larger_than_rows",
+                                      f"batch size {config.batch_size} is larger than the {n} rows: using all rows"))
     if get_loss(config.loss).needs_probabilities and (np.any(Y < 0) or np.any(Y > 1)):
         raise ConfigError(
             "loss", f"{config.loss} needs targets between 0 and 1 (or whole-number class labels "
             "with softmax + ce); scale the targets or choose sse/mse",
         )
     if config.output_activation == "softmax" and Y.shape[1] == 1:
-        warnings.append("softmax over a single output always gives 1: use sigmoid, or class labels with ce")
+        warnings.append(ConfigWarning("softmax_single_output",
+                                      "softmax over a single output always gives 1: use sigmoid, or class labels with ce"))
     return warnings
 
 
@@ -122,7 +126,7 @@ class Trainer:
         self, dataset: Dataset, config: TrainConfig, start: Network | None = None,
         normalizer: Normalizer | None = None, history: LossHistory | None = None, epoch: int = 0,
     ) -> None:
-        self.warnings = config.check()
+        self.warnings: list[ConfigWarning] = config.check()  # and check_data's, and stop_accuracy's
         self.dataset = dataset
         self.config = config
         self.dtype = np.dtype(config.dtype)
