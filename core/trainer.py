@@ -96,10 +96,16 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[Con
     return warnings
 
 
-def is_classification(Y: np.ndarray, one_hot: bool) -> bool:
-    """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets."""
+def is_classification(Y: np.ndarray, one_hot: bool, output_activation: str | None = None) -> bool:
+    """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets.
+
+    With ``output_activation`` given, 0/1 targets count only behind a sigmoid output
+    (the rule the CLI reports accuracy by; stop_accuracy and the app accept any output).
+    """
     if one_hot:
         return True
+    if output_activation is not None and output_activation != "sigmoid":
+        return False
     return Y.ndim == 2 and Y.shape[1] == 1 and Y.shape[0] > 0 and bool(np.isin(Y, (0.0, 1.0)).all())
 
 
@@ -112,6 +118,16 @@ def accuracy(P: np.ndarray, Y: np.ndarray, one_hot: bool) -> float:
     else:
         right = (P[:, 0] >= 0.5) == (Y[:, 0] == 1)
     return float(np.mean(right))
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """What :meth:`Trainer.restore` needs to undo training back to ``epoch``."""
+
+    epoch: int
+    params: np.ndarray
+    optimizer: object  # a deep copy of the optimiser (its state: velocity, moments, step count)
+    rng_state: dict
 
 
 def _describe(arch: Architecture) -> str:
@@ -231,14 +247,14 @@ class Trainer:
         if n <= 0 or self.diverged or self.reached:
             return self.progress()
         t0 = time.perf_counter()
-        backup = self._checkpoint()
+        backup = self.checkpoint()
         losses = self._run_epochs(n)
         if np.isfinite(losses).all() and self._weights_ok():
             k = self._stop_index(losses)
             if k is not None and k + 1 < n:
                 # The loss fell below the target inside the chunk: replay exactly up to that epoch
                 # (the same arithmetic from the same weights, optimiser state and random stream).
-                self._restore(backup)
+                self.restore(backup)
                 losses = self._run_epochs(k + 1)
             self._record(losses)
             if k is not None:
@@ -246,7 +262,7 @@ class Trainer:
             elif self._stop_acc and self.training_accuracy() == 1.0:
                 self.reached = REACHED_ACCURACY
         else:
-            self._restore(backup)
+            self.restore(backup)
             self._find_divergence(n)
         self._validate()
         self.elapsed += time.perf_counter() - t0
@@ -268,6 +284,27 @@ class Trainer:
             return None
         with np.errstate(all="ignore"):
             return accuracy(self.network.predict(self.X), self.Y, self._one_hot)
+
+    def validation_accuracy(self) -> float | None:
+        """Accuracy on the validation rows (None without validation rows, or when the targets are not classes)."""
+        if self.X_val is None or self.X_val.shape[0] == 0 or not is_classification(self.Y, self._one_hot):
+            return None
+        with np.errstate(all="ignore"):
+            return accuracy(self.network.predict(self.X_val), self.Y_val, self._one_hot)
+
+    def checkpoint(self) -> Checkpoint:
+        """A copy of the weights, the optimiser's state and the random stream, for :meth:`restore`."""
+        return Checkpoint(self.epoch, self.network.params.copy(), copy.deepcopy(self.optimizer),
+                          self.rng.bit_generator.state)
+
+    def restore(self, checkpoint: Checkpoint) -> None:
+        """Put back the weights, optimiser state and random stream of ``checkpoint`` (taken at this epoch).
+
+        The epoch count and the loss history are not touched: restore a checkpoint of the current epoch.
+        """
+        self.network.params[...] = checkpoint.params
+        self.optimizer = copy.deepcopy(checkpoint.optimizer)
+        self.rng.bit_generator.state = checkpoint.rng_state
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs for raw (unnormalised) inputs."""
@@ -384,21 +421,12 @@ class Trainer:
             self.epoch += losses.size
             self.last_loss = float(losses[-1])
 
-    def _checkpoint(self):
-        return self.network.params.copy(), copy.deepcopy(self.optimizer), self.rng.bit_generator.state
-
-    def _restore(self, checkpoint) -> None:
-        params, opt, rng_state = checkpoint
-        self.network.params[...] = params
-        self.optimizer = copy.deepcopy(opt)
-        self.rng.bit_generator.state = rng_state
-
     def _find_divergence(self, n: int) -> None:
         """Replay epoch by epoch to the first failing one, keep the weights from before it, say why."""
         good = []
         reason = "the weights became NaN or infinite"
         for _ in range(n):
-            before = self._checkpoint()
+            before = self.checkpoint()
             loss = self._run_epochs(1)[0]
             if not np.isfinite(loss):
                 reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"
@@ -413,7 +441,7 @@ class Trainer:
                     self.reached = REACHED_LOSS
                     return
                 continue
-            self._restore(before)
+            self.restore(before)
             break
         self._record(np.array(good))
         lr = self.learning_rate
