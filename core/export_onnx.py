@@ -23,6 +23,7 @@ Pure NumPy and the standard library (plus onnx when called): this module never i
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 
@@ -60,12 +61,11 @@ def _import_onnx():
 
 
 def onnx_available() -> bool:
-    """True when the onnx package can be imported."""
+    """True when the onnx package is installed; asks ``find_spec``, so nothing is imported (onnx is slow to load)."""
     try:
-        _import_onnx()
-    except ExportError:
+        return importlib.util.find_spec("onnx") is not None
+    except (ImportError, ValueError):  # a broken entry in sys.modules
         return False
-    return True
 
 
 def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | None = "float32"):

@@ -341,13 +341,22 @@ class Trainer:
     def _run_epochs(self, n: int) -> np.ndarray:
         losses = np.empty(n)
         with np.errstate(all="ignore"):
-            if self.releases_gil:
-                self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+            if self.releases_gil and self._run_compiled(n, losses):
+                pass
             elif self._fused is not None:
                 self._run_fused(n, losses)
             else:
                 self._run_generic(n, losses)
         return losses
+
+    def _run_compiled(self, n: int, losses: np.ndarray) -> bool:
+        """The compiled loop (numba loads on its first use); False when numba turns out not to load."""
+        try:
+            self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+        except compiled.Unavailable:
+            self._compiled = None  # the NumPy path from now on
+            return False
+        return True
 
     def _run_fused(self, n: int, losses: np.ndarray) -> None:
         params, opt = self.network.params, self.optimizer
