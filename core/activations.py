@@ -13,6 +13,8 @@ from typing import Callable
 
 import numpy as np
 
+from .registry import lookup
+
 LEAKY_SLOPE = 0.01
 
 
@@ -155,9 +157,4 @@ OUTPUT_ACTIVATIONS = tuple(ACTIVATIONS)
 
 def get_activation(name: str) -> Activation:
     """Look an activation up by name, with a message listing the valid names."""
-    try:
-        return ACTIVATIONS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}"
-        ) from None
+    return lookup(ACTIVATIONS, "activation", name)

@@ -20,6 +20,8 @@ from typing import Callable
 
 import numpy as np
 
+from .registry import lookup
+
 EPS = 1e-12
 
 
@@ -143,10 +145,7 @@ LOSSES: dict[str, Loss] = {
 
 def get_loss(name: str) -> Loss:
     """Look a loss up by name, with a message listing the valid names."""
-    try:
-        return LOSSES[name]
-    except KeyError:
-        raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
+    return lookup(LOSSES, "loss", name)
 
 
 def output_delta(loss: Loss, activation_name: str, p: np.ndarray, y: np.ndarray, backward) -> np.ndarray:

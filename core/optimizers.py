@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .registry import lookup
+
 
 class GD:
     """Plain gradient descent: p -= lr * g. Under the name ``gd`` it always uses the full batch."""
@@ -93,9 +95,4 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
 
 def get_optimizer(name: str) -> OptimizerSpec:
     """Look an optimiser up by name, with a message listing the valid names."""
-    try:
-        return OPTIMIZERS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}"
-        ) from None
+    return lookup(OPTIMIZERS, "optimizer", name)
