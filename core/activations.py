@@ -13,6 +13,8 @@ from typing import Callable
 
 import numpy as np
 
+from .registry import lookup
+
 LEAKY_SLOPE = 0.01
 
 
@@ -77,7 +79,19 @@ def _softmax_back(a: np.ndarray, g: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Activation:
-    """A named activation: the function, its vector-Jacobian product, and where it may be used."""
+    """A named activation: the function, its vector-Jacobian product, and where it may be used.
+
+    The fields after ``formula`` are what the fast training paths need; an activation
+    without them trains on the generic path (``Network.gradient``) only:
+
+    - ``fused_forward``: the NumPy calls (source templates) that :mod:`core.kernels` writes to
+      apply it in place to buffer ``{z}``, with ``{t}`` a scratch buffer of the same shape;
+    - ``fused_backward``: the calls multiplying ``{g}`` in place by f'(z), written through the
+      output ``{a}`` (scratch ``{t}``);
+    - ``fused_one_call``: one call doing what ``fused_forward`` does, cheaper on small arrays;
+    - ``keeps_one``: f(1) == 1, so a column of ones in the buffer survives it;
+    - ``compiled_code``: its branch in :mod:`core.compiled`'s scalar loop (``_act``/``_dact``).
+    """
 
     name: str
     label: str
@@ -85,6 +99,12 @@ class Activation:
     backward: Callable[[np.ndarray, np.ndarray], np.ndarray]
     output_only: bool = False
     formula: str = ""
+    elementwise: bool = True  # False: each output depends on the whole row (softmax)
+    fused_forward: tuple[str, ...] | None = None
+    fused_backward: tuple[str, ...] | None = None
+    fused_one_call: str | None = None
+    keeps_one: bool = False
+    compiled_code: int | None = None
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         return self.forward(z)
@@ -93,17 +113,40 @@ class Activation:
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("sigmoid", "Sigmoid", _sigmoid, _sigmoid_back, formula="1 / (1 + e^-z)"),
-        Activation("tanh", "Tanh", _tanh, _tanh_back, formula="tanh(z)"),
-        Activation("relu", "ReLU", _relu, _relu_back, formula="max(0, z)"),
+        Activation(
+            "sigmoid", "Sigmoid", _sigmoid, _sigmoid_back, formula="1 / (1 + e^-z)",
+            fused_forward=("negative({z}, {z})", "exp({z}, {z})", "add({z}, 1.0, {z})", "reciprocal({z}, {z})"),
+            fused_backward=("multiply({a}, {a}, {t})", "subtract({a}, {t}, {t})", "multiply({g}, {t}, {g})"),
+            fused_one_call="expit({z}, {z})", compiled_code=0,
+        ),
+        Activation(
+            "tanh", "Tanh", _tanh, _tanh_back, formula="tanh(z)",
+            fused_forward=("tanh({z}, {z})",),
+            fused_backward=("multiply({a}, {a}, {t})", "subtract(1.0, {t}, {t})", "multiply({g}, {t}, {g})"),
+            compiled_code=1,
+        ),
+        Activation(
+            "relu", "ReLU", _relu, _relu_back, formula="max(0, z)",
+            fused_forward=("maximum({z}, 0.0, out={z})",),
+            fused_backward=("greater({a}, 0.0, {t})", "multiply({g}, {t}, {g})"),
+            keeps_one=True, compiled_code=2,
+        ),
         Activation(
             "leaky_relu", "Leaky ReLU", _leaky_relu, _leaky_relu_back,
             formula=f"z if z > 0 else {LEAKY_SLOPE} z",
+            fused_forward=(f"multiply({{z}}, {LEAKY_SLOPE!r}, {{t}})", "maximum({z}, {t}, out={z})"),
+            fused_backward=("greater({a}, 0.0, {t})", f"multiply({{t}}, {1.0 - LEAKY_SLOPE!r}, {{t}})",
+                            f"add({{t}}, {LEAKY_SLOPE!r}, {{t}})", "multiply({g}, {t}, {g})"),
+            keeps_one=True, compiled_code=3,
         ),
-        Activation("linear", "Linear (identity)", _linear, _linear_back, formula="z"),
         Activation(
+            "linear", "Linear (identity)", _linear, _linear_back, formula="z",
+            fused_forward=(), fused_backward=(), keeps_one=True, compiled_code=4,
+        ),
+        Activation(
+            # core.kernels writes its own row-wise softmax lines (the paired ce loss needs them).
             "softmax", "Softmax (output only)", _softmax, _softmax_back, output_only=True,
-            formula="e^z_k / sum_j e^z_j",
+            formula="e^z_k / sum_j e^z_j", elementwise=False, compiled_code=5,
         ),
     )
 }
@@ -114,9 +157,4 @@ OUTPUT_ACTIVATIONS = tuple(ACTIVATIONS)
 
 def get_activation(name: str) -> Activation:
     """Look an activation up by name, with a message listing the valid names."""
-    try:
-        return ACTIVATIONS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}"
-        ) from None
+    return lookup(ACTIVATIONS, "activation", name)

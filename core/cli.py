@@ -10,7 +10,6 @@ Pure NumPy and the standard library: this module never imports Qt.
 from __future__ import annotations
 
 import argparse
-import copy
 import math
 import os
 import shutil
@@ -25,7 +24,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from .config import DTYPES, ConfigError, TrainConfig
-from .data import DataError, Dataset, atomic_write_text, read_csv
+from .data import DataError, Dataset, read_csv
+from .files import atomic_write_text
 from .initializers import INITIALIZERS
 from .losses import LOSSES, get_loss
 from .normalization import NORMALIZATIONS
@@ -632,20 +632,15 @@ def _run(trainer, name: str, quiet: bool) -> bool:
                 stopped = True
                 break
             # Without our handler a Ctrl+C lands inside a chunk: keep what is needed to undo it.
-            snapshot = None if flag.installed else (
-                trainer.epoch, trainer.network.params.copy(), copy.deepcopy(trainer.optimizer),
-                trainer.rng.bit_generator.state)
+            snapshot = None if flag.installed else trainer.checkpoint()
             t0 = time.perf_counter()
             try:
                 progress = trainer.train(chunk)
             except KeyboardInterrupt:
                 if snapshot is None:  # a second Ctrl+C: abort at once, without saving
                     raise
-                epoch, params, optimizer, rng_state = snapshot
-                if trainer.epoch == epoch:
-                    trainer.network.params[...] = params
-                    trainer.optimizer = optimizer
-                    trainer.rng.bit_generator.state = rng_state
+                if trainer.epoch == snapshot.epoch:  # interrupted before the chunk was recorded
+                    trainer.restore(snapshot)
                 stopped = True
                 break
             dt = time.perf_counter() - t0
@@ -768,6 +763,8 @@ def _duration(seconds: float) -> str:
 
 def _summary(trainer) -> list[str]:
     """The closing lines on stdout: final loss, epochs, accuracy for classification."""
+    from .trainer import is_classification
+
     loss = trainer.last_loss
     if loss is None:  # no epoch trained: the loss of the current weights
         with np.errstate(all="ignore"):
@@ -776,35 +773,12 @@ def _summary(trainer) -> list[str]:
     if trainer.last_val_loss is not None:
         lines.append(f"val loss: {float(trainer.last_val_loss)!r}")
     lines.append(f"epochs: {trainer.epoch}")
-    kind = _class_kind(trainer.config.output_activation, trainer.Y, trainer.classes is not None)
-    if kind:
-        with np.errstate(all="ignore"):
-            acc = _accuracy(kind, trainer.network.predict(trainer.X), trainer.Y)
-        lines.append(f"accuracy: {acc * 100:.1f}%")
-        if trainer.X_val is not None and trainer.X_val.shape[0]:
-            with np.errstate(all="ignore"):
-                val = _accuracy(kind, trainer.network.predict(trainer.X_val), trainer.Y_val)
+    if is_classification(trainer.Y, trainer.classes is not None, trainer.config.output_activation):
+        lines.append(f"accuracy: {trainer.training_accuracy() * 100:.1f}%")
+        val = trainer.validation_accuracy()
+        if val is not None:
             lines.append(f"val accuracy: {val * 100:.1f}%")
     return lines
-
-
-def _class_kind(output_activation: str, Y: np.ndarray, one_hot: bool) -> str | None:
-    """'onehot' for class labels, 'binary' for one sigmoid output with 0/1 targets, else None."""
-    if one_hot:
-        return "onehot"
-    if output_activation == "sigmoid" and Y.shape[1] == 1 and Y.size and np.all((Y == 0) | (Y == 1)):
-        return "binary"
-    return None
-
-
-def _accuracy(kind: str, P: np.ndarray, Y: np.ndarray) -> float:
-    if Y.shape[0] == 0:
-        return float("nan")
-    if kind == "onehot":
-        right = np.argmax(P, axis=1) == np.argmax(Y, axis=1)
-    else:
-        right = (P[:, 0] >= 0.5) == (Y[:, 0] == 1)
-    return float(np.mean(right))
 
 
 # ---------------------------------------------------------------------------
@@ -904,6 +878,8 @@ def cmd_predict(args) -> int:
 
 def _report_fit(model, P, Y, labels, classes, source: str) -> None:
     """Loss (the model's) and, for classification, accuracy on stderr."""
+    from .trainer import accuracy, is_classification
+
     loss = get_loss(model.architecture.loss)
     if classes:
         truth = Y[:, 0]
@@ -922,9 +898,8 @@ def _report_fit(model, P, Y, labels, classes, source: str) -> None:
         return
     with np.errstate(all="ignore"):
         print(f"loss ({loss.name}): {float(loss.value(P, Y))!r}", file=sys.stderr)
-    kind = _class_kind(model.architecture.output_activation, Y, False)
-    if kind:
-        print(f"accuracy: {_accuracy(kind, P, Y) * 100:.1f}%", file=sys.stderr)
+    if is_classification(Y, False, model.architecture.output_activation):
+        print(f"accuracy: {accuracy(P, Y, False) * 100:.1f}%", file=sys.stderr)
     sys.stderr.flush()
 
 

@@ -5,49 +5,64 @@ remove it (`pip install nngui[fast]`). The Trainer uses this path by itself when
 numba is installed and the network is small; without numba it silently keeps the
 NumPy path. The maths is the same as :mod:`core.kernels` (tests compare them to
 1e-12); the compilation is cached on disk so only the very first run pays for it.
+
+numba is imported on first use (:func:`warm_up`, or a Trainer's first epochs on this
+path), never when this module is imported. Which activations and losses the loop
+handles, and their branch in ``_act``/``_dact``/``_train``, are the ``compiled_code``
+of their registry entries (``core.activations``, ``core.losses``).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import threading
 
 import numpy as np
 
-from .activations import LEAKY_SLOPE
-from .losses import EPS
+from .activations import ACTIVATIONS, LEAKY_SLOPE
+from .losses import EPS, LOSSES
 from .network import Network
 
 MAX_WORK = 4096  # rows x parameters; measured here: above this NumPy's BLAS calls win
+SOFTMAX = ACTIVATIONS["softmax"].compiled_code  # the one activation _train applies row by row
+SQUARED, BCE = LOSSES["sse"].compiled_code, LOSSES["bce"].compiled_code  # _train's loss branches (else ce)
 
-ACT_CODES = {"sigmoid": 0, "tanh": 1, "relu": 2, "leaky_relu": 3, "linear": 4, "softmax": 5}
-LOSS_CODES = {"sse": 0, "mse": 1, "bce": 2, "ce": 3}
+_installed: bool | None = None  # find_spec's answer, asked once
+_state = {"loaded": False, "failed": False}
+_lock = threading.Lock()
 
-try:
-    if os.environ.get("NNGUI_NO_NUMBA"):
-        raise ImportError("disabled by NNGUI_NO_NUMBA")
-    from numba import njit
-except ImportError:  # numba is optional: the NumPy path is used
-    njit = None
+
+class Unavailable(ImportError):
+    """numba is installed but cannot be imported (e.g. it does not support this NumPy)."""
 
 
 def available() -> bool:
-    """True when numba is installed (and not disabled with NNGUI_NO_NUMBA=1)."""
-    return njit is not None
+    """True when numba is installed (and not disabled with NNGUI_NO_NUMBA=1); does not import it."""
+    global _installed
+    if os.environ.get("NNGUI_NO_NUMBA") or _state["failed"]:
+        return False
+    if _installed is None:
+        _installed = importlib.util.find_spec("numba") is not None
+    return _installed
 
 
 def supports(net: Network, rows: int, full_batch_gd: bool) -> bool:
     """Whether the compiled loop handles this network, data size and optimiser."""
-    if njit is None or not full_batch_gd:
+    if not full_batch_gd or not available():
         return False
     arch = net.arch
     if arch.n_params * rows > MAX_WORK:
         return False
-    if "softmax" in arch.activations[:-1]:
+    acts = [ACTIVATIONS[a] for a in arch.activations]
+    if any(a.compiled_code is None or not a.elementwise for a in acts[:-1]):
         return False
-    out, loss = arch.output_activation, arch.loss
-    if loss in ("sse", "mse"):
-        return out != "softmax"
-    return (loss, out) in (("bce", "sigmoid"), ("ce", "softmax"))
+    out, loss = acts[-1], LOSSES[arch.loss]
+    if out.compiled_code is None or loss.compiled_code is None:
+        return False
+    if loss.squared_error:
+        return out.elementwise
+    return loss.paired_activation == out.name
 
 
 def _act(code, z):
@@ -77,18 +92,15 @@ def _dact(code, a):
     return 1.0
 
 
-def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, losses, A, G):
-    """Full-batch gradient descent for n_epochs; losses[e] gets epoch e's loss (before its update)."""
+def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, lr, n_epochs, losses, A, G):
+    """Full-batch gradient descent for n_epochs; losses[e] gets epoch e's loss (before its update).
+
+    ``factor`` and ``divisor`` are the loss's ``delta_scale`` and ``divisor`` for this data.
+    """
     L = sizes.shape[0] - 1
     rows = X.shape[0]
     k_out = sizes[L]
     grad = np.zeros_like(params)
-    if loss_code == 0:
-        factor = 2.0
-    elif loss_code == 1:
-        factor = 2.0 / (rows * k_out)
-    else:
-        factor = 1.0 / rows
     for epoch in range(n_epochs):
         # forward: A[l] holds layer l's output (A[0] is the input)
         for r in range(rows):
@@ -103,8 +115,8 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, los
                         z += A[l, r, i] * params[wo + i * n_out + j]
                     if bo >= 0:
                         z += params[bo + j]
-                    A[l + 1, r, j] = z if code == 5 else _act(code, z)
-                if code == 5:
+                    A[l + 1, r, j] = z if code == SOFTMAX else _act(code, z)
+                if code == SOFTMAX:
                     m = A[l + 1, r, 0]
                     for j in range(1, n_out):
                         m = max(m, A[l + 1, r, j])
@@ -123,10 +135,10 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, los
             for j in range(k_out):
                 p, y = A[L, r, j], Y[r, j]
                 d = p - y
-                if loss_code <= 1:
+                if loss_code == SQUARED:
                     total += d * d
                     G[L, r, j] = factor * d * _dact(acts[L - 1], p)
-                elif loss_code == 2:
+                elif loss_code == BCE:
                     q = min(max(p, EPS), 1.0 - EPS)
                     total -= y * np.log(q) + (1.0 - y) * np.log(1.0 - q)
                     G[L, r, j] = factor * d
@@ -134,11 +146,7 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, los
                     q = min(max(p, EPS), 1.0)
                     total -= y * np.log(q)
                     G[L, r, j] = factor * (p * ysum - y)
-        if loss_code == 1:
-            total /= rows * k_out
-        elif loss_code >= 2:
-            total /= rows
-        losses[epoch] = total
+        losses[epoch] = total / divisor
         # backward
         for l in range(L - 1, -1, -1):
             n_in, n_out, wo, bo = sizes[l], sizes[l + 1], w_off[l], b_off[l]
@@ -166,15 +174,33 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, X, Y, lr, n_epochs, los
             params[p] -= lr * grad[p]
 
 
-if njit is not None:
-    _act = njit(cache=True, inline="always")(_act)
-    _dact = njit(cache=True, inline="always")(_dact)
-    _train = njit(cache=True, nogil=True, error_model="numpy")(_train)  # the GUI thread runs meanwhile
+def _load():
+    """The compiled ``_train``: imports numba and wraps the loop functions the first time."""
+    global _act, _dact, _train
+    if _state["loaded"]:
+        return _train
+    with _lock:
+        if not _state["loaded"]:
+            try:
+                from numba import njit
+            except ImportError as exc:  # installed but broken: the NumPy path from now on
+                _state["failed"] = True
+                raise Unavailable(f"numba cannot be imported: {exc}") from exc
+            # _train finds _act and _dact as module globals, so they are compiled first.
+            _act = njit(cache=True, inline="always")(_act)
+            _dact = njit(cache=True, inline="always")(_dact)
+            _train = njit(cache=True, nogil=True, error_model="numpy")(_train)  # the GUI thread runs meanwhile
+            _state["loaded"] = True
+    return _train
 
 
 def warm_up() -> None:
-    """Compile (first run) or load from the disk cache the loop, on a tiny network; no-op without numba."""
-    if njit is None:
+    """Import numba and compile (first run) or load from the disk cache the loop, on a tiny network.
+
+    A no-op without numba. The app calls it on its training thread at start-up, so the first Train
+    does not wait for it; a Trainer that needs the loop loads it by itself otherwise.
+    """
+    if not available():
         return
     from .network import Architecture
 
@@ -195,12 +221,15 @@ class CompiledLoop:
         self.sizes = np.array(arch.sizes, dtype=np.int64)
         self.w_off = np.array([ws.start for ws, _ in slices], dtype=np.int64)
         self.b_off = np.array([-1 if bs is None else bs.start for _, bs in slices], dtype=np.int64)
-        self.acts = np.array([ACT_CODES[a] for a in arch.activations], dtype=np.int64)
-        self.loss_code = LOSS_CODES[arch.loss]
+        self.acts = np.array([ACTIVATIONS[a].compiled_code for a in arch.activations], dtype=np.int64)
+        loss, rows, k_out = LOSSES[arch.loss], X.shape[0], arch.sizes[-1]
+        self.loss_code = loss.compiled_code
+        self.factor, self.divisor = loss.delta_scale(rows, k_out), float(loss.divisor(rows, k_out))
         width = max(arch.sizes)
         self.A = np.zeros((arch.n_layers + 1, X.shape[0], width))
         self.G = np.zeros((arch.n_layers + 1, X.shape[0], width))
 
     def epochs(self, n: int, losses: np.ndarray, lr: float) -> None:
-        _train(self.net.params, self.w_off, self.b_off, self.sizes, self.acts, self.loss_code,
-               self.X, self.Y, float(lr), int(n), losses, self.A, self.G)
+        """``n`` epochs of full-batch gradient descent; raises :class:`Unavailable` when numba cannot load."""
+        _load()(self.net.params, self.w_off, self.b_off, self.sizes, self.acts, self.loss_code, self.factor,
+                self.divisor, self.X, self.Y, float(lr), int(n), losses, self.A, self.G)

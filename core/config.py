@@ -12,6 +12,7 @@ from .losses import LOSSES
 from .network import MAX_UNITS
 from .normalization import NORMALIZATIONS
 from .optimizers import OPTIMIZERS
+from .warnings import ConfigWarning
 
 DTYPES = ("float64", "float32")
 SOFT_MAX_LAYERS = 6
@@ -63,18 +64,18 @@ class TrainConfig:
             return (self.activation,) * len(self.hidden)
         return self.activation
 
-    def check(self) -> list[str]:
-        """Raise ConfigError for a setting that cannot work; return warnings for risky ones."""
-        warnings: list[str] = []
+    def check(self) -> list[ConfigWarning]:
+        """Raise ConfigError for a setting that cannot work; return warnings (with codes) for risky ones."""
+        warnings: list[ConfigWarning] = []
         for i, h in enumerate(self.hidden):
             if not isinstance(h, int) or isinstance(h, bool) or h < 1:
                 raise ConfigError("hidden", f"layer {i + 1} must have a whole number of units >= 1, got {h!r}")
             if h > MAX_UNITS:
                 raise ConfigError("hidden", f"layer {i + 1} has {h} units; at most {MAX_UNITS} are supported")
         if len(self.hidden) > SOFT_MAX_LAYERS:
-            warnings.append(f"{len(self.hidden)} hidden layers: deep sigmoid networks train slowly")
+            warnings.append(ConfigWarning("deep_network", f"{len(self.hidden)} hidden layers: deep sigmoid networks train slowly"))
         if any(h > SOFT_MAX_UNITS for h in self.hidden):
-            warnings.append(f"more than {SOFT_MAX_UNITS} units in a layer: training will be slower")
+            warnings.append(ConfigWarning("wide_layer", f"more than {SOFT_MAX_UNITS} units in a layer: training will be slower"))
         acts = self.hidden_activations
         if len(acts) != len(self.hidden):
             raise ConfigError("activation", f"{len(acts)} activations for {len(self.hidden)} hidden layers")
@@ -92,7 +93,7 @@ class TrainConfig:
         if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
             raise ConfigError("learning_rate", f"must be a finite number > 0, got {lr!r}")
         if lr > 10:
-            warnings.append(f"learning rate {lr:g} is very large: training will probably diverge")
+            warnings.append(ConfigWarning("large_lr", f"learning rate {lr:g} is very large: training will probably diverge"))
         for name in ("batch_size", "epochs", "seed"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 0:
@@ -106,9 +107,9 @@ class TrainConfig:
         if not isinstance(self.stop_accuracy, bool):
             raise ConfigError("stop_accuracy", f"must be true or false, got {self.stop_accuracy!r}")
         if self.loss == "ce" and self.output_activation != "softmax":
-            warnings.append("categorical cross-entropy is meant to follow a softmax output")
+            warnings.append(ConfigWarning("ce_without_softmax", "categorical cross-entropy is meant to follow a softmax output"))
         if self.loss == "bce" and self.output_activation not in ("sigmoid", "softmax"):
-            warnings.append("binary cross-entropy needs outputs in (0, 1): use a sigmoid output")
+            warnings.append(ConfigWarning("bce_without_sigmoid", "binary cross-entropy needs outputs in (0, 1): use a sigmoid output"))
         return warnings
 
     def to_dict(self) -> dict:

@@ -19,11 +19,12 @@ import math
 import operator
 import os
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
+
+from .files import atomic_write_text  # re-exported: nngui imports it from here
 
 __all__ = [
     "DataError",
@@ -582,63 +583,6 @@ def _format_rows(table: np.ndarray, names: list[str], file: str) -> list[str]:
         raise DataError(f"cannot write {float(table[r, c])!r}: only finite numbers can be saved",
                         file=file, row=r + 1, column=names[c])
     return [",".join(map(_format_float, row)) for row in table.tolist()]
-
-
-def _create_temp(directory: str, base: str) -> tuple[int, str]:
-    """Create a fresh hidden temp file beside the target (permissions follow the umask)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        temp = os.path.join(directory, f".{base}.{secrets.token_hex(6)}.tmp")
-        try:
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"could not create a temporary file in {directory}")
-
-
-def _fsync_directory(directory: str) -> None:
-    """Make the rename durable where the platform allows (best effort)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` all at once, so a crash never leaves half a file.
-
-    Writes a temp file in the same directory, flushes and fsyncs it, then
-    ``os.replace``s it over the target (keeping an existing file's permissions).
-    On any failure the temp file is removed, the old file is untouched and the
-    error (usually OSError) propagates. Newlines are written as given.
-    """
-    target = os.fspath(path)
-    payload = text.encode(encoding)
-    directory = os.path.dirname(os.path.abspath(target))
-    fd, temp = _create_temp(directory, os.path.basename(target))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(temp, os.stat(target).st_mode & 0o7777)
-        except OSError:
-            pass  # no old file (or no permission to copy its mode): keep the umask default
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_directory(directory)
 
 
 # ---------------------------------------------------------------------------

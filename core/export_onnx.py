@@ -23,6 +23,7 @@ Pure NumPy and the standard library (plus onnx when called): this module never i
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 
@@ -30,6 +31,7 @@ import numpy as np
 
 from .activations import LEAKY_SLOPE
 from .export_python import ExportError
+from .files import atomic_write_bytes
 from .modelfile import Model
 
 __all__ = ["ExportError", "ONNX_OPSET", "to_onnx", "onnx_available"]
@@ -59,12 +61,11 @@ def _import_onnx():
 
 
 def onnx_available() -> bool:
-    """True when the onnx package can be imported."""
+    """True when the onnx package is installed; asks ``find_spec``, so nothing is imported (onnx is slow to load)."""
     try:
-        _import_onnx()
-    except ExportError:
+        return importlib.util.find_spec("onnx") is not None
+    except (ImportError, ValueError):  # a broken entry in sys.modules
         return False
-    return True
 
 
 def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | None = "float32"):
@@ -137,24 +138,6 @@ def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | No
     helper.set_model_props(proto, meta)
     onnx.checker.check_model(proto)
     if path is not None:
-        _write_bytes(path, proto.SerializeToString())
+        atomic_write_bytes(path, proto.SerializeToString())
     return proto
 
-
-def _write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename (no half-written file)."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

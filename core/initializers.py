@@ -11,6 +11,8 @@ from typing import Callable
 
 import numpy as np
 
+from .registry import lookup
+
 Drawer = Callable[[np.random.Generator, int, int], np.ndarray]
 
 
@@ -52,9 +54,4 @@ INITIALIZERS: dict[str, Initializer] = {
 
 def get_initializer(name: str) -> Initializer:
     """Look an initialiser up by name, with a message listing the valid names."""
-    try:
-        return INITIALIZERS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown initialiser {name!r}; expected one of {', '.join(INITIALIZERS)}"
-        ) from None
+    return lookup(INITIALIZERS, "initialiser", name)

@@ -11,17 +11,20 @@ ones beside each layer's input; see :class:`FusedStep`). The maths is that of
 :meth:`core.network.Network.gradient` (the tests compare the two to 1e-10; the sums
 are ordered differently). ``FusedStep.source`` shows the generated code.
 
-Supported: hidden activations sigmoid, tanh, relu, leaky_relu, linear; outputs with
-``sse``/``mse`` through any element-wise activation, sigmoid + ``bce`` and softmax +
-``ce``. Anything else uses the generic path.
+What is supported, and the calls each activation and loss turns into, are facts on their
+registry entries (``Activation.fused_forward``/``fused_backward``, ``Loss.squared_error``/
+``fused_value``, ``Loss.delta_scale``): hidden activations with ``fused_forward``; squared
+errors through any output with ``fused_backward``; other losses through their paired output
+(softmax gets this module's row-wise lines). Anything else uses the generic path. The
+facts are read once, when the step's source is generated: nothing per epoch.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .activations import LEAKY_SLOPE
-from .losses import EPS
+from .activations import ACTIVATIONS, Activation
+from .losses import EPS, LOSSES
 from .network import Network
 
 try:  # scipy's logistic is one call; on big arrays four in-place ufuncs are faster
@@ -31,7 +34,8 @@ except ImportError:  # pragma: no cover - scipy is a dependency, but the core ru
 
 EXPIT_MAX = 4096
 MATMUL_MIN_WORK = 16384  # m * k * n from which np.matmul beats np.dot here (measured)
-ELEMENTWISE = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
+ELEMENTWISE = tuple(name for name, a in ACTIVATIONS.items() if a.fused_forward is not None)  # as hidden layers
+_NEGATE = "negative({z}, {z})"  # an activation starting with this can take -z from a product with -X
 SMALL_OUTPUT = 256  # rows * outputs up to which the per-epoch errors are kept and summed per chunk
 ERROR_CHUNK = 1024  # epochs of errors kept at once in that case
 
@@ -39,32 +43,28 @@ ERROR_CHUNK = 1024  # epochs of errors kept at once in that case
 def supports(net: Network) -> bool:
     """True when :class:`FusedStep` implements this architecture's activations and loss."""
     arch = net.arch
-    if any(a not in ELEMENTWISE for a in arch.activations[:-1]):
+    if any(ACTIVATIONS[a].fused_forward is None for a in arch.activations[:-1]):
         return False
-    out, loss = arch.output_activation, arch.loss
-    if loss in ("sse", "mse"):
-        return out in ELEMENTWISE
-    return (loss, out) in (("bce", "sigmoid"), ("ce", "softmax"))
+    out, loss = ACTIVATIONS[arch.output_activation], LOSSES[arch.loss]
+    if loss.fused_value is None:
+        return False
+    if loss.squared_error:
+        return out.fused_forward is not None and out.fused_backward is not None
+    return loss.paired_activation == out.name and (out.fused_forward is not None or out.name == "softmax")
 
 
-def _one_call_sigmoid(size: int) -> bool:
-    """scipy's expit is one call, cheapest where per-call overhead dominates; four ufuncs win above."""
-    return expit is not None and size <= EXPIT_MAX
+def _one_call(act: Activation, size: int) -> bool:
+    """Whether to use the activation's one-call form (scipy's expit): cheapest where per-call
+    overhead dominates; on arrays above EXPIT_MAX elements the in-place ufuncs win."""
+    return act.fused_one_call is not None and expit is not None and size <= EXPIT_MAX
 
 
 def _activate(name: str, z: str, tmp: str, size: int) -> list[str]:
-    """Source lines applying an activation to buffer ``z`` (of ``size`` elements) in place."""
-    if name == "sigmoid" and _one_call_sigmoid(size):
-        return [f"expit({z}, {z})"]
-    return {
-        "sigmoid": [f"negative({z}, {z})", f"exp({z}, {z})", f"add({z}, 1.0, {z})",
-                    f"reciprocal({z}, {z})"],
-        "tanh": [f"tanh({z}, {z})"],
-        "relu": [f"maximum({z}, 0.0, out={z})"],
-        "leaky_relu": [f"multiply({z}, {LEAKY_SLOPE!r}, {tmp})", f"maximum({z}, {tmp}, out={z})"],
-        "linear": [],
-        "softmax": _softmax_lines(z, size),
-    }[name]
+    """Source lines applying an element-wise activation to buffer ``z`` (of ``size`` elements) in place."""
+    act = ACTIVATIONS[name]
+    if _one_call(act, size):
+        return [act.fused_one_call.format(z=z)]
+    return [line.format(z=z, t=tmp) for line in act.fused_forward]
 
 
 def _softmax_lines(z: str, size: int, normalise: bool = True) -> list[str]:
@@ -90,16 +90,7 @@ def _product(a: str, b: str, out: str, work: int, strided: bool = False) -> str:
 
 def _derivative(name: str, a: str, g: str, tmp: str) -> list[str]:
     """Source lines multiplying ``g`` in place by the derivative, written through the output ``a``."""
-    return {
-        "sigmoid": [f"multiply({a}, {a}, {tmp})", f"subtract({a}, {tmp}, {tmp})",
-                    f"multiply({g}, {tmp}, {g})"],
-        "tanh": [f"multiply({a}, {a}, {tmp})", f"subtract(1.0, {tmp}, {tmp})",
-                 f"multiply({g}, {tmp}, {g})"],
-        "relu": [f"greater({a}, 0.0, {tmp})", f"multiply({g}, {tmp}, {g})"],
-        "leaky_relu": [f"greater({a}, 0.0, {tmp})", f"multiply({tmp}, {1.0 - LEAKY_SLOPE!r}, {tmp})",
-                       f"add({tmp}, {LEAKY_SLOPE!r}, {tmp})", f"multiply({g}, {tmp}, {g})"],
-        "linear": [],
-    }[name]
+    return [line.format(a=a, g=g, t=tmp) for line in ACTIVATIONS[name].fused_backward]
 
 
 class FusedStep:
@@ -136,8 +127,9 @@ class FusedStep:
         ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params,
                   grad=self.grad)
         # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
-        self.negated = (fixed and arch.activations[0] == "sigmoid"
-                        and not _one_call_sigmoid(rows * (sizes[1] + self._ones_column(0))))
+        first = ACTIVATIONS[arch.activations[0]]
+        self.negated = (fixed and first.fused_forward is not None and first.fused_forward[:1] == (_NEGATE,)
+                        and not _one_call(first, rows * (sizes[1] + self._ones_column(0))))
         if self.negated:
             ns["XN"] = np.negative(X)
         for l, ((ws, bs), k) in enumerate(zip(arch.layer_slices(), sizes[1:])):
@@ -173,12 +165,13 @@ class FusedStep:
             ns["crowf"] = ns["crow"].reshape(-1)
             ns["Yc"] = np.empty_like(Y)
         ns["Dflat"] = ns["D"].reshape(-1)
-        self.summed = arch.loss == "sse"
-        self.keep_errors = arch.loss in ("sse", "mse") and rows * k_out <= SMALL_OUTPUT
+        loss = LOSSES[arch.loss]
+        self.summed = loss.summed
+        self.keep_errors = loss.squared_error and rows * k_out <= SMALL_OUTPUT  # the loss is then sum E^2
         self.errors = np.empty((ERROR_CHUNK, rows, k_out), dt) if self.keep_errors else None
         ns["E"] = self.errors
-        self.factor = {"sse": 2.0, "mse": 2.0 / (rows * k_out), "bce": 1.0 / rows, "ce": 1.0 / rows}[arch.loss]
-        self.mean_divisor = rows * k_out if arch.loss == "mse" else (rows if arch.loss in ("bce", "ce") else 1)
+        self.factor = loss.delta_scale(rows, k_out)
+        self.mean_divisor = loss.divisor(rows, k_out)
         body = self._forward(arch, net, rows) + ["__ERR__"]
         body += self._backward(arch, net, rows)
         self.source = self._assemble(body, arch)
@@ -203,7 +196,7 @@ class FusedStep:
             else:
                 act = _activate(name, f"A{l}", f"T{l}", rows * (k + extra))
                 lines += act[1:] if l == 0 and self.negated else act  # the product already gave -z
-                if extra and name not in ("relu", "leaky_relu", "linear"):  # f(1) != 1: restore the ones
+                if extra and not ACTIVATIONS[name].keeps_one:  # f(1) != 1: restore the ones
                     lines.append(f"O{l}.fill(1.0)")
             prev = f"A{l}"
         return lines
@@ -211,7 +204,7 @@ class FusedStep:
     def _backward(self, arch, net, rows: int) -> list[str]:
         L = arch.n_layers
         lines = []
-        if arch.loss in ("sse", "mse"):
+        if LOSSES[arch.loss].squared_error:  # otherwise the output is the loss's paired activation
             lines += _derivative(arch.output_activation, f"A{L - 1}", f"G{L - 1}", f"T{L - 1}")
         for l in range(L - 1, -1, -1):
             k, extra = arch.sizes[l + 1], self._ones_column(l)
@@ -238,17 +231,10 @@ class FusedStep:
     def _loss_lines(self, arch) -> list[str]:
         """Lines that leave the batch loss (before its mean) in ``v``; D holds P - Y on entry."""
         P, T = f"A{arch.n_layers - 1}", f"T{arch.n_layers - 1}"
-        if arch.loss in ("sse", "mse"):
-            return ["v = dot(Dflat, Dflat)"]
-        if arch.loss == "ce" and self.one_hot:
-            return ["Pflat.take(hot, out=picked)", "multiply(picked, rinv, picked)", f"clip(picked, {EPS!r}, 1.0, picked)", "log(picked, picked)",
-                    "v = -picked.sum()"]
-        if arch.loss == "ce":
-            return [f"clip({P}, {EPS!r}, 1.0, {T})", f"log({T}, {T})", f"v = -vdot(Y, {T})"]
-        # bce: y log q + (1 - y) log(1 - q) = log(1 - q) + y (log q - log(1 - q)); D is free after G
-        return [f"clip({P}, {EPS!r}, {1.0 - EPS!r}, {T})", f"subtract(1.0, {T}, D)",
-                "log(D, D)", f"log({T}, {T})", f"subtract({T}, D, {T})",
-                f"v = -(D.sum() + vdot(Y, {T}))"]
+        if self.one_hot:  # softmax + ce, P unnormalised (see _delta_lines): only the true classes' logs
+            return ["Pflat.take(hot, out=picked)", "multiply(picked, rinv, picked)",
+                    f"clip(picked, {EPS!r}, 1.0, picked)", "log(picked, picked)", "v = -picked.sum()"]
+        return [line.format(P=P, T=T) for line in LOSSES[arch.loss].fused_value]
 
     def _assemble(self, body: list[str], arch) -> str:
         P, G = f"A{arch.n_layers - 1}", f"G{arch.n_layers - 1}"

@@ -20,6 +20,8 @@ from typing import Callable
 
 import numpy as np
 
+from .registry import lookup
+
 EPS = 1e-12
 
 
@@ -69,7 +71,20 @@ def _softmax_ce_delta(p: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Loss:
-    """A named loss: its value, its gradient with respect to the prediction, and its pairing."""
+    """A named loss: its value, its gradient with respect to the prediction, and its pairing.
+
+    The value is a sum over the batch divided by ``divisor(rows, outputs)`` (``reduction``:
+    ``"sum"`` 1, ``"mean"`` every element, ``"rows"`` the rows). The fields after ``summed``
+    are what the fast training paths need; a loss without them trains on the generic path only:
+
+    - ``squared_error``: the value is sum (p - y)^2 / divisor, so the gradient is
+      2 (p - y) / divisor for any output activation; otherwise only its paired activation,
+      whose output delta is (p - y) / divisor, has a fast path;
+    - ``fused_value``: the NumPy calls (source templates) :mod:`core.kernels` writes to leave
+      the summed value in ``v``: ``{P}`` holds the predictions, ``{T}`` is a scratch buffer
+      like it, ``D`` holds P - Y (and may be overwritten), ``Dflat`` is D flat, ``Y`` the targets;
+    - ``compiled_code``: its branch in :mod:`core.compiled`'s loop.
+    """
 
     name: str
     label: str
@@ -79,24 +94,50 @@ class Loss:
     paired_delta: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
     needs_probabilities: bool = False
     formula: str = ""
-    summed: bool = False  # True: a sum over samples (sse); False: a mean over samples
+    reduction: str = "rows"  # "sum" (sse), "mean" (over all elements) or "rows" (over the samples)
+    squared_error: bool = False
+    fused_value: tuple[str, ...] | None = None
+    compiled_code: int | None = None
 
     def __call__(self, p: np.ndarray, y: np.ndarray) -> float:
         return self.value(p, y)
 
+    @property
+    def summed(self) -> bool:
+        """True: a sum over samples (sse); False: a mean."""
+        return self.reduction == "sum"
+
+    def divisor(self, rows: int, outputs: int) -> int:
+        """What the batch's summed loss is divided by."""
+        return {"sum": 1, "mean": rows * outputs, "rows": rows}[self.reduction]
+
+    def delta_scale(self, rows: int, outputs: int) -> float:
+        """c in the output delta c (p - y) (times f'(z) for a squared error): the loss's constant."""
+        return (2.0 if self.squared_error else 1.0) / self.divisor(rows, outputs)
+
+
+_SQUARES = ("v = dot(Dflat, Dflat)",)
 
 LOSSES: dict[str, Loss] = {
     l.name: l
     for l in (
-        Loss("sse", "Sum of squares (SSE)", _sse, _sse_grad, formula="sum (p - y)^2", summed=True),
-        Loss("mse", "Mean squared error (MSE)", _mse, _mse_grad, formula="mean (p - y)^2"),
+        Loss("sse", "Sum of squares (SSE)", _sse, _sse_grad, formula="sum (p - y)^2", reduction="sum",
+             squared_error=True, fused_value=_SQUARES, compiled_code=0),
+        Loss("mse", "Mean squared error (MSE)", _mse, _mse_grad, formula="mean (p - y)^2", reduction="mean",
+             squared_error=True, fused_value=_SQUARES, compiled_code=0),
         Loss(
             "bce", "Binary cross-entropy", _bce, _bce_grad, "sigmoid", _sigmoid_bce_delta,
             needs_probabilities=True, formula="-(1/n) sum [y log p + (1-y) log(1-p)]",
+            # y log q + (1 - y) log(1 - q) = log(1 - q) + y (log q - log(1 - q)); D is free here
+            fused_value=(f"clip({{P}}, {EPS!r}, {1.0 - EPS!r}, {{T}})", "subtract(1.0, {T}, D)", "log(D, D)",
+                         "log({T}, {T})", "subtract({T}, D, {T})", "v = -(D.sum() + vdot(Y, {T}))"),
+            compiled_code=1,
         ),
         Loss(
             "ce", "Categorical cross-entropy", _ce, _ce_grad, "softmax", _softmax_ce_delta,
             needs_probabilities=True, formula="-(1/n) sum y log p",
+            fused_value=(f"clip({{P}}, {EPS!r}, 1.0, {{T}})", "log({T}, {T})", "v = -vdot(Y, {T})"),
+            compiled_code=2,
         ),
     )
 }
@@ -104,10 +145,7 @@ LOSSES: dict[str, Loss] = {
 
 def get_loss(name: str) -> Loss:
     """Look a loss up by name, with a message listing the valid names."""
-    try:
-        return LOSSES[name]
-    except KeyError:
-        raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
+    return lookup(LOSSES, "loss", name)
 
 
 def output_delta(loss: Loss, activation_name: str, p: np.ndarray, y: np.ndarray, backward) -> np.ndarray:

@@ -23,7 +23,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .config import DTYPES, ConfigError, TrainConfig
-from .data import DataError, atomic_write_text, decode_classes
+from .data import DataError, decode_classes
+from .files import atomic_write_text
 from .history import LossHistory
 from .initializers import INITIALIZERS
 from .losses import LOSSES

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .registry import lookup
+
 
 class GD:
     """Plain gradient descent: p -= lr * g. Under the name ``gd`` it always uses the full batch."""
 
-    def __init__(self, learning_rate: float, size: int, dtype=np.float64) -> None:
+    def __init__(self, learning_rate: float) -> None:
         self.learning_rate = float(learning_rate)
 
     def update(self, params: np.ndarray, grads: np.ndarray) -> None:
@@ -73,6 +75,9 @@ class OptimizerSpec:
     description: str = ""
 
     def create(self, learning_rate: float, size: int, dtype=np.float64):
+        """A fresh optimiser; ``size`` and ``dtype`` shape the state of those that keep one (all but GD)."""
+        if self.factory is GD:
+            return GD(learning_rate)
         return self.factory(learning_rate, size, dtype)
 
 
@@ -90,9 +95,4 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
 
 def get_optimizer(name: str) -> OptimizerSpec:
     """Look an optimiser up by name, with a message listing the valid names."""
-    try:
-        return OPTIMIZERS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}"
-        ) from None
+    return lookup(OPTIMIZERS, "optimizer", name)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .config import TrainConfig
 from .data import Dataset, read_csv
+from .registry import lookup
 from .resources import resource_path
 
 
@@ -87,7 +88,4 @@ PRESETS: dict[str, Preset] = {
 
 def get_preset(name: str) -> Preset:
     """Look a preset up by name, with a message listing the valid names."""
-    try:
-        return PRESETS[name]
-    except KeyError:
-        raise ValueError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}") from None
+    return lookup(PRESETS, "preset", name)

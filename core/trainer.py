@@ -34,6 +34,7 @@ from .losses import get_loss
 from .network import Architecture, Network
 from .normalization import Normalizer, fit_normalizer
 from .optimizers import GD, get_optimizer
+from .warnings import ConfigWarning
 from . import compiled, kernels
 
 WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
@@ -41,8 +42,9 @@ WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 # Progress.reached / Trainer.reached: which stop condition (TrainConfig.stop_loss / stop_accuracy) ended the run.
 REACHED_LOSS = "loss"
 REACHED_ACCURACY = "accuracy"
-STOP_ACCURACY_IGNORED = ("stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 targets: "
-                         "it is ignored for this data")
+STOP_ACCURACY_IGNORED = ConfigWarning(
+    "stop_accuracy_ignored", "stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 "
+    "targets: it is ignored for this data")
 
 
 @dataclass(frozen=True)
@@ -73,29 +75,37 @@ def targets_for(dataset: Dataset, config: TrainConfig) -> tuple[np.ndarray, tupl
     return dataset.Y, None
 
 
-def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[str]:
-    """Raise ConfigError where settings and data cannot go together; return warnings."""
+def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[ConfigWarning]:
+    """Raise ConfigError where settings and data cannot go together; return warnings (with codes)."""
     warnings = []
     n = dataset.X.shape[0]
     if config.validation and n - int(round(config.validation * n)) < 1:
         raise ConfigError("validation", f"holding out {config.validation:g} of {n} rows leaves none to train on")
     bs_used = config.batch_size and not get_optimizer(config.optimizer).full_batch
     if bs_used and config.batch_size > n:
-        warnings.append(f"batch size {config.batch_size} is larger than the {n} rows: using all rows")
+        warnings.append(ConfigWarning("batch_larger_than_rows",
+                                      f"batch size {config.batch_size} is larger than the {n} rows: using all rows"))
     if get_loss(config.loss).needs_probabilities and (np.any(Y < 0) or np.any(Y > 1)):
         raise ConfigError(
             "loss", f"{config.loss} needs targets between 0 and 1 (or whole-number class labels "
             "with softmax + ce); scale the targets or choose sse/mse",
         )
     if config.output_activation == "softmax" and Y.shape[1] == 1:
-        warnings.append("softmax over a single output always gives 1: use sigmoid, or class labels with ce")
+        warnings.append(ConfigWarning("softmax_single_output",
+                                      "softmax over a single output always gives 1: use sigmoid, or class labels with ce"))
     return warnings
 
 
-def is_classification(Y: np.ndarray, one_hot: bool) -> bool:
-    """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets."""
+def is_classification(Y: np.ndarray, one_hot: bool, output_activation: str | None = None) -> bool:
+    """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets.
+
+    With ``output_activation`` given, 0/1 targets count only behind a sigmoid output
+    (the rule the CLI reports accuracy by; stop_accuracy and the app accept any output).
+    """
     if one_hot:
         return True
+    if output_activation is not None and output_activation != "sigmoid":
+        return False
     return Y.ndim == 2 and Y.shape[1] == 1 and Y.shape[0] > 0 and bool(np.isin(Y, (0.0, 1.0)).all())
 
 
@@ -110,6 +120,16 @@ def accuracy(P: np.ndarray, Y: np.ndarray, one_hot: bool) -> float:
     return float(np.mean(right))
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """What :meth:`Trainer.restore` needs to undo training back to ``epoch``."""
+
+    epoch: int
+    params: np.ndarray
+    optimizer: object  # a deep copy of the optimiser (its state: velocity, moments, step count)
+    rng_state: dict
+
+
 def _describe(arch: Architecture) -> str:
     return (f"layers {list(arch.sizes)}, activations {'/'.join(arch.activations)}, "
             f"{'with' if arch.bias else 'no'} biases, loss {arch.loss}")
@@ -122,7 +142,7 @@ class Trainer:
         self, dataset: Dataset, config: TrainConfig, start: Network | None = None,
         normalizer: Normalizer | None = None, history: LossHistory | None = None, epoch: int = 0,
     ) -> None:
-        self.warnings = config.check()
+        self.warnings: list[ConfigWarning] = config.check()  # and check_data's, and stop_accuracy's
         self.dataset = dataset
         self.config = config
         self.dtype = np.dtype(config.dtype)
@@ -227,14 +247,14 @@ class Trainer:
         if n <= 0 or self.diverged or self.reached:
             return self.progress()
         t0 = time.perf_counter()
-        backup = self._checkpoint()
+        backup = self.checkpoint()
         losses = self._run_epochs(n)
         if np.isfinite(losses).all() and self._weights_ok():
             k = self._stop_index(losses)
             if k is not None and k + 1 < n:
                 # The loss fell below the target inside the chunk: replay exactly up to that epoch
                 # (the same arithmetic from the same weights, optimiser state and random stream).
-                self._restore(backup)
+                self.restore(backup)
                 losses = self._run_epochs(k + 1)
             self._record(losses)
             if k is not None:
@@ -242,7 +262,7 @@ class Trainer:
             elif self._stop_acc and self.training_accuracy() == 1.0:
                 self.reached = REACHED_ACCURACY
         else:
-            self._restore(backup)
+            self.restore(backup)
             self._find_divergence(n)
         self._validate()
         self.elapsed += time.perf_counter() - t0
@@ -264,6 +284,27 @@ class Trainer:
             return None
         with np.errstate(all="ignore"):
             return accuracy(self.network.predict(self.X), self.Y, self._one_hot)
+
+    def validation_accuracy(self) -> float | None:
+        """Accuracy on the validation rows (None without validation rows, or when the targets are not classes)."""
+        if self.X_val is None or self.X_val.shape[0] == 0 or not is_classification(self.Y, self._one_hot):
+            return None
+        with np.errstate(all="ignore"):
+            return accuracy(self.network.predict(self.X_val), self.Y_val, self._one_hot)
+
+    def checkpoint(self) -> Checkpoint:
+        """A copy of the weights, the optimiser's state and the random stream, for :meth:`restore`."""
+        return Checkpoint(self.epoch, self.network.params.copy(), copy.deepcopy(self.optimizer),
+                          self.rng.bit_generator.state)
+
+    def restore(self, checkpoint: Checkpoint) -> None:
+        """Put back the weights, optimiser state and random stream of ``checkpoint`` (taken at this epoch).
+
+        The epoch count and the loss history are not touched: restore a checkpoint of the current epoch.
+        """
+        self.network.params[...] = checkpoint.params
+        self.optimizer = copy.deepcopy(checkpoint.optimizer)
+        self.rng.bit_generator.state = checkpoint.rng_state
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs for raw (unnormalised) inputs."""
@@ -300,13 +341,22 @@ class Trainer:
     def _run_epochs(self, n: int) -> np.ndarray:
         losses = np.empty(n)
         with np.errstate(all="ignore"):
-            if self.releases_gil:
-                self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+            if self.releases_gil and self._run_compiled(n, losses):
+                pass
             elif self._fused is not None:
                 self._run_fused(n, losses)
             else:
                 self._run_generic(n, losses)
         return losses
+
+    def _run_compiled(self, n: int, losses: np.ndarray) -> bool:
+        """The compiled loop (numba loads on its first use); False when numba turns out not to load."""
+        try:
+            self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+        except compiled.Unavailable:
+            self._compiled = None  # the NumPy path from now on
+            return False
+        return True
 
     def _run_fused(self, n: int, losses: np.ndarray) -> None:
         params, opt = self.network.params, self.optimizer
@@ -380,21 +430,12 @@ class Trainer:
             self.epoch += losses.size
             self.last_loss = float(losses[-1])
 
-    def _checkpoint(self):
-        return self.network.params.copy(), copy.deepcopy(self.optimizer), self.rng.bit_generator.state
-
-    def _restore(self, checkpoint) -> None:
-        params, opt, rng_state = checkpoint
-        self.network.params[...] = params
-        self.optimizer = copy.deepcopy(opt)
-        self.rng.bit_generator.state = rng_state
-
     def _find_divergence(self, n: int) -> None:
         """Replay epoch by epoch to the first failing one, keep the weights from before it, say why."""
         good = []
         reason = "the weights became NaN or infinite"
         for _ in range(n):
-            before = self._checkpoint()
+            before = self.checkpoint()
             loss = self._run_epochs(1)[0]
             if not np.isfinite(loss):
                 reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"
@@ -409,7 +450,7 @@ class Trainer:
                     self.reached = REACHED_LOSS
                     return
                 continue
-            self._restore(before)
+            self.restore(before)
             break
         self._record(np.array(good))
         lr = self.learning_rate

@@ -574,3 +574,29 @@ def test_cli_does_not_import_qt():
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout.count("loy-xor") == 2
+
+
+def test_ctrl_c_off_the_main_thread_undoes_the_interrupted_chunk():
+    import threading
+
+    from core.trainer import Trainer
+
+    p = PRESETS["loy-xor"]
+    t = Trainer(p.dataset(), p.config.replace(optimizer="momentum", epochs=0))
+    t.train(5)
+    before = t.network.params.copy(), t.optimizer.velocity.copy(), t.rng.bit_generator.state
+
+    def interrupted(n):  # a Ctrl+C landing in the middle of a chunk
+        t.network.params += 1.0
+        t.optimizer.velocity += 1.0
+        t.rng.random()
+        raise KeyboardInterrupt
+
+    t.train = interrupted
+    result = []
+    worker = threading.Thread(target=lambda: result.append(cli._run(t, "x", quiet=True)))
+    worker.start()
+    worker.join()
+    assert result == [True] and t.epoch == 5
+    assert np.array_equal(t.network.params, before[0]) and np.array_equal(t.optimizer.velocity, before[1])
+    assert t.rng.bit_generator.state == before[2]

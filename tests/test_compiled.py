@@ -74,3 +74,24 @@ def test_falls_back_silently_without_numba():
             "print(compiled.available(), t._compiled is None, r.loss < 0.01)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "True"] and out.stderr == ""
+
+
+@needs_numba
+def test_falls_back_to_numpy_when_numba_is_installed_but_does_not_load(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def broken(name, *args, **kwargs):
+        if name.split(".")[0] == "numba":
+            raise ImportError("Numba needs an older NumPy")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(compiled, "_state", {"loaded": False, "failed": False})
+    monkeypatch.setattr(builtins, "__import__", broken)
+    preset = get_preset("loy-xor")
+    t = Trainer(preset.dataset(), preset.config)
+    assert t._compiled is not None and t.releases_gil  # numba is installed: the loop is planned
+    p = t.run()
+    assert t._compiled is None and not t.releases_gil and p.loss < 0.01
+    assert not compiled.available() and not compiled.supports(t.network, 4, True)

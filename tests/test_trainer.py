@@ -280,3 +280,26 @@ def test_resuming_keeps_the_same_validation_split():
     resumed = Trainer(ds, cfg.replace(epochs=20), start=first.network, history=first.history, epoch=first.epoch)
     np.testing.assert_array_equal(resumed.val_rows, first.val_rows)
     np.testing.assert_array_equal(resumed.network.params, first.network.params)
+
+
+@pytest.mark.parametrize("optimizer", ["gd", "momentum", "adam", "sgd"])
+def test_restoring_a_checkpoint_replays_the_same_epochs(optimizer):
+    p = get_preset("loy-xor")
+    t = Trainer(p.dataset(), p.config.replace(optimizer=optimizer, batch_size=2, epochs=0))
+    t.train(3)
+    cp = t.checkpoint()
+    assert cp.epoch == 3
+    first = t._run_epochs(4), t.network.params.copy()
+    t.restore(cp)
+    again = t._run_epochs(4), t.network.params.copy()
+    assert np.array_equal(first[0], again[0]) and np.array_equal(first[1], again[1])
+    t.restore(cp)  # a checkpoint can be restored more than once
+    assert np.array_equal(t.network.params, cp.params)
+
+
+def test_validation_accuracy():
+    p = get_preset("iris")
+    t = Trainer(p.dataset(), p.config.replace(validation=0.2, epochs=50))
+    t.run()
+    assert 0.0 <= t.validation_accuracy() <= 1.0
+    assert Trainer(p.dataset(), p.config.replace(validation=0.0)).validation_accuracy() is None
