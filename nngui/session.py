@@ -173,8 +173,8 @@ class TrainingSession(QObject):
     def data_warnings(self, trainer) -> list:
         """The trainer's warnings that come from the data (the settings panel shows its own)."""
         config = trainer.config
-        base = set(config.check()) if _safe_check(config) else set()
-        return [w for w in trainer.warnings if w not in base]
+        base = {w.code for w in config.check()} if _safe_check(config) else set()
+        return [w for w in trainer.warnings if w.code not in base]
 
     # -- changes --------------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
-from core.config import DTYPES, SOFT_MAX_UNITS, ConfigError, TrainConfig
+from core.config import DTYPES, ConfigError, TrainConfig
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.normalization import NORMALIZATIONS
@@ -47,6 +47,7 @@ _DTYPE_LABELS = {"float64": QT_TRANSLATE_NOOP("core", "float64 (exact)"),
                  "float32": QT_TRANSLATE_NOOP("core", "float32 (faster on big nets)")}
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's untranslated label (to translate it again)
 
+SIZE_WARNINGS = ("deep_network", "wide_layer")  # shown by the hidden-layer editor itself
 ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
 
 
@@ -439,7 +440,7 @@ class SettingsPanel(QWidget):
         except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
             lines, error = [str(exc)], True
         # The hidden-layers editor shows its own size warnings next to the spin boxes.
-        lines = [line for line in lines if not _is_size_warning(line)]
+        lines = [line for line in lines if getattr(line, "code", None) not in SIZE_WARNINGS]
         lines = [*lines, *self._data_warnings]
         if lines:
             prefix = "\u26a0 "
@@ -448,10 +449,6 @@ class SettingsPanel(QWidget):
         else:
             self.warnings_label.setText("")
         self.warnings_label.setVisible(bool(lines))
-
-
-def _is_size_warning(line: str) -> bool:
-    return line.endswith("train slowly") and "hidden layers" in line or f"more than {SOFT_MAX_UNITS} units" in line
 
 
 class _Named:
