@@ -23,12 +23,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from core.config import ConfigError
 from core.data import DataError, atomic_write_text, write_csv
 from core.export_python import ExportError, python_script
-from core.modelfile import ModelFileError, model_from_trainer, save_model
+from core.modelfile import model_from_trainer, save_model
 from core.trainer import REACHED_ACCURACY
 
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
-from nngui.support.messages import describe_os_error, os_error_text
+from nngui.support.messages import describe_os_error
 from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET
 
 
@@ -89,6 +89,14 @@ def _export(window, path: str | os.PathLike, title: str, write) -> str | None:
     return None
 
 
+def _export_done(window, path, title: str, write, done: str) -> bool:
+    """``_export``, then ``done`` (with the path for %1) in the status bar."""
+    if _export(window, path, title, write) is None:
+        return False
+    window.show_status(fmt(done, os.fspath(path)), 5000)
+    return True
+
+
 def export_python(window, path: str | os.PathLike) -> bool:
     def write(p):
         text, epochs = python_source(window)
@@ -115,42 +123,34 @@ def export_onnx(window, path: str | os.PathLike) -> bool:
         to_onnx(model, p)
         return p
 
-    if _export(window, path, translate("MainWindow", "Cannot export to ONNX"), write) is None:
-        return False
-    window.show_status(fmt(translate("MainWindow", "ONNX model saved to %1"), os.fspath(path)), 5000)
-    return True
+    return _export_done(window, path, translate("MainWindow", "Cannot export to ONNX"), write,
+                        translate("MainWindow", "ONNX model saved to %1"))
 
 
 def export_model(window, path: str | os.PathLike) -> bool:
     """Save the network as the core's model file (atomic)."""
-    path = os.fspath(path)
-    with _paused(window) as t:
-        if t is None:
-            window.show_error("Cannot export the weights", window.session.data_problem or "There is no network yet.")
-            return False
-        try:
-            save_model(model_from_trainer(t), path)
-        except (ModelFileError, DataError, OSError) as exc:
-            window.show_error("Cannot export the weights", os_error_text(exc, path))
-            return False
-    window.show_status(f"Weights saved to {path}", 5000)
-    return True
+    def write(p):
+        with _paused(window) as t:
+            if t is None:
+                raise ExportError(window.session.data_problem or "There is no network yet.")
+            save_model(model_from_trainer(t), p)
+        return p
+
+    return _export_done(window, path, "Cannot export the weights", write, "Weights saved to %1")
 
 
 def export_csv(window, path: str | os.PathLike) -> bool:
     """The table as CSV: inputs first, then targets (as CSV import reads them back)."""
-    path = os.fspath(path)
     model = window.data_model
     names, values, roles = model.names(), model.values(), model.roles()
     order = [i for i, r in enumerate(roles) if r == ROLE_INPUT] + [i for i, r in enumerate(roles) if r == ROLE_TARGET]
     targets = ", ".join(names[i] for i in order if roles[i] == ROLE_TARGET)
-    try:
-        write_csv(path, [names[i] for i in order], values[:, order], comments=[f"nngui table; targets: {targets}"])
-    except (DataError, OSError) as exc:
-        window.show_error("Cannot export the CSV file", os_error_text(exc, path))
-        return False
-    window.show_status(f"Table saved to {path}", 5000)
-    return True
+
+    def write(p):
+        write_csv(p, [names[i] for i in order], values[:, order], comments=[f"nngui table; targets: {targets}"])
+        return p
+
+    return _export_done(window, path, "Cannot export the CSV file", write, "Table saved to %1")
 
 
 def export_predictions(window, path: str | os.PathLike) -> bool:
@@ -174,33 +174,32 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
         for k, t in enumerate(ds.target_names):
             names += [t, f"{t} predicted", f"{t} error"]
             cols += [ds.Y[:, k : k + 1], P[:, k : k + 1], np.abs(P[:, k : k + 1] - ds.Y[:, k : k + 1])]
-    try:
-        write_csv(path, unique(names), np.hstack(cols),
-                  comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
-    except (DataError, OSError) as exc:
-        window.show_error("Cannot export the predictions", os_error_text(exc, path))
-        return False
-    window.show_status(f"Predictions saved to {path}", 5000)
-    return True
+
+    def write(p):
+        write_csv(p, unique(names), np.hstack(cols), comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
+        return p
+
+    return _export_done(window, path, "Cannot export the predictions", write, "Predictions saved to %1")
 
 
 def export_picture(window, view, path: str | os.PathLike, title: str, done: str) -> bool:
     """``view.export_png(path)`` (the loss plot, the diagram); ``title`` names a failure, ``done`` a success."""
-    try:
-        view.export_png(path)
-    except (OSError, ValueError, RuntimeError) as exc:
-        window.show_error(title, os_error_text(exc, os.fspath(path)))
-        return False
-    window.show_status(f"{done} {os.fspath(path)}", 5000)
-    return True
+    def write(p):
+        try:
+            view.export_png(p)
+        except (ValueError, RuntimeError) as exc:
+            raise ExportError(str(exc)) from exc
+        return p
+
+    return _export_done(window, path, title, write, done)
 
 
 def export_loss_plot(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.loss_plot, path, "Cannot export the loss plot", "Loss plot saved to")
+    return export_picture(window, window.loss_plot, path, "Cannot export the loss plot", "Loss plot saved to %1")
 
 
 def export_diagram(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.network_view, path, "Cannot export the diagram", "Diagram saved to")
+    return export_picture(window, window.network_view, path, "Cannot export the diagram", "Diagram saved to %1")
 
 
 # What each File > Export… dialog asks: its title, file filter, suggested name after the stem, suffix.

@@ -14,7 +14,7 @@ import numpy as np
 
 from core.config import ConfigError, TrainConfig
 from core.data import DataError
-from core.modelfile import Model, ModelFileError, load_model
+from core.modelfile import Model, load_model
 from core.presets import get_preset
 
 from nngui.document import PRESET_MARK, UNTITLED, display_name, remember_dir
@@ -166,10 +166,8 @@ class FileOps:
     def load_project(self, path: str | os.PathLike) -> bool:
         """Open a project file; on any problem a message and nothing changes."""
         path = os.fspath(path)
-        try:
-            project = read_project(path)
-        except DataError as exc:
-            self.w.show_error("Cannot open the project", str(exc))
+        project = self._read(read_project, path, "Cannot open the project")
+        if project is None:
             return False
         self.w.replace_everything(table=(project.names, project.values, project.roles), config=project.config,
                                   model=project.model)
@@ -207,10 +205,8 @@ class FileOps:
     def open_model(self, path: str | os.PathLike) -> bool:
         """Open a model file as a new project: its data (if any), settings and weights."""
         path = os.fspath(path)
-        try:
-            model = load_model(path)
-        except ModelFileError as exc:
-            self.w.show_error("Cannot open the model file", str(exc))
+        model = self._read(load_model, path, "Cannot open the model file")
+        if model is None:
             return False
         ok = self._import_model(model, replace_table=True)
         self._doc.set(None, display_name(path))
@@ -220,10 +216,8 @@ class FileOps:
     def import_model(self, path: str | os.PathLike) -> bool:
         """Architecture and weights from a model file; the diagram, settings and predictions follow."""
         path = os.fspath(path)
-        try:
-            model = load_model(path)
-        except ModelFileError as exc:
-            self.w.show_error("Cannot import the weights", str(exc))
+        model = self._read(load_model, path, "Cannot import the weights")
+        if model is None:
             return False
         ok = self._import_model(model, replace_table=False)
         if ok:
@@ -271,6 +265,14 @@ class FileOps:
             w.live.show_network(arch, model.input_names, output_names(model.target_names, model.classes),
                                 model.layers)
         return True
+
+    def _read(self, read, path: str, title: str):
+        """``read(path)``, or None after telling the user why it cannot be read (a DataError names the place)."""
+        try:
+            return read(path)
+        except DataError as exc:  # ModelFileError is one
+            self.w.show_error(title, str(exc))
+            return None
 
     def _targets_fit(self, model: Model) -> bool:
         n_t = len(self.w.data_model.target_columns())
