@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from core.data import DataError, Dataset
 
+from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, EDIT, FONT, FOREGROUND, RIGHT, TOOLTIP, USER
 from nngui.support.formatting import exact as format_number
 from nngui.views.table_commands import (
     InsertColumn,
@@ -48,17 +49,6 @@ __all__ = ["ROLE_INPUT", "ROLE_TARGET", "DataTableModel", "column_letter", "form
 ROLE_INPUT, ROLE_TARGET = "input", "target"
 _ROLES = (ROLE_INPUT, ROLE_TARGET)
 
-# Plain ints: data() is called for every visible cell and role, int compares are cheapest.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_EDIT = int(Qt.ItemDataRole.EditRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_USER = int(Qt.ItemDataRole.UserRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 TARGET_HEADER_COLOR = QColor("#ffd89b")  # amber: the columns the network learns to predict
 TARGET_CELL_COLOR = QColor("#fff4e0")
@@ -109,50 +99,50 @@ class DataTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._names)
 
-    def data(self, index, role: int = _DISPLAY):
+    def data(self, index, role: int = DISPLAY):
         """O(1): one array read and one format per call."""
         if not index.isValid():
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             value = self._values[index.row(), index.column()]
             return "" if value != value else format(value, ".10g")
-        if role == _EDIT:
+        if role == EDIT:
             return format_number(self._values[index.row(), index.column()])
-        if role == _ALIGN:
-            return _RIGHT
-        if role == _USER:
+        if role == ALIGN:
+            return RIGHT
+        if role == USER:
             return float(self._values[index.row(), index.column()])
-        if role == _BACKGROUND:
+        if role == BACKGROUND:
             return _TARGET_CELL_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             return _BLACK_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Vertical:
-            if role == _DISPLAY and 0 <= section < self._values.shape[0]:
+            if role == DISPLAY and 0 <= section < self._values.shape[0]:
                 return str(section + 1)
             return None
         if not 0 <= section < len(self._names):
             return None
         target = self._roles[section] == ROLE_TARGET
         name = self._names[section]
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return name + TARGET_MARK if target else name
-        if role in (_EDIT, _USER):
+        if role in (EDIT, USER):
             return name
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return self._header_tooltip(name, target)
-        if role == _BACKGROUND:
+        if role == BACKGROUND:
             return _TARGET_HEADER_BRUSH if target else None
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             return _BLACK_BRUSH if target else None
-        if role == _FONT and target:
+        if role == FONT and target:
             font = QFont()
             font.setBold(True)
             return font
-        if role == _ALIGN:
-            return _CENTER
+        if role == ALIGN:
+            return CENTER
         return None
 
     @staticmethod
@@ -168,9 +158,9 @@ class DataTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index, value, role: int = _EDIT) -> bool:
+    def setData(self, index, value, role: int = EDIT) -> bool:
         """Parse and store one cell through the undo stack; refuse non-numbers with a message."""
-        if not index.isValid() or role != _EDIT:
+        if not index.isValid() or role != EDIT:
             return False
         row, col = index.row(), index.column()
         try:
@@ -188,8 +178,8 @@ class DataTableModel(QAbstractTableModel):
                    [SetBlock(row, col, np.array([[old]]), np.array([[new]]))])
         return True
 
-    def setHeaderData(self, section: int, orientation: Qt.Orientation, value, role: int = _EDIT) -> bool:
-        if orientation != Qt.Orientation.Horizontal or role != _EDIT:
+    def setHeaderData(self, section: int, orientation: Qt.Orientation, value, role: int = EDIT) -> bool:
+        if orientation != Qt.Orientation.Horizontal or role != EDIT:
             return False
         return self.rename_column(section, str(value))
 
@@ -527,7 +517,7 @@ class DataTableModel(QAbstractTableModel):
         height, width = block.shape
         self._values[top:top + height, left:left + width] = block
         self.dataChanged.emit(self.index(top, left), self.index(top + height - 1, left + width - 1),
-                              [_DISPLAY, _EDIT, _USER])
+                              [DISPLAY, EDIT, USER])
 
     def raw_insert_rows(self, row: int, block: np.ndarray) -> None:
         self.beginInsertRows(QModelIndex(), row, row + len(block) - 1)
@@ -560,7 +550,7 @@ class DataTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
         if role_changed and self.rowCount():
             self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col),
-                                  [_BACKGROUND, _FOREGROUND])
+                                  [BACKGROUND, FOREGROUND])
 
 
 def _runs(sorted_rows: list[int]) -> list[tuple[int, int]]:

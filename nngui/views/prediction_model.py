@@ -20,16 +20,10 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
+
 __all__ = ["PredictionModel", "PredictionView", "error_color"]
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_USER = int(Qt.ItemDataRole.UserRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 # Colour scale: 0 (no error) green, 0.5 amber, 1 (wrong) red; pastel for black text.
 _STOPS = (np.array([190, 232, 190.0]), np.array([255, 222, 140.0]), np.array([245, 170, 170.0]))
@@ -146,7 +140,7 @@ class PredictionModel(QAbstractTableModel):
             self._predict_values(P)
         rows = self._X.shape[0]
         if rows:
-            roles = [_DISPLAY, _USER, _BACKGROUND, _FOREGROUND]
+            roles = [DISPLAY, USER, BACKGROUND, FOREGROUND]
             for first, last in self._spans:
                 self.dataChanged.emit(self.index(0, first), self.index(rows - 1, last), roles)
 
@@ -216,21 +210,21 @@ class PredictionModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index, role: int = _DISPLAY):
+    def data(self, index, role: int = DISPLAY):
         if not index.isValid():
             return None
         kind, k = self._columns[index.column()]
         row = index.row()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._text(kind, k, row)
-        if role == _USER:
+        if role == USER:
             return self._raw(kind, k, row)
-        if role == _ALIGN:
-            return _CENTER if kind == OK else _RIGHT
+        if role == ALIGN:
+            return CENTER if kind == OK else RIGHT
         if kind in _COLOURED and self._level is not None:
-            if role == _BACKGROUND:
+            if role == BACKGROUND:
                 return _BRUSHES[self._level[row, k]]
-            if role == _FOREGROUND:
+            if role == FOREGROUND:
                 return _BLACK
         return None
 
@@ -266,16 +260,16 @@ class PredictionModel(QAbstractTableModel):
             return "\u2713" if value else "\u2717"
         return format(value, ".6g")
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Vertical:
-            if role == _DISPLAY and 0 <= section < self.rowCount():
+            if role == DISPLAY and 0 <= section < self.rowCount():
                 return str(section + 1)
             return None
         if not 0 <= section < len(self._headers):
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._headers[section]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return self._tips[section]
         return None
 
@@ -303,7 +297,7 @@ class PredictionView(QTableView):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setObjectName("predictionProxy")
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(_USER)
+        self.proxy.setSortRole(USER)
         self.proxy.setDynamicSortFilter(False)
         self.setModel(self.proxy)
         self._last_emitted: int | None = None
