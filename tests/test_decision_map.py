@@ -37,7 +37,7 @@ def test_map_values_equal_the_core_predictions_on_normalised_points(qtbot, windo
     dm = find(window, "decisionMap")
     assert window.decision_map_action.isChecked() and window.decision_map_box.isVisible()
     assert not dm.is_placeholder()
-    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
+    qtbot.waitUntil(lambda: dm.drawn_report is window.session.report, timeout=3000)
     plane = dm.plane
     assert plane.output.shape == (100, 100, 1)
     t = window.controller.trainer
@@ -67,7 +67,7 @@ def test_softmax_classes_get_one_colour_each_blended_by_probability(qtbot, windo
     window.load_preset("spiral")
     steps(qtbot, window, 150)
     dm = find(window, "decisionMap")
-    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
+    qtbot.waitUntil(lambda: dm.drawn_report is window.session.report, timeout=3000)
     st = dm.style_
     assert st.kind == KIND_CLASSES and st.k == 3
     palette = get_palette("default")
@@ -120,7 +120,7 @@ def test_redraws_are_bounded_and_end_on_the_latest_report(qtbot, window, monkeyp
     qtbot.wait(1000)
     window.toggle_training()
     qtbot.waitUntil(lambda: window.session.report.progress.epoch == window.controller.trainer.epoch > 0, timeout=5000)
-    qtbot.waitUntil(lambda: dm._drawn_rep is window.session.report, timeout=3000)
+    qtbot.waitUntil(lambda: dm.drawn_report is window.session.report, timeout=3000)
     elapsed = time.monotonic() - t0
     drawn = dm.redraws - start
     assert window.controller.worker.reports_emitted > drawn  # more reports came than redraws were made
@@ -131,8 +131,8 @@ def test_redraws_are_bounded_and_end_on_the_latest_report(qtbot, window, monkeyp
     before = dm.redraws
     for rep in reps:
         dm.set_report(rep)
-    assert dm.redraws - before == 1 and dm._drawn_rep is reps[0]
-    qtbot.waitUntil(lambda: dm._drawn_rep is reps[-1], timeout=1000)
+    assert dm.redraws - before == 1 and dm.drawn_report is reps[0]
+    qtbot.waitUntil(lambda: dm.drawn_report is reps[-1], timeout=1000)
     assert dm.redraws - before == 2
 
 

@@ -104,7 +104,7 @@ def test_inspector_follows_training_only_while_visible(qtbot, window):
     assert insp.trace is not None and insp.shown_row() == 0  # no row selected: the first one
     assert "no row selected" in find(window, "inspectorRowLabel").text()
     steps(qtbot, window, 50)
-    qtbot.waitUntil(lambda: insp._drawn is window.session.report, timeout=3000)
+    qtbot.waitUntil(lambda: insp.drawn_report is window.session.report, timeout=3000)
     check_against_core(window, 0)
 
 

@@ -317,7 +317,7 @@ def test_closing_while_a_csv_loads_joins_its_thread(qtbot, tmp_path):
     assert w.import_csv(path)
     qtbot.wait(30)
     assert w.close()
-    thread = w.csv_importer._thread
+    thread = w.csv_importer.thread
     assert thread is not None and not thread.isRunning()
 
 

@@ -152,7 +152,7 @@ def test_hover_readout(plot, qtbot):
     plot.set_curves((x, y), None)
     qtbot.wait(20)  # let the view range settle
     vb = plot.getPlotItem().getViewBox()
-    plot._on_mouse_moved(vb.mapViewToScene(QPointF(100.2, float(y[99]))))
+    plot.hover_at(vb.mapViewToScene(QPointF(100.2, float(y[99]))))
     assert plot.readout() == f"epoch 100: loss {y[99]:.4g} (training)"
     assert plot.nearest_point(QPointF(100.2, float(y[99])))[:2] == ("training", 100.0)
 
@@ -383,7 +383,7 @@ def test_draft_mode_drops_antialiasing_and_self_painting(antialiased, qtbot):
     plot.set_draft(False)
     assert plot.viewportUpdateMode() == normal
     assert plot.train_item.curve.opts["antialias"] and plot.val_item.curve.opts["antialias"]
-    ghost = plot._ghosts[0][0]
+    ghost = plot.ghost_items()[0]
     assert not ghost.curve.opts["antialias"]  # ghosts are never antialiased (faded, thin, behind)
     assert ghost.opts["autoDownsampleFactor"] == 1.0
 

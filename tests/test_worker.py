@@ -88,7 +88,7 @@ def test_stale_run_reports_are_dropped(qtbot, controller, loy):
     assert controller.run_id != old_id
     stale = make_report(old_id, controller.trainer, ds.X)
     n = len(reps)
-    controller._on_report(stale)  # what the queued signal of the old run would do
+    controller.worker.report.emit(stale)  # what the queued signal of the old run would do
     qtbot.wait(100)  # let any queued report of the old run arrive
     assert len(reps) == n or all(r.run_id == controller.run_id for r in reps[n:])
     assert controller.last_report is None or controller.last_report.run_id != old_id
@@ -247,7 +247,7 @@ def test_worker_waits_for_the_gui_only_when_training_holds_the_gil(controller, l
     worker = controller.worker
     counting = _CountingEvent()
     worker.handled = counting
-    worker._emit(RunJob(1, trainer, ds.X), 0.0)
+    worker.emit_report(RunJob(1, trainer, ds.X), 0.0)
     assert counting.waits == (0 if compiled_loop else 1)
 
 
@@ -273,7 +273,7 @@ def test_reports_are_spaced_out_when_the_window_is_slow_to_take_them(controller,
     worker.report_cost = 0.0
     worker.handled = SlowWindow()
     for _ in range(3):
-        worker._emit(RunJob(1, trainer, ds.X), 0.0)
+        worker.emit_report(RunJob(1, trainer, ds.X), 0.0)
     assert worker.report_cost >= 0.02 * (1 - 0.7**3)  # smoothed towards the measured cost
     assert worker.next_report_interval() >= min(MAX_REPORT_INTERVAL, 0.0134 / REPORT_BUDGET)
     assert worker.next_report_interval() > 4 * REPORT_INTERVAL
@@ -302,7 +302,7 @@ def test_worker_is_released_only_after_the_repaints_the_report_scheduled(qtbot, 
     t = controller.set_session(ds, cfg)
     controller.report.connect(draw)
     controller.worker.handled.clear()
-    controller._on_report(make_report(controller.run_id, t, ds.X))
+    controller.worker.report.emit(make_report(controller.run_id, t, ds.X))
     assert not controller.worker.handled.is_set()  # still drawing
     qtbot.waitUntil(lambda: controller.worker.handled.is_set(), timeout=2000)
     assert seen == [False]  # the "repaint" ran while the worker still waited

@@ -201,6 +201,11 @@ class CsvImporter(QObject):
         """Process events until no load is under way (for scripts and tests)."""
         return process_events_while(lambda: self._job is not None, timeout)
 
+    @property
+    def thread(self):
+        """The loading thread (None before the first background load)."""
+        return self._thread
+
     def shutdown(self, timeout: float = 10.0) -> None:
         """Cancel any load and join the thread (the window's closeEvent)."""
         if self._shut_down:

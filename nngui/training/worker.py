@@ -160,7 +160,7 @@ class TrainingWorker(QObject):
             if job.stop.is_set():
                 # Stopped before it began: still report, so the window ends on the trainer's state even
                 # when the previous run's last reports were dropped as stale.
-                self._emit(job, 0.0)
+                self.emit_report(job, 0.0)
                 return
             sys.setswitchinterval(SWITCH_INTERVAL)
             reason = self._loop(job)
@@ -227,7 +227,7 @@ class TrainingWorker(QObject):
                 if span > 0:
                     eps = (trainer.epoch - emit_epoch) / span
                 emit_epoch, emit_time = trainer.epoch, now
-                self._emit(job, eps)
+                self.emit_report(job, eps)
                 last_emit = now
             if speed > 0 and not trainer.done:
                 due = pace_t0 + (trainer.epoch - pace_e0) / speed
@@ -240,7 +240,7 @@ class TrainingWorker(QObject):
         span = now - emit_time
         if span > 0 and trainer.epoch > emit_epoch:
             eps = (trainer.epoch - emit_epoch) / span
-        self._emit(job, eps)  # always the last one
+        self.emit_report(job, eps)  # always the last one
         return reason
 
     def next_report_interval(self) -> float:
@@ -254,7 +254,7 @@ class TrainingWorker(QObject):
         """
         return max(self.report_interval, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
 
-    def _emit(self, job: RunJob, eps: float) -> None:
+    def emit_report(self, job: RunJob, eps: float) -> None:
         t0 = time.perf_counter()
         self.reports_emitted += 1
         self.handled.clear()

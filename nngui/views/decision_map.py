@@ -230,6 +230,11 @@ class DecisionMap(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._build()
 
+    @property
+    def drawn_report(self):
+        """The report the map shows now (None before the first drawing)."""
+        return self._drawn_rep
+
     # -------------------------------------------------------------- building
     def _build(self) -> None:
         lay = QVBoxLayout(self)

@@ -214,6 +214,11 @@ class MathsInspector(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._build()
 
+    @property
+    def drawn_report(self):
+        """The report whose numbers the inspector shows now (None when stale or empty)."""
+        return self._drawn
+
     def _build(self) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

@@ -358,6 +358,14 @@ class LossPlot(pg.PlotWidget):
         """'epoch 120: loss 0.01234 (training)'."""
         return f"epoch {epoch:.0f}: loss {loss:.4g} ({name})"
 
+    def ghost_items(self) -> list:
+        """The faded curves of earlier runs, oldest first."""
+        return [item for item, _text, _curve in self._ghosts]
+
+    def hover_at(self, scene_pos: QPointF) -> None:
+        """What a mouse move to ``scene_pos`` shows (the values under it); tests and the keyboard use it."""
+        self._on_mouse_moved(scene_pos)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         self._track(scene_pos)
         if self._draft:  # scene changes paint nothing by themselves in draft mode
