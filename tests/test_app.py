@@ -170,7 +170,8 @@ def test_train_to_the_end_and_export_matches_core(qtbot, window, tmp_path):
     train_to_end(qtbot, window)
     assert window.controller.state == "done"
     assert find(window, "statusEpochLabel", QLabel).text() == "Epoch 1,500 / 1,500"
-    assert find(window, "statusLossLabel", QLabel).text() == "Loss 0.00170"
+    assert find(window, "statusLossLabel", QLabel).text() == "Loss 0.001701"  # 4 significant digits
+    assert abs(window.controller.trainer.last_loss - 0.001701) <= 5e-7
     path = tmp_path / "model.json"
     assert window.export_model(path)
     model = load_model(path)

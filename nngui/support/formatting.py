@@ -2,8 +2,8 @@
 
 - :func:`exact` is for cells and fields whose text is read back (the data table, the
   learning rate): the shortest text that parses to the same double.
-- :func:`short` is for figures that change while training (loss, accuracy): a few
-  significant digits, no exponent between 1e-4 and 1e5.
+- :func:`short` is for figures people read (loss, outputs, gradients): 4 significant
+  digits at most, no exponent between 1e-4 and 1e6. Exact values go in tooltips and files.
 - :func:`weight` is for weights, biases and activations (the diagram, the maths inspector).
 - :func:`integer` and :func:`elapsed` are for epochs and training time.
 """
@@ -24,10 +24,22 @@ def exact(value: float) -> str:
 
 
 def short(value: float | None) -> str:
-    """Three significant digits for reading (a loss, a rate); a dash for None or a non-finite value."""
+    """A figure for reading (a loss, an output, a gradient): at most 4 significant digits, no trailing
+    zeros or point, no exponent between 1e-4 and 1e6; a dash for None or a non-finite value."""
     if value is None or not math.isfinite(value):
         return DASH
-    return f"{value:#.3g}" if 1e-4 <= abs(value) < 1e5 or value == 0 else f"{value:.3g}"
+    if value == 0:
+        return "0"
+    a = abs(value)
+    if not 1e-4 <= a < 1e6:
+        mantissa, exponent = f"{value:.3e}".split("e")
+        return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent):+03d}"
+    decimals = 3 - math.floor(math.log10(a))
+    rounded = round(value, decimals)
+    if abs(rounded) >= 1e6:  # 999999.6 rounds up out of the range
+        return short(rounded)
+    text = f"{rounded:.{max(0, decimals)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def weight(v: float) -> str:

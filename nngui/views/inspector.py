@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QT
 from core import inspect as ins
 from core.losses import get_loss
 
+from nngui.support import formatting
+
 REFRESH_INTERVAL = 0.25  # seconds between rebuilds of the text while training (at least) ...
 MAX_INTERVAL = 2.0
 GUI_BUDGET = 0.05  # ... so that rebuilding takes at most this share of the GUI thread's time
@@ -73,13 +75,11 @@ STYLE = """
 
 
 def num(v: float) -> str:
-    """A number as shown: four significant digits."""
+    """A number as shown: :func:`nngui.support.formatting.short`, and "nan"/"inf" spelled out (they matter here)."""
     v = float(v)
     if not np.isfinite(v):
         return "nan" if np.isnan(v) else ("inf" if v > 0 else "-inf")
-    if v == 0:
-        return "0"
-    return f"{v:.4g}"
+    return formatting.short(v)
 
 
 def _tint(v: float, vmax: float) -> str | None:

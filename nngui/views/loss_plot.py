@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel
 
+from nngui.support import formatting
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
 
 Curve = tuple[np.ndarray, np.ndarray]
@@ -356,7 +357,7 @@ class LossPlot(pg.PlotWidget):
     @staticmethod
     def readout_text(name: str, epoch: float, loss: float) -> str:
         """'epoch 120: loss 0.01234 (training)'."""
-        return f"epoch {epoch:.0f}: loss {loss:.4g} ({name})"
+        return f"epoch {epoch:.0f}: loss {formatting.short(loss)} ({name})"
 
     def ghost_items(self) -> list:
         """The faded curves of earlier runs, oldest first."""

@@ -20,6 +20,7 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from nngui.support import formatting
 from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
 __all__ = ["PredictionModel", "PredictionView", "error_color"]
@@ -258,7 +259,7 @@ class PredictionModel(QAbstractTableModel):
             return f"{value:.1%}"
         if kind == OK:
             return "\u2713" if value else "\u2717"
-        return format(value, ".6g")
+        return formatting.short(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Vertical:
