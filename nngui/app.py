@@ -97,12 +97,7 @@ def train_synchronously(window, epochs: int, timeout: float = 600.0) -> bool:
     t = c.trainer
     if t is None:
         return False
-    remaining = t.remaining()
-    if remaining is not None and epochs > remaining:
-        # Raise the epoch target so the requested epochs fit (weights and history carry on).
-        cfg = window.settings_panel.config()
-        window.settings_panel.set_config(cfg.replace(epochs=t.epoch + epochs))
-        window.session.apply_settings()
+    window.session.make_room(epochs)  # the requested epochs fit under the target (weights carry on)
     if not window.start_training(epochs):
         return False
     return c.wait_idle(timeout)

@@ -43,6 +43,7 @@ from nngui.support.settings import APP_NAME, app_settings
 from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
 from nngui.views.live import LiveViews
+from nngui.views.space_key import SpaceTrains
 from nngui.views.toolbar import SPEEDS, TrainingToolbar
 
 DEFAULT_PRESET = "loy-xor"
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         # input says why, and unsaved changes are autosaved for crash recovery.
         self.csv_importer = CsvImporter(self, self.statusBar())
         self.input_guards = guard_settings_panel(self.settings_panel, self.show_status)
+        self.space_trains = SpaceTrains(self.settings_panel)  # Space trains even from a settings field
+        self.settings_panel.hidden_editor.changed.connect(self.space_trains.watch)
         self.autosaver = Autosaver(self)
 
     def _connect(self) -> None:
@@ -215,10 +218,13 @@ class MainWindow(QMainWindow):
         self.train_action.setText(text)
         SP = QStyle.StandardPixmap
         self.train_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))
-        can_train = state in ("ready", "paused", "running", "failed")
+        t = self.controller.trainer
+        # Step goes on past the epoch target (it raises the target), not past a stop condition.
+        can_step = state in ("ready", "paused", "running", "failed") or \
+            (state == "done" and t is not None and not t.reached)
         self.train_action.setEnabled(state != "empty")
         for a in (self.step_action, self.step10_action, self.step100_action):
-            a.setEnabled(can_train)
+            a.setEnabled(can_step)
         self.reset_action.setEnabled(state != "empty")
         if running:
             self._mark_modified()

@@ -18,8 +18,9 @@ from core.data import DataError, Dataset
 from core.history import LossHistory
 from core.modelfile import Model, model_from_trainer
 from core.normalization import Normalizer
+from core.trainer import REACHED_LOSS
 
-from nngui.support.formatting import exact
+from nngui.support.formatting import exact, integer, short
 from nngui.support.i18n import fmt, translate
 from nngui.training.controller import State, TrainingController
 from nngui.training.report import TrainingReport
@@ -279,10 +280,27 @@ class TrainingSession(QObject):
         self.start()
 
     def step(self, n: int = 1) -> bool:
-        """Train ``n`` more epochs (pausing a running training first)."""
+        """Train ``n`` more epochs (pausing a running training first); past the epoch target, the target
+        moves so that the step can happen, and the status bar says so."""
         if self.controller.is_running():
             self.controller.pause(wait=True)
-        return self.start(max(1, int(n)))
+        n = max(1, int(n))
+        if self.make_room(n):
+            self.message.emit(fmt(translate("MainWindow", "Epochs raised to %1 so that Step can go on."),
+                                  integer(self.settings.config().epochs)), 6000)
+        return self.start(n)
+
+    def make_room(self, n: int) -> bool:
+        """Raise the epoch target when fewer than ``n`` epochs are left to it (weights and history carry on);
+        True when it was raised. A stop condition or a divergence is left as it is."""
+        t = self.controller.trainer
+        if t is None or t.diverged or t.reached:
+            return False
+        remaining = t.remaining()
+        if remaining is None or remaining >= n:
+            return False
+        self.apply_config(self.settings.config().replace(epochs=t.epoch + n))
+        return True
 
     def reset(self) -> bool:
         """New weights for the same data and settings (the seed decides them)."""
@@ -311,9 +329,6 @@ def output_names(target_names, classes) -> list[str]:
 
 def reached_text(t) -> str:
     """Why a stop condition ended the run, and how to go on."""
-    from core.trainer import REACHED_LOSS
-    from nngui.support.formatting import integer, short
-
     if t.reached == REACHED_LOSS:
         return fmt(translate("MainWindow", "Stopped at epoch %1: the loss %2 is below %3. Change or switch off the "
                                            "stop condition to train on, or Reset."),
