@@ -45,9 +45,9 @@ class Document(QObject):
             self.changed.emit()
 
     def stem(self) -> str:
-        """A file name stem for exports: "spiral" for the preset, "run1" for run1.nngui.json."""
+        """A file name stem for exports: "spiral" for the preset, "run1" for run1.nngui.json, "wine" for wine.csv."""
         name = self.name.replace(PRESET_MARK, "").replace(RECOVERED_MARK, "")
-        for suffix in (PROJECT_SUFFIX, ".json"):
+        for suffix in (PROJECT_SUFFIX, ".json", ".csv", ".tsv", ".txt"):
             if name.endswith(suffix):
                 name = name[: -len(suffix)]
         return name or "untitled"

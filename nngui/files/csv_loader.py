@@ -285,6 +285,8 @@ class CsvImporter(QObject):
         was_running = w.controller.is_running()
         w.controller.pause(wait=True)
         w.data_model.set_dataset(ds, f"Import {name}")
+        if w.document.path is None:  # a preset or an untitled table is now this file's data
+            w.document.set(None, name, modified=w.document.modified)
         note = " Training was paused." if was_running else ""
         w.show_status(f"Imported {ds.n_samples:,} rows from {name}; the last column is the target "
                       f"(right-click a header to change it).{note}", 10000)

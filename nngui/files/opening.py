@@ -261,9 +261,19 @@ class FileOps:
             w.banners.divergence.hide()
             ok = session.load_weights(config, model)
         if not ok and session.carry is not None:
-            # No usable rows yet: show the imported network anyway.
+            # No usable rows yet: show the imported network anyway, its loss curve, and what to add.
             w.live.show_network(arch, model.input_names, output_names(model.target_names, model.classes),
                                 model.layers)
+            history = model.history()
+            if len(history):
+                w.loss_plot.set_curves(history.curve(), None)
+            if model.data is None:
+                text = fmt(translate("MainWindow", "This model file holds a trained network but no data. To see its "
+                                                   "predictions, paste or import rows with the columns %1 (inputs) "
+                                                   "and %2 (target); Train goes on from these weights."),
+                           ", ".join(model.input_names), ", ".join(model.target_names))
+                w.banners.show_notice(text, calm=True)
+                w.show_status(text, 15000)
         return True
 
     def _read(self, read, path: str, title: str):

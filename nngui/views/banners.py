@@ -15,6 +15,10 @@ NOTICE_STYLE = (
     "QLabel#noticeBanner { background: #fff4d6; color: #6b4a00; border: 1px solid #e0b84a;"
     " border-radius: 4px; padding: 6px 12px; }"
 )
+INFO_STYLE = (  # a calm notice: nothing is wrong, something is missing (e.g. a model file without data)
+    "QLabel#noticeBanner { background: #e6f0fa; color: #173f66; border: 1px solid #8fb3d9;"
+    " border-radius: 4px; padding: 6px 12px; }"
+)
 
 
 def _banner(name: str, style: str) -> QLabel:
@@ -39,8 +43,10 @@ class Banners:
                                                                                  "again."))
         self.divergence.show()
 
-    def show_notice(self, text: str) -> None:
-        """A calm notice (empty: hide it); a notice replaces the divergence banner."""
+    def show_notice(self, text: str, calm: bool = False) -> None:
+        """Why the data cannot be used (empty: hide it), or with ``calm`` what to add; it replaces the
+        divergence banner."""
+        self.notice.setStyleSheet(INFO_STYLE if calm else NOTICE_STYLE)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
         self.divergence.hide()
