@@ -48,3 +48,32 @@ def test_importing_a_csv_into_a_saved_project_keeps_the_project(qtbot, window, t
     assert window.import_csv(csv, background=False)
     assert window.windowTitle().startswith("lesson.nngui.json") and window.is_modified()
     assert window.current_path == str(project)
+
+
+def test_after_divergence_the_plot_marks_the_epoch_instead_of_asking_to_train(qtbot, window):
+    window.apply_config(window.settings_panel.config().replace(learning_rate=1e6))
+    find(window, "trainButton", QAbstractButton).click()
+    qtbot.waitUntil(lambda: window.controller.state == "diverged", timeout=30000)
+    qtbot.waitUntil(lambda: window.loss_plot.diverged_epoch is not None, timeout=3000)
+    t = window.controller.trainer
+    assert window.loss_plot.diverged_epoch == t.epoch + 1
+    hint = find(window, "lossPlotHint", QLabel)
+    assert f"diverged at epoch {t.epoch + 1}" in hint.text() and "No training yet" not in hint.text()
+    assert find(window, "divergenceBanner", QLabel).isVisible()
+    window.reset()
+    assert window.loss_plot.diverged_epoch is None
+    assert "No training yet" in hint.text()
+
+
+def test_a_later_divergence_keeps_the_curve_up_to_it(qtbot, window):
+    window.load_preset("circle")  # measured: 50 epochs, then a rate of 1e4 diverges at epoch 58
+    window.apply_config(window.settings_panel.config().replace(epochs=0))
+    assert window.step(50)
+    window.controller.wait_idle(10)
+    window.apply_config(window.settings_panel.config().replace(learning_rate=1e4))
+    find(window, "trainButton", QAbstractButton).click()
+    qtbot.waitUntil(lambda: window.controller.state == "diverged", timeout=30000)
+    qtbot.waitUntil(lambda: window.loss_plot.diverged_epoch is not None, timeout=3000)
+    x, _ = window.loss_plot.train_item.getData()
+    t = window.controller.trainer
+    assert len(x) == t.epoch >= 50 and x[-1] == t.epoch and window.loss_plot.diverged_epoch == t.epoch + 1

@@ -99,6 +99,7 @@ class LiveViews(QObject):
         self.fit_prediction_columns()
         if not len(trainer.history):
             self.clear_plot()
+        v.loss_plot.set_diverged(trainer.epoch + 1 if trainer.diverged else None)
 
     def show_unusable(self, text: str) -> None:
         """No trainer can be built (the data or the settings): say why, above the views."""
@@ -175,6 +176,7 @@ class LiveViews(QObject):
         self.show_status(rep)
         if rep.progress.diverged:
             self.v.banners.show_divergence(rep.progress.diverged)
+            self.v.loss_plot.set_diverged(rep.progress.epoch + 1)
         # The diagram and the prediction table are redrawn at most every ``view_interval`` seconds,
         # always ending on the latest report. While training, redraw only when a report arrives (the
         # worker waits for us meanwhile, so painting does not fight the training thread for the GIL);
@@ -231,6 +233,7 @@ class LiveViews(QObject):
     def clear_plot(self) -> None:
         self._plot_rep = None
         self.v.loss_plot.clear_curves()
+        self.v.loss_plot.set_diverged(None)
 
     def _flush_plot(self) -> None:
         rep, self._plot_rep = self._plot_rep, None

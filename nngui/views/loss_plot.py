@@ -110,6 +110,12 @@ class LossPlot(pg.PlotWidget):
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setStyleSheet("color: #6b6b6b; background: transparent;")
         self._hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # Where a run diverged: a red dashed line at that epoch, and the hint says so when no curve is left.
+        self._diverged_at: int | None = None
+        self._diverged_line = pg.InfiniteLine(angle=90, movable=False,
+                                              pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashLine))
+        self._diverged_line.hide()
+        pi.addItem(self._diverged_line, ignoreBounds=True)
         # Ghost labels are kept apart in pixels: place them again when the scale changes.
         pi.getViewBox().sigRangeChanged.connect(lambda *_: len(self._ghosts) > 1 and self._place_ghost_labels())
 
@@ -128,7 +134,7 @@ class LossPlot(pg.PlotWidget):
         pi.setLabel("bottom", QCoreApplication.translate("LossPlot", "epoch"), **style)
         pi.setLabel("left", QCoreApplication.translate("LossPlot", "loss"), **style)
         if "_hint" in self.__dict__:
-            self._hint.setText(QCoreApplication.translate("LossPlot", "No training yet: press Train (Space)"))
+            self._hint.setText(self._hint_text())
             hint_font = self._hint.font()
             hint_font.setPointSize(size + 1)
             self._hint.setFont(hint_font)
@@ -164,6 +170,29 @@ class LossPlot(pg.PlotWidget):
             width = max(80, min(self.width() - 80, 420))  # wraps in a narrow plot
             hint.resize(width, max(hint.heightForWidth(width), hint.sizeHint().height()))
             hint.move((self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2)
+
+    def _hint_text(self) -> str:
+        if self._diverged_at is not None:
+            text = QCoreApplication.translate("LossPlot", "Training diverged at epoch %1: lower the learning rate "
+                                                          "and press Reset (Ctrl+R).")
+            return text.replace("%1", f"{self._diverged_at:,}")
+        return QCoreApplication.translate("LossPlot", "No training yet: press Train (Space)")
+
+    @property
+    def diverged_epoch(self) -> int | None:
+        """The epoch marked as where training diverged (None: no mark)."""
+        return self._diverged_at
+
+    def set_diverged(self, epoch: int | None) -> None:
+        """Mark the epoch where training diverged with a red dashed line (None: no mark); the curve up to it stays."""
+        if epoch == self._diverged_at:
+            return
+        self._diverged_at = epoch
+        self._diverged_line.setVisible(epoch is not None)
+        if epoch is not None:
+            self._diverged_line.setValue(epoch)
+        self._hint.setText(self._hint_text())
+        self.resizeEvent(None)
 
     # ---------------------------------------------------------------- curves
     def set_curves(self, train: Curve, val: Curve | None) -> None:
