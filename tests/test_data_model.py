@@ -167,7 +167,7 @@ UNDOABLE = {
                     "Clear 5 cells"),
     "paste": (lambda m: m.paste_text(1, 1, "9\t8\n7\t6\n"), "Paste 2\u00d72 cells"),
     "paste_growing": (lambda m: m.paste_text(3, 2, "1,2,3\n4,5,6\n7,8,9"), "Paste 3\u00d73 cells"),
-    "paste_header": (lambda m: m.paste_text(0, 0, "a;b\n1;2"), "Paste 1\u00d72 cells"),
+    "paste_header": (lambda m: m.paste_text(0, 0, "a;b\n1;2"), "Paste a new table"),
     "insert_rows": (lambda m: m.insert_rows(1, 2), "Insert 2 rows"),
     "append_row": (lambda m: m.insert_rows(4), "Insert row"),
     "remove_row_range": (lambda m: m.remove_row_range(1, 2), "Remove rows 2\u20133"),
@@ -297,7 +297,7 @@ def test_paste_spreadsheet_block_with_header_into_empty_table(qtbot, qtmodeltest
     assert model.names() == ["sepal", "petal", "species"]
     assert model.roles() == [ROLE_INPUT, ROLE_INPUT, ROLE_TARGET]  # pasted data set: last column target
     np.testing.assert_array_equal(model.values(), [[5.1, 1.4, 0], [6.2, 4.5, 1], [7.7, 6.7, 2]])
-    assert model.undo_stack.count() == 1 and model.undo_stack.undoText() == "Paste 3\u00d73 cells"
+    assert model.undo_stack.count() == 1 and model.undo_stack.undoText() == "Paste a new table"
     qtmodeltester.check(model)
     model.undo_stack.undo()
     assert model.rowCount() == 0 and model.columnCount() == 0
@@ -351,7 +351,7 @@ def test_paste_empty_cells_clear_and_short_lines_pad(model):
     (0, 2, "1\t2\n3\tnan", "row 2, column 'x4': 'nan' is not a finite number."),
     (2, 0, "x\ty\n1\t2", "the first line looks like column names ('x', 'y'); "
                          "paste into the first row to use them as column names."),
-    (0, 0, "a\ty\n1\t2", "the column name 'y' would appear twice (columns 2 and 3)."),
+    (0, 0, "a\ta\n1\t2", "the column name 'a' would appear twice (columns 1 and 2)."),
     (0, 0, "\n\n", "the clipboard holds no cells."),
     (0, 0, "setosa", "row 1, column 'x1': 'setosa' is not a number."),  # one line: not a header
     (2, 1, "setosa\tversicolor", "row 3, column 'x2': 'setosa' is not a number."),
@@ -626,3 +626,51 @@ def test_menu_context_is_forgotten_after_the_menu_closes(view, model, qtbot):
     qtbot.wait(20)
     action(view, "useAsTargetAction").trigger()  # e.g. from a main-window menu: the current cell's column
     assert model.roles() == [ROLE_TARGET, ROLE_INPUT, ROLE_TARGET]
+
+
+def _loy_table():
+    model = DataTableModel()
+    values = np.array([[0, 0, 1, 0], [0, 1, 1, 1], [1, 0, 1, 1], [1, 1, 1, 0]], dtype=float)
+    model.set_table(["x1", "x2", "x3", "y"], values, [ROLE_INPUT] * 3 + [ROLE_TARGET], "Load")
+    model.undo_stack.clear()
+    return model, values
+
+
+@pytest.mark.parametrize("text, names, target", [
+    ("a,b,label\n1,2,0\n3,4,1\n", ["a", "b", "label"], "label"),  # narrower than the table
+    ("p,q,r,s\n1,2,3,0\n4,5,6,1\n", ["p", "q", "r", "s"], "s"),  # as wide, fewer rows
+    ("u,v,w,z,t\n1,2,3,4,0\n5,6,7,8,1\n", ["u", "v", "w", "z", "t"], "t"),  # wider
+])
+def test_names_and_data_pasted_at_a1_are_a_new_table(qtbot, text, names, target):
+    model, old = _loy_table()
+    messages = []
+    model.message.connect(messages.append)
+    assert model.paste_text(0, 0, text)
+    assert model.names() == names and model.rowCount() == 2  # no old rows left under new names
+    assert model.roles() == [ROLE_INPUT] * (len(names) - 1) + [ROLE_TARGET]
+    assert model.to_dataset().target_names == (target,)
+    assert "new table" in messages[-1] and repr(target) in messages[-1]
+    assert model.undo_stack.count() == 1
+    model.undo_stack.undo()  # one step brings the old table back whole
+    assert model.names() == ["x1", "x2", "x3", "y"] and model.roles()[-1] == ROLE_TARGET
+    np.testing.assert_array_equal(model.values(), old)
+
+
+def test_names_and_data_pasted_below_a1_are_refused_and_numbers_write_cells(qtbot):
+    model, old = _loy_table()
+    assert not model.paste_text(2, 0, "a,b\n1,2\n")  # names only make sense in the first row
+    np.testing.assert_array_equal(model.values(), old)
+    assert model.paste_text(0, 1, "7,8\n9,10\n")  # plain numbers write cells, names and roles stay
+    assert model.names() == ["x1", "x2", "x3", "y"] and model.values()[1, 2] == 10
+
+
+def test_a_new_table_with_a_bad_cell_or_repeated_names_is_refused_whole(qtbot):
+    model, old = _loy_table()
+    messages = []
+    model.message.connect(messages.append)
+    assert not model.paste_text(0, 0, "a,b,c\n1,x,3\n")
+    assert "row 1, column 'b'" in messages[-1] and "'x' is not a number" in messages[-1]
+    assert not model.paste_text(0, 0, "a,a,c\n1,2,3\n")
+    assert "appear twice" in messages[-1]
+    assert model.names() == ["x1", "x2", "x3", "y"] and model.undo_stack.count() == 0
+    np.testing.assert_array_equal(model.values(), old)

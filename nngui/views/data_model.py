@@ -372,8 +372,10 @@ class DataTableModel(QAbstractTableModel):
         Grows the table as needed (new columns 'x<N>', inputs; in an empty table
         the last pasted column becomes the target, as in CSV files). All or
         nothing: one bad cell refuses the whole paste with a message naming its
-        row and column. At row 0, a first line of names (no numbers) followed by
-        data lines renames the columns instead of becoming a row.
+        row and column. A block whose first line is names (no numbers), pasted at
+        A1 with data lines under it, is a new table: it replaces the old one, the
+        last column the target, as CSV import reads a file. Names alone at row 0
+        rename the columns.
         """
         try:
             ops, text_, note = self._plan_paste(top, left, text)
@@ -404,6 +406,8 @@ class DataTableModel(QAbstractTableModel):
                     "paste into the first row to use them as column names.")
             header, rows = rows[0], rows[1:]
         width = max(len(r) for r in ([header] if header else []) + rows)
+        if header and rows and top == 0 and left == 0:  # names and data at A1: a data set of its own
+            return self._plan_new_table(header, rows, width)
         names, roles = self._paste_header(left, width, header)
         try:
             block = parse_block(rows, width)
@@ -418,6 +422,33 @@ class DataTableModel(QAbstractTableModel):
         if header and height:
             note += " (the first line was used as column names)"
         return ops, label, note + "."
+
+    def _plan_new_table(self, header: list[str], rows: list[list[str]], width: int) -> tuple[list[Op], str, str]:
+        """A block with its own column names, pasted at A1 over the whole width: a new table, as a CSV
+        file would be (the last column the target), in one undo step."""
+        names: list[str] = []
+        for col in range(width):
+            name = header[col] if col < len(header) and header[col] else free_name(names, col)
+            if "\n" in name:
+                raise PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
+            if name in names:
+                raise PasteRefused(f"the column name {name!r} would appear twice "
+                                   f"(columns {names.index(name) + 1} and {col + 1}).")
+            names.append(name)
+        try:
+            block = parse_block(rows, width)
+        except CellError as exc:
+            i, j = exc.at  # type: ignore[attr-defined]
+            raise PasteRefused(f"row {i + 1}, column {names[j]!r}: {exc.shown} is {exc.reason}.") from None
+        roles = [ROLE_INPUT] * width
+        if width >= 2:
+            roles[-1] = ROLE_TARGET  # as CSV import reads a file: the last column is the target
+        ops: list[Op] = [Replace(self._state(), (names, roles, block))]
+        h = len(rows)
+        note = (f"Pasted a new table: {h} row{'s' if h != 1 else ''} \u00d7 {width} columns with their names "
+                f"replaced the old table (Ctrl+Z brings it back)"
+                + (f"; {names[-1]!r} is the target" if width >= 2 else "") + ".")
+        return ops, "Paste a new table", note
 
     def _paste_header(self, left: int, width: int,
                       header: list[str] | None) -> tuple[list[str], list[str]]:
