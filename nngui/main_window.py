@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QGuiApplication
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
 
 from core.config import TrainConfig
@@ -34,10 +34,9 @@ from nngui.files.dialogs import Dialogs
 from nngui.files.opening import FileOps
 from nngui.files.project import Project
 from nngui.session import TrainingSession, reached_text
-from nngui.support import i18n
+from nngui.support import i18n, window_state
 from nngui.support.formatting import integer, short
 from nngui.support.i18n import Retranslator, fmt, translate
-from nngui.support.palettes import PALETTES
 from nngui.support.presentation import Presenter
 from nngui.support.settings import APP_NAME, app_settings
 from nngui.views.input_guard import guard_settings_panel
@@ -424,49 +423,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def save_window_state(self) -> None:
-        s = app_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        for key, value in self.views.splitter_states().items():
-            s.setValue(key, value)
-        s.setValue("view/logScale", self.loss_plot.log_scale)
-        s.setValue("view/speed", self.speed_slider.value())
-        s.sync()
-
-    def _fit_to_screen(self) -> None:
-        """Keep a restored (or default) window inside the screen it opens on: a geometry saved on a bigger
-        screen, or a projector's 1280x720, must not leave the right-hand views off the screen."""
-        if QGuiApplication.platformName() == "offscreen":
-            return  # no real screen: sizes are set by the caller (screenshots, tests)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        avail = screen.availableGeometry()
-        if self.width() > avail.width() or self.height() > avail.height() or not avail.intersects(self.geometry()):
-            self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
-            self.move(avail.topLeft())
+        window_state.save(self)
 
     def restore_window_state(self) -> None:
-        s = app_settings()
-        self._state_restored = bool(s.value("window/geometry"))
-        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState)):
-            value = s.value(key)
-            if isinstance(value, (QByteArray, bytes)) and value:
-                restore(value)
-        self.views.restore_splitters(s.value)
-        self._fit_to_screen()
-        palette = s.value("view/palette")
-        if palette in PALETTES:
-            self.set_palette(str(palette), remember=False)
-        log = s.value("view/logScale")
-        if log is not None:
-            self.log_action.setChecked(str(log).lower() in ("true", "1"))
-        try:
-            speed = s.value("view/speed")
-            if speed is not None:
-                self.speed_slider.setValue(int(speed))
-        except (TypeError, ValueError):
-            pass
+        self._state_restored = window_state.restore(self)
 
     def set_default_splits(self) -> None:
         """Sizes that read well at 1280x720 up to 1600x1000."""

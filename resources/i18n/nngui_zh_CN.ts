@@ -149,6 +149,10 @@
         <source>validation</source>
         <translation>验证</translation>
     </message>
+    <message>
+        <source>Training diverged at epoch %1: lower the learning rate and press Reset (Ctrl+R).</source>
+        <translation>训练在第 %1 轮发散了：请降低学习率，然后按“重置”（Ctrl+R）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -657,6 +661,10 @@
         <translation>已达到目标轮数：请增加“轮数”（或设为 0 = 直到停止），或者重置。</translation>
     </message>
     <message>
+        <source>Epochs raised to %1 so that Step can go on.</source>
+        <translation>已将轮数提高到 %1，以便继续单步训练。</translation>
+    </message>
+    <message>
         <source>reset</source>
         <translation>重置</translation>
     </message>
@@ -667,6 +675,10 @@
     <message>
         <source>Preset: %1. %2</source>
         <translation>预设：%1。%2</translation>
+    </message>
+    <message>
+        <source>This model file holds a trained network but no data. To see its predictions, paste or import rows with the columns %1 (inputs) and %2 (target); Train goes on from these weights.</source>
+        <translation>这个模型文件包含训练好的网络，但没有数据。要查看它的预测，请粘贴或导入含有 %1 列（输入）和 %2 列（目标）的数据行；“训练”会从这些权重继续。</translation>
     </message>
     <message>
         <source>New project: type or paste numbers into the table (the last column is the target).</source>
