@@ -90,6 +90,8 @@ class LiveViews(QObject):
         v.network_view.set_architecture(arch, ds.input_names, names)
         self.arch = arch
         v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
+        v.prediction_model.set_validation_rows(trainer.val_rows)
+        v.prediction_view.fold_inputs()
         v.banners.divergence.setVisible(trainer.diverged is not None)
         if trainer.diverged:
             v.banners.divergence.setText(trainer.diverged)

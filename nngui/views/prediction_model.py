@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect,
                             QSortFilterProxyModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from nngui.support import formatting
 from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
@@ -30,6 +30,7 @@ __all__ = ["PredictionModel", "PredictionView", "error_color"]
 _STOPS = (np.array([190, 232, 190.0]), np.array([255, 222, 140.0]), np.array([245, 170, 170.0]))
 _LEVELS = 17
 _SLOW_SORT = 0.05  # seconds: slower sorts wait until training pauses
+FOLDED_INPUTS = 3  # inputs shown after the predictions when there are more (right-click the header for all)
 
 
 def error_color(t: float) -> QColor:
@@ -42,6 +43,7 @@ def error_color(t: float) -> QColor:
 
 _BRUSHES = [QBrush(error_color(i / (_LEVELS - 1))) for i in range(_LEVELS)]
 _BLACK = QBrush(QColor("#000000"))
+_VALIDATION_BRUSH = QBrush(QColor("#8a5a00"))  # row headers of rows held out for validation
 
 # Column kinds. Regression: IN.., then per target Y, PRED, ERR. Classes: IN.., LABEL, CLASS, PROB, OK.
 IN, Y, PRED, ERR, LABEL, CLASS, PROB, OK = "in", "y", "pred", "err", "label", "class", "prob", "ok"
@@ -69,6 +71,8 @@ class PredictionModel(QAbstractTableModel):
         self._tips: list[str] = []
         self._spans: list[tuple[int, int]] = []  # prediction column ranges, for dataChanged
         self._scale = np.empty(0)
+        self._validation = np.zeros(0, dtype=bool)  # rows held out for validation
+        self.first_input = 0
         self._clear_predictions()
 
     # -- data and predictions -----------------------------------------------
@@ -86,27 +90,46 @@ class PredictionModel(QAbstractTableModel):
             Y = Y.T
         self.beginResetModel()
         self._X, self._Y = X, Y
+        self._validation = np.zeros(X.shape[0], dtype=bool)
         self._classes = tuple(float(c) for c in classes) if classes is not None else None
         self._set_columns(list(map(str, input_names)), list(map(str, target_names)))
         self._clear_predictions()
         self.endResetModel()
 
     def _set_columns(self, inputs: list[str], targets: list[str]) -> None:
-        self._columns = [(IN, i) for i in range(self._X.shape[1])]
-        self._headers = list(inputs)
-        self._tips = [f"Input {name!r}" for name in inputs]
-        self._spans = []
+        """What is learned leads (targets, predictions, errors; or the class columns), then the inputs."""
+        self._columns, self._headers, self._tips, self._spans = [], [], [], []
         if self._classes is not None:
             self._set_class_columns(targets[0] if targets else "class")
-            return
-        for k, name in enumerate(targets):
-            self._spans.append((len(self._columns) + 1, len(self._columns) + 2))
-            self._columns += [(Y, k), (PRED, k), (ERR, k)]
-            self._headers += [name, f"{name} predicted", f"{name} error"]
-            self._tips += [f"Target {name!r}", f"The network's output for {name!r}",
-                           f"|predicted \u2212 target| for {name!r}"]
-        span = np.ptp(self._Y, axis=0) if self._Y.size else np.zeros(self._Y.shape[1])
-        self._scale = np.where(span > 0, span, np.maximum(np.abs(self._Y).max(axis=0, initial=0), 1.0))
+        else:
+            for k, name in enumerate(targets):
+                self._spans.append((len(self._columns) + 1, len(self._columns) + 2))
+                self._columns += [(Y, k), (PRED, k), (ERR, k)]
+                self._headers += [name, f"{name} predicted", f"{name} error"]
+                self._tips += [f"Target {name!r}", f"The network's output for {name!r}",
+                               f"|predicted \u2212 target| for {name!r}"]
+            span = np.ptp(self._Y, axis=0) if self._Y.size else np.zeros(self._Y.shape[1])
+            self._scale = np.where(span > 0, span, np.maximum(np.abs(self._Y).max(axis=0, initial=0), 1.0))
+        self.first_input = len(self._columns)
+        self._columns += [(IN, i) for i in range(self._X.shape[1])]
+        self._headers += list(inputs)
+        self._tips += [f"Input {name!r}" for name in inputs]
+
+    def input_columns(self) -> range:
+        """The columns of the inputs (after the targets and predictions)."""
+        return range(self.first_input, len(self._columns))
+
+    def set_validation_rows(self, rows) -> None:
+        """Mark these rows as held out for validation (their row header says so)."""
+        marked = np.zeros(self._X.shape[0], dtype=bool)
+        rows = np.asarray(rows if rows is not None else [], dtype=np.intp)
+        marked[rows[(rows >= 0) & (rows < len(marked))]] = True
+        self._validation = marked
+        if len(marked):
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(marked) - 1)
+
+    def is_validation_row(self, row: int) -> bool:
+        return 0 <= row < len(self._validation) and bool(self._validation[row])
 
     def _set_class_columns(self, label: str) -> None:
         classes = np.asarray(self._classes, dtype=np.float64)
@@ -263,8 +286,15 @@ class PredictionModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Vertical:
-            if role == DISPLAY and 0 <= section < self.rowCount():
-                return str(section + 1)
+            if not 0 <= section < self.rowCount():
+                return None
+            held_out = self.is_validation_row(section)
+            if role == DISPLAY:
+                return f"{section + 1} v" if held_out else str(section + 1)
+            if role == TOOLTIP and held_out:
+                return "Held out for validation: the network never trains on this row"
+            if role == FOREGROUND and held_out:
+                return _VALIDATION_BRUSH
             return None
         if not 0 <= section < len(self._headers):
             return None
@@ -312,6 +342,10 @@ class PredictionView(QTableView):
         self.selectionModel().selectionChanged.connect(self._sync_selection)
         self.selectionModel().currentRowChanged.connect(self._sync_selection)
         self.copy_action = self._make_copy_action()
+        self.inputs_folded = False
+        header = self.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self._fit_columns()
 
     def _setup_look(self) -> None:
@@ -329,6 +363,37 @@ class PredictionView(QTableView):
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    # -- folding the inputs ---------------------------------------------------
+
+    def fold_inputs(self, folded: bool | None = None) -> None:
+        """Show only the first FOLDED_INPUTS inputs (``folded`` None: fold when there are more than that).
+
+        The predictions lead the table; many inputs would push them out of sight on a projector.
+        Right-click the header to unfold them.
+        """
+        model = self.source_model
+        inputs = model.input_columns()
+        if folded is None:
+            folded = len(inputs) > FOLDED_INPUTS
+        self.inputs_folded = bool(folded) and len(inputs) > FOLDED_INPUTS
+        for i, col in enumerate(inputs):
+            self.setColumnHidden(col, self.inputs_folded and i >= FOLDED_INPUTS)
+
+    def _header_menu(self, pos) -> None:
+        model = self.source_model
+        hidden = len(model.input_columns()) - FOLDED_INPUTS
+        if hidden <= 0:
+            return
+        menu = QMenu(self)
+        if self.inputs_folded:
+            action = menu.addAction(f"Show all {len(model.input_columns())} inputs ({hidden} folded away)")
+            action.triggered.connect(lambda *_: self.fold_inputs(False))
+        else:
+            action = menu.addAction(f"Fold the inputs after the first {FOLDED_INPUTS}")
+            action.triggered.connect(lambda *_: self.fold_inputs(True))
+        action.setObjectName("foldInputsAction")
+        menu.popup(self.horizontalHeader().mapToGlobal(pos))
 
     def _make_copy_action(self) -> QAction:
         action = QAction("&Copy rows", self)
