@@ -185,3 +185,14 @@ def test_editing_a_widget_drops_the_kept_exact_value(panel):
     c = combo(panel, "activationCombo")
     c.setCurrentIndex(c.findData("tanh"))
     assert panel.config().activation == "tanh"
+
+
+def test_the_hidden_activation_is_greyed_out_without_hidden_layers(qtbot):
+    panel = SettingsPanel()
+    qtbot.addWidget(panel)
+    panel.set_config(TrainConfig(hidden=()))
+    assert not panel.activation_combo.isEnabled() and "No hidden layers" in panel.activation_combo.toolTip()
+    panel.hidden_editor.add_button.click()
+    assert panel.hidden_editor.layers() and panel.activation_combo.isEnabled()
+    panel.hidden_editor.remove_button.click()
+    assert not panel.activation_combo.isEnabled()

@@ -220,7 +220,7 @@ class SettingsPanel(QWidget):
             (self.seed_spin, "seed"), (self.validation_spin, "validation"),
         ):
             spin.valueChanged.connect(lambda _v, k=key: self._edited(k, False))
-        self.optimizer_combo.currentIndexChanged.connect(self._update_batch_enabled)
+        self.optimizer_combo.currentIndexChanged.connect(self._update_enabled)
 
         self.set_config(TrainConfig())
         self.set_io(0, 0)
@@ -288,7 +288,7 @@ class SettingsPanel(QWidget):
             for b in blockers:
                 b.unblock()
             self._loading = False
-        self._update_batch_enabled()
+        self._update_enabled()
         self._update_io()
         self._update_warnings()
 
@@ -335,7 +335,7 @@ class SettingsPanel(QWidget):
                 source = combo.itemData(i, SOURCE_ROLE)
                 if source:
                     combo.setItemText(i, i18n.translated("core", source))
-        self._update_batch_enabled()
+        self._update_enabled()
         self._update_io()
         self._update_warnings()
 
@@ -388,7 +388,7 @@ class SettingsPanel(QWidget):
         if self._loading:
             return
         self._exact.pop(key, None)
-        self._update_batch_enabled()
+        self._update_enabled()
         self._update_warnings()
         if architecture:
             self._update_io()
@@ -401,6 +401,7 @@ class SettingsPanel(QWidget):
         act = self._exact.get("activation")
         if act is not None and not isinstance(act, str):
             self._exact["activation"] = _fit_activations(tuple(act), len(self.hidden_editor.layers()))
+        self._update_enabled()
         self._update_warnings()
         self._update_io()
         self.architectureChanged.emit()
@@ -414,7 +415,12 @@ class SettingsPanel(QWidget):
         self.learningRateChanged.emit(float(value))
         self.configChanged.emit()
 
-    def _update_batch_enabled(self) -> None:
+    def _update_enabled(self) -> None:
+        """Controls that do nothing for the current settings are greyed out: the batch size for full-batch
+        descent, the hidden activation without hidden layers."""
+        has_hidden = bool(self.hidden_editor.layers())
+        self.activation_combo.setEnabled(has_hidden)
+        self.activation_combo.setToolTip("" if has_hidden else self.tr("No hidden layers: nothing to activate"))
         spec = OPTIMIZERS.get(self.optimizer_combo.currentData())
         full = bool(spec and spec.full_batch)
         self.batch_size_spin.setEnabled(not full)

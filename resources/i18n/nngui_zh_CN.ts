@@ -935,6 +935,10 @@
         <translation>一旦所有训练行都分类正确就停止（适用于类别标签或 0/1 目标）</translation>
     </message>
     <message>
+        <source>No hidden layers: nothing to activate</source>
+        <translation>没有隐藏层：无需激活函数</translation>
+    </message>
+    <message>
         <source>Full-batch gradient descent uses all rows in every update</source>
         <translation>全批量梯度下降每次更新都使用全部行</translation>
     </message>
