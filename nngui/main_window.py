@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.paletteChanged.connect(self.insight.set_palette)
         self.presentationChanged.connect(self.insight.set_presentation)
         self.decision_map.applicableChanged.connect(self.decision_map_action.setChecked)
+        self.views.data_hints.apply.connect(self.apply_config)
 
     # ------------------------------------------------------------------ messages and the document
 

@@ -3,7 +3,7 @@
 import json
 
 from helpers import find
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPushButton
 
 
 def _model_without_data(qtbot, window, tmp_path):
@@ -77,3 +77,44 @@ def test_a_later_divergence_keeps_the_curve_up_to_it(qtbot, window):
     x, _ = window.loss_plot.train_item.getData()
     t = window.controller.trainer
     assert len(x) == t.epoch >= 50 and x[-1] == t.epoch and window.loss_plot.diverged_epoch == t.epoch + 1
+
+
+def _import(window, tmp_path, text, name="own.csv"):
+    csv = tmp_path / name
+    csv.write_text(text)
+    assert window.import_csv(csv, background=False)
+
+
+def test_class_labels_with_default_settings_offer_softmax_and_cross_entropy(qtbot, window, tmp_path):
+    window.new_project()
+    rows = "\n".join(f"{i % 7},{(i * 3) % 5},{i % 3}" for i in range(30))
+    _import(window, tmp_path, "a,b,label\n" + rows + "\n")
+    hint = find(window, "dataHint", QFrame)
+    assert hint.isVisible() and "3 class labels (0, 1, 2)" in find(window, "dataHintText", QLabel).text()
+    cfg = window.settings_panel.config()
+    assert (cfg.output_activation, cfg.loss) != ("softmax", "ce")
+    assert window.start_training(5)  # the hint does not block training
+    window.controller.wait_idle(10)
+    find(window, "dataHintApply", QPushButton).click()
+    cfg = window.settings_panel.config()
+    assert (cfg.output_activation, cfg.loss) == ("softmax", "ce") and not hint.isVisible()
+    assert window.controller.trainer.config.loss == "ce" and window.controller.trainer.classes == (0.0, 1.0, 2.0)
+
+
+def test_wide_inputs_offer_normalisation_and_a_dismissed_hint_stays_away(qtbot, window, tmp_path):
+    window.new_project()
+    rows = "\n".join(f"{100 * i},{i % 2},{i % 2}" for i in range(10))
+    _import(window, tmp_path, "big,small,y\n" + rows + "\n")
+    text = find(window, "dataHintText", QLabel).text()
+    assert "spans 900" in text and "standardised" in text
+    find(window, "dataHintDismiss", QPushButton).click()
+    assert not find(window, "dataHint", QFrame).isVisible()
+    window.apply_config(window.settings_panel.config().replace(learning_rate=0.5))  # a rebuild: still dismissed
+    assert not find(window, "dataHint", QFrame).isVisible()
+    assert window.settings_panel.config().normalize == "none"
+
+
+def test_the_seed_presets_get_no_hint(qtbot, window):
+    for name in ("loy-xor", "l-layer", "xor", "circle", "spiral", "iris"):
+        window.load_preset(name)
+        assert not find(window, "dataHint", QFrame).isVisible(), name

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nngui.support.i18n import Retranslator, translate
 from nngui.views.banners import Banners
+from nngui.views.data_hints import DataHints
 from nngui.views.data_model import DataTableModel
 from nngui.views.data_view import DataTableView
 from nngui.views.insight import InsightViews
@@ -54,6 +55,7 @@ class WindowViews:
         for table in (self.data_view, self.prediction_view):
             table.installEventFilter(self._arrow_keys)
         self.banners = Banners()
+        self.data_hints = DataHints()  # "these look like classes", "normalise the inputs"
         self.status = StatusFields(window.statusBar())
         window.statusBar().setObjectName("statusBar")
         self.presenter = None  # set by the window once the toolbar exists (nngui.support.presentation)
@@ -130,6 +132,7 @@ class WindowViews:
         lay.setSpacing(4)
         lay.addWidget(self.banners.divergence)
         lay.addWidget(self.banners.notice)
+        lay.addWidget(self.data_hints)
         lay.addWidget(self.main_splitter, 1)
         window.setCentralWidget(central)
 

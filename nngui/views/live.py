@@ -85,6 +85,7 @@ class LiveViews(QObject):
         arch = trainer.network.arch
         names = self.session.output_names()
         v.banners.notice.hide()
+        v.data_hints.check(ds.X, ds.Y, trainer.config)
         v.settings_panel.set_data_warnings(self.session.data_warnings(trainer))
         v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
         v.network_view.set_architecture(arch, ds.input_names, names)
@@ -108,6 +109,7 @@ class LiveViews(QObject):
         v = self.v
         v.settings_panel.set_data_warnings([])
         v.banners.show_notice(text)
+        v.data_hints.hide()
         model = v.data_model
         inputs = [model.names()[i] for i in model.input_columns()]
         targets = [model.names()[i] for i in model.target_columns()]
@@ -148,6 +150,7 @@ class LiveViews(QObject):
         self.v.banners.divergence.hide()
         self.clear_plot()
         self.v.loss_plot.clear_ghosts()
+        self.v.data_hints.forget_dismissed()
         self.selected_row = -1
 
     def fit_prediction_columns(self) -> None:

@@ -744,6 +744,22 @@
         <source>Press Reset (Ctrl+R) to start again.</source>
         <translation>按“重置”(Ctrl+R) 重新开始。</translation>
     </message>
+    <message>
+        <source>The target holds %1 class labels (%2): classes learn best with a softmax output and cross-entropy.</source>
+        <translation>目标列包含 %1 个类别标签（%2）：分类问题最好使用 softmax 输出和交叉熵损失。</translation>
+    </message>
+    <message>
+        <source>An input spans %1: standardised inputs (mean 0, sd 1) train faster and more surely.</source>
+        <translation>有一个输入的取值范围达到 %1：把输入标准化（均值 0，标准差 1）训练得更快、更稳。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
