@@ -33,6 +33,8 @@ class Palette:
     training: str = "#1f5fa8"  # loss curves
     validation: str = "#d35400"
     ghost: str = "#8c8c8c"
+    # Earlier runs on the loss plot, one colour each (in turn), faded: none is the training blue.
+    runs: tuple[str, ...] = ("#7b3294", "#1b9e77", "#a6761d", "#e7298a", "#66a61e", "#525252", "#d95f02", "#386cb0")
 
 
 PALETTES: dict[str, Palette] = {
@@ -42,10 +44,12 @@ PALETTES: dict[str, Palette] = {
         Palette(
             "high-contrast", "High contrast", "#0033a0", "#d03000", "#8a8a8a",
             text="#000000", training="#0033a0", validation="#d03000", ghost="#707070",
+            runs=("#6a006a", "#006d2c", "#7f3b08", "#b3006b", "#3f6f00", "#333333", "#8c2d04", "#00468b"),
         ),
         Palette(
             "colorblind", "Colour-blind safe (Okabe-Ito)", "#0072b2", "#d55e00", "#bdbdbd",
             training="#0072b2", validation="#e69f00",
+            runs=("#cc79a7", "#009e73", "#56b4e9", "#f0e442", "#d55e00", "#000000", "#999999", "#e69f00"),
         ),
     )
 }

@@ -116,6 +116,13 @@ class LossPlot(pg.PlotWidget):
                                               pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashLine))
         self._diverged_line.hide()
         pi.addItem(self._diverged_line, ignoreBounds=True)
+        # Earlier runs that cannot share these axes (another loss) are named here instead of drawn.
+        self._note = QLabel("", self)
+        self._note.setObjectName("lossPlotNote")
+        self._note.setWordWrap(True)
+        self._note.setStyleSheet("color: #6b6b6b; background: rgba(255, 255, 255, 200);")
+        self._note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._note.hide()
         # Ghost labels are kept apart in pixels: place them again when the scale changes.
         pi.getViewBox().sigRangeChanged.connect(lambda *_: len(self._ghosts) > 1 and self._place_ghost_labels())
 
@@ -124,9 +131,9 @@ class LossPlot(pg.PlotWidget):
         p, scale = self._palette, (2.0 if self._presentation else 1.0)
         self.train_item.setPen(pg.mkPen(p.training, width=2 * scale))
         self.val_item.setPen(pg.mkPen(p.validation, width=2 * scale, style=Qt.PenStyle.DashLine))
-        for item, text, _curve in self._ghosts:
-            item.setPen(self._ghost_pen())
-            text.setColor(qcolor(p.ghost))
+        for i, (item, text, _curve) in enumerate(self._ghosts):
+            item.setPen(self._ghost_pen(i))
+            text.setColor(qcolor(self._run_colour(i)))
             text.textItem.setFont(self._ghost_font())
         size = 16 if self._presentation else 10
         style = {"color": p.text, "font-size": f"{size}pt"}
@@ -160,8 +167,12 @@ class LossPlot(pg.PlotWidget):
         font.setPointSize(13 if self._presentation else 8)
         return font
 
-    def _ghost_pen(self):
-        return pg.mkPen(qcolor(self._palette.ghost, 0.55), width=(2.5 if self._presentation else 1.5))
+    def _run_colour(self, i: int) -> str:
+        runs = self._palette.runs
+        return runs[i % len(runs)] if runs else self._palette.ghost
+
+    def _ghost_pen(self, i: int = 0):
+        return pg.mkPen(qcolor(self._run_colour(i), 0.6), width=(2.5 if self._presentation else 1.5))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -170,6 +181,11 @@ class LossPlot(pg.PlotWidget):
             width = max(80, min(self.width() - 80, 420))  # wraps in a narrow plot
             hint.resize(width, max(hint.heightForWidth(width), hint.sizeHint().height()))
             hint.move((self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2)
+        note = self.__dict__.get("_note")
+        if note is not None and note.text():
+            width = max(80, self.width() - 120)
+            note.resize(width, note.heightForWidth(width))
+            note.move(70, 6)
 
     def _hint_text(self) -> str:
         if self._diverged_at is not None:
@@ -289,13 +305,15 @@ class LossPlot(pg.PlotWidget):
         curve = _clean(train_curve)
         if not curve[0].size:
             return
-        item = pg.PlotDataItem(pen=self._ghost_pen())
+        i = len(self._ghosts)
+        item = pg.PlotDataItem(pen=self._ghost_pen(i))
         item.opts["autoDownsampleFactor"] = 1.0  # one min/max pair per pixel, like the live curves
         # Faded, thin and behind: not worth antialiasing, which cost ~15 ms per ghost in every frame.
         _set_antialias(item, False)
         item.setZValue(1)
         item.setData(*self._display(curve))
-        text = pg.TextItem(str(label), color=qcolor(self._palette.ghost), anchor=(1, 1))
+        text = pg.TextItem(str(label), color=qcolor(self._run_colour(i)), fill=pg.mkBrush(255, 255, 255, 200),
+                           anchor=(1, 1))
         text.textItem.setFont(self._ghost_font())
         text.setZValue(2)
         pi = self.getPlotItem()
@@ -315,6 +333,15 @@ class LossPlot(pg.PlotWidget):
             item, text, _ = self._ghosts.popleft()
             pi.removeItem(item)
             pi.removeItem(text)
+
+    def set_note(self, text: str) -> None:
+        """A short grey note at the top of the plot (empty: none), e.g. runs that are not comparable."""
+        self._note.setText(text)
+        self._note.setVisible(bool(text))
+        self.resizeEvent(None)
+
+    def note(self) -> str:
+        return self._note.text()
 
     def ghost_count(self) -> int:
         return len(self._ghosts)

@@ -4,7 +4,9 @@
 starts again (another network shape, or fewer epochs than the run had, as after
 Reset) ends the current run: if that run trained and the data is the same, its
 curve becomes a ghost on the :class:`~nngui.views.loss_plot.LossPlot`, labelled with the
-settings that differ from the *current* run, e.g. ``run 1: lr 1 → 0.5``. Labels are
+settings that run had where they differ from the *current* run, in plain words, e.g.
+``run 1: learning rate 1, 4 hidden units``; a run with another loss is not drawn (its
+values are on another scale) but named in a note. Labels are
 recomputed when the current run's settings change.
 
 :meth:`clear` removes the ghosts except pinned ones; :meth:`toggle_pin` pins the
@@ -19,6 +21,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.config import TrainConfig
+from core.initializers import INITIALIZERS
+from core.losses import LOSSES
+from core.optimizers import OPTIMIZERS
 
 from nngui.views.loss_plot import MAX_GHOSTS
 
@@ -69,6 +74,57 @@ def config_diff(old: TrainConfig | None, new: TrainConfig | None) -> list[str]:
                 a, b = (a[0] if a else ""), (b[0] if b else "")
         if a != b:
             out.append(f"{label} {_value(name, a)} \u2192 {_value(name, b)}")
+    return out
+
+
+def _plain(name: str, v) -> str:
+    """One setting of an earlier run in plain words: "learning rate 0.3", "8 hidden units"."""
+    if name == "learning_rate":
+        return f"learning rate {v:g}"
+    if name == "hidden":
+        if not v:
+            return "no hidden layer"
+        return f"{v[0]} hidden units" if len(v) == 1 else "hidden layers " + ", ".join(str(h) for h in v)
+    if name == "activation":
+        return f"{v} hidden units" if isinstance(v, str) else "activations " + "/".join(v)
+    if name == "output_activation":
+        return f"{v} output"
+    if name == "loss":
+        return f"{LOSSES[v].label if v in LOSSES else v} loss"
+    if name == "optimizer":
+        return OPTIMIZERS[v].label if v in OPTIMIZERS else str(v)
+    if name == "batch_size":
+        return "all rows per step" if v == 0 else f"batches of {v}"
+    if name == "init":
+        return f"{INITIALIZERS[v].label if v in INITIALIZERS else v} weights"
+    if name == "bias":
+        return "with biases" if v else "no biases"
+    if name == "normalize":
+        return "raw inputs" if v == "none" else f"{v} inputs"
+    if name == "seed":
+        return f"seed {v}"
+    if name == "validation":
+        return f"{v:.0%} held out" if v else "no validation rows"
+    if name == "epochs":
+        return f"{v:,} epochs" if v else "until stopped"
+    return str(v)
+
+
+def plain_diff(run: TrainConfig | None, current: TrainConfig | None) -> list[str]:
+    """The earlier ``run``'s own settings where they differ from ``current``, in plain words."""
+    if run is None or current is None:
+        return []
+    out = []
+    for name, _label in FIELDS:
+        a, b = getattr(run, name), getattr(current, name)
+        if name == "activation":
+            a, b = run.hidden_activations, current.hidden_activations
+            if not a or not b:
+                continue  # no hidden layer on one side: the hidden layers say it
+            if len(set(a)) <= 1 and len(set(b)) <= 1:
+                a, b = a[0], b[0]
+        if a != b:
+            out.append(_plain(name, a))
     return out
 
 
@@ -165,8 +221,9 @@ class RunCompare:
 
     # -------------------------------------------------------------- labels and plot
     def label(self, run: Run) -> str:
+        """"run 2: learning rate 1, 4 hidden units": what that run had that the current one has not."""
         cur = self.current.config if self.current is not None else None
-        diffs = config_diff(run.config, cur)
+        diffs = plain_diff(run.config, cur)
         if len(diffs) > MAX_DIFFS:
             diffs = diffs[:MAX_DIFFS] + ["\u2026"]
         what = ", ".join(diffs) if diffs else "same settings"
@@ -175,6 +232,11 @@ class RunCompare:
     def labels(self) -> list[str]:
         return [self.label(g) for g in self.ghosts]
 
+    def comparable(self, run: Run) -> bool:
+        """Runs share the loss plot's axes only when they measure the same loss."""
+        cur = self.current.config if self.current is not None else None
+        return cur is None or run.config is None or run.config.loss == cur.loss
+
     def sync(self) -> None:
         """Make the plot show exactly the ghosts (only when something changed: cheap per report)."""
         key = (id(self.current.config) if self.current is not None else None,
@@ -182,11 +244,15 @@ class RunCompare:
         if key == self._key and self.plot.ghost_count() == len(self._shown):
             return
         self._key = key
-        want = [(g.number, self.label(g)) for g in self.ghosts]
+        drawn = [g for g in self.ghosts if self.comparable(g)]
+        others = [g for g in self.ghosts if not self.comparable(g)]
+        self.plot.set_note("Not comparable (another loss): " + ", ".join(
+            f"run {g.number} ({_plain('loss', g.config.loss)})" for g in others) if others else "")
+        want = [(g.number, self.label(g)) for g in drawn]
         if want == self._shown and self.plot.ghost_count() == len(want):
             return
         self.plot.clear_ghosts()
-        for g, (_n, text) in zip(self.ghosts, want):
+        for g, (_n, text) in zip(drawn, want):
             g.label = text
             self.plot.add_ghost(g.curve, text)
         self._shown = want
