@@ -118,3 +118,15 @@ def test_the_seed_presets_get_no_hint(qtbot, window):
     for name in ("loy-xor", "l-layer", "xor", "circle", "spiral", "iris"):
         window.load_preset(name)
         assert not find(window, "dataHint", QFrame).isVisible(), name
+
+
+def test_class_labels_that_the_settings_refuse_still_get_the_hint(qtbot, window, tmp_path):
+    window.load_preset("circle")  # sigmoid output, binary cross-entropy: labels 0, 1, 2 cannot train
+    rows = "\n".join(f"{i % 7},{(i * 3) % 5},{i % 3}" for i in range(30))
+    _import(window, tmp_path, "a,b,label\n" + rows + "\n", "three.csv")
+    assert window.controller.trainer is None and find(window, "noticeBanner", QLabel).isVisible()
+    assert window.network_view.unit_name(0, 0) == "a"  # the diagram names the new columns
+    assert find(window, "dataHint", QFrame).isVisible()
+    find(window, "dataHintApply", QPushButton).click()
+    assert window.controller.trainer is not None and window.controller.trainer.classes == (0.0, 1.0, 2.0)
+    assert not find(window, "noticeBanner", QLabel).isVisible()

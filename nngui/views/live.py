@@ -43,6 +43,7 @@ class LiveViews(QObject):
         self.session = session
         self.v = views
         self.arch: Architecture | None = None  # the network the views show
+        self._names: tuple[list[str], list[str]] = ([], [])  # its input and output names
         self.selected_row = -1
         self.view_interval = VIEW_INTERVAL
         self.plot_interval = PLOT_INTERVAL
@@ -90,6 +91,7 @@ class LiveViews(QObject):
         v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
         v.network_view.set_architecture(arch, ds.input_names, names)
         self.arch = arch
+        self._names = (list(ds.input_names), list(names))
         v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
         v.prediction_model.set_validation_rows(trainer.val_rows)
         v.prediction_view.fold_inputs()
@@ -109,10 +111,13 @@ class LiveViews(QObject):
         v = self.v
         v.settings_panel.set_data_warnings([])
         v.banners.show_notice(text)
-        v.data_hints.hide()
         model = v.data_model
         inputs = [model.names()[i] for i in model.input_columns()]
         targets = [model.names()[i] for i in model.target_columns()]
+        values = model.values()
+        X, Y = values[:, model.input_columns()], values[:, model.target_columns()]
+        full = ~np.isnan(values).any(axis=1)
+        v.data_hints.check(X[full], Y[full], v.settings_panel.config())  # e.g. class labels under bce
         v.prediction_model.set_data(np.empty((0, len(inputs))), np.empty((0, len(targets))), inputs, targets, None)
         v.accuracy_label.setText("")
         v.insight.clear()
@@ -132,9 +137,9 @@ class LiveViews(QObject):
         except (ValueError, TypeError):
             return
         v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
-        if arch == self.arch:
-            return  # same shape: keep the last weights on screen
         outputs = targets if n_out == len(targets) else [f"{targets[0]}={k}" for k in range(n_out)]
+        if arch == self.arch and (inputs, outputs) == self._names:
+            return  # same network: keep the last weights on screen
         self.show_network(arch, inputs, outputs, [(np.zeros((a, b)), np.zeros(b) if arch.bias else None)
                                                   for a, b in zip(arch.sizes, arch.sizes[1:])])
 
@@ -143,6 +148,7 @@ class LiveViews(QObject):
         self.v.network_view.set_architecture(arch, inputs, outputs)
         self.v.network_view.set_weights(layers)
         self.arch = arch
+        self._names = (list(inputs), list(outputs))
         self.v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
 
     def reset(self) -> None:
