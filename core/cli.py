@@ -531,7 +531,7 @@ def cmd_train(args) -> int:
     if model is not None:
         try:
             trainer = Trainer(dataset, config, start=model.network(), normalizer=model.normalization,
-                              history=model.history(), epoch=epochs_done)
+                              history=model.history(), epoch=epochs_done, val_history=model.val_history())
         except ConfigError as exc:
             if exc.field != "architecture":
                 raise

@@ -92,40 +92,66 @@ def _dact(code, a):
     return 1.0
 
 
-def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, lr, n_epochs, losses, A, G):
+def _forward(params, w_off, b_off, sizes, acts, X, A):
+    """The forward pass on the rows of X: A[l] gets layer l's output (A[0] the input)."""
+    L = sizes.shape[0] - 1
+    rows = X.shape[0]
+    for r in range(rows):
+        for i in range(sizes[0]):
+            A[0, r, i] = X[r, i]
+    for l in range(L):
+        n_in, n_out, wo, bo, code = sizes[l], sizes[l + 1], w_off[l], b_off[l], acts[l]
+        for r in range(rows):
+            for j in range(n_out):
+                z = 0.0
+                for i in range(n_in):
+                    z += A[l, r, i] * params[wo + i * n_out + j]
+                if bo >= 0:
+                    z += params[bo + j]
+                A[l + 1, r, j] = z if code == SOFTMAX else _act(code, z)
+            if code == SOFTMAX:
+                m = A[l + 1, r, 0]
+                for j in range(1, n_out):
+                    m = max(m, A[l + 1, r, j])
+                s = 0.0
+                for j in range(n_out):
+                    A[l + 1, r, j] = np.exp(A[l + 1, r, j] - m)
+                    s += A[l + 1, r, j]
+                for j in range(n_out):
+                    A[l + 1, r, j] /= s
+
+
+def _value(loss_code, divisor, P, Y):
+    """The loss of the predictions in P's first Y.shape[1] columns against Y (the sums of _train's)."""
+    total = 0.0
+    for r in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            p, y = P[r, j], Y[r, j]
+            if loss_code == SQUARED:
+                d = p - y
+                total += d * d
+            elif loss_code == BCE:
+                q = min(max(p, EPS), 1.0 - EPS)
+                total -= y * np.log(q) + (1.0 - y) * np.log(1.0 - q)
+            else:
+                q = min(max(p, EPS), 1.0)
+                total -= y * np.log(q)
+    return total / divisor
+
+
+def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, lr, n_epochs, losses, A, G,
+           Xv, Yv, vdivisor, vlosses, Av):
     """Full-batch gradient descent for n_epochs; losses[e] gets epoch e's loss (before its update).
 
-    ``factor`` and ``divisor`` are the loss's ``delta_scale`` and ``divisor`` for this data.
+    ``factor`` and ``divisor`` are the loss's ``delta_scale`` and ``divisor`` for this data. With
+    validation rows (``Xv`` not empty) ``vlosses[e]`` gets their loss before epoch e's update.
     """
     L = sizes.shape[0] - 1
     rows = X.shape[0]
     k_out = sizes[L]
     grad = np.zeros_like(params)
     for epoch in range(n_epochs):
-        # forward: A[l] holds layer l's output (A[0] is the input)
-        for r in range(rows):
-            for i in range(sizes[0]):
-                A[0, r, i] = X[r, i]
-        for l in range(L):
-            n_in, n_out, wo, bo, code = sizes[l], sizes[l + 1], w_off[l], b_off[l], acts[l]
-            for r in range(rows):
-                for j in range(n_out):
-                    z = 0.0
-                    for i in range(n_in):
-                        z += A[l, r, i] * params[wo + i * n_out + j]
-                    if bo >= 0:
-                        z += params[bo + j]
-                    A[l + 1, r, j] = z if code == SOFTMAX else _act(code, z)
-                if code == SOFTMAX:
-                    m = A[l + 1, r, 0]
-                    for j in range(1, n_out):
-                        m = max(m, A[l + 1, r, j])
-                    s = 0.0
-                    for j in range(n_out):
-                        A[l + 1, r, j] = np.exp(A[l + 1, r, j] - m)
-                        s += A[l + 1, r, j]
-                    for j in range(n_out):
-                        A[l + 1, r, j] /= s
+        _forward(params, w_off, b_off, sizes, acts, X, A)
         # loss and output delta
         total = 0.0
         for r in range(rows):
@@ -170,13 +196,16 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, 
                         for j in range(n_out):
                             s += G[l + 1, r, j] * params[wo + i * n_out + j]
                         G[l, r, i] = s * _dact(code, A[l, r, i])
+        if Xv.shape[0] > 0:
+            _forward(params, w_off, b_off, sizes, acts, Xv, Av)
+            vlosses[epoch] = _value(loss_code, vdivisor, Av[L], Yv)
         for p in range(params.shape[0]):
             params[p] -= lr * grad[p]
 
 
 def _load():
     """The compiled ``_train``: imports numba and wraps the loop functions the first time."""
-    global _act, _dact, _train
+    global _act, _dact, _forward, _value, _train
     if _state["loaded"]:
         return _train
     with _lock:
@@ -186,9 +215,11 @@ def _load():
             except ImportError as exc:  # installed but broken: the NumPy path from now on
                 _state["failed"] = True
                 raise Unavailable(f"numba cannot be imported: {exc}") from exc
-            # _train finds _act and _dact as module globals, so they are compiled first.
+            # _train finds the others as module globals, so they are compiled first.
             _act = njit(cache=True, inline="always")(_act)
             _dact = njit(cache=True, inline="always")(_dact)
+            _forward = njit(cache=True, inline="always")(_forward)
+            _value = njit(cache=True)(_value)
             _train = njit(cache=True, nogil=True, error_model="numpy")(_train)  # the GUI thread runs meanwhile
             _state["loaded"] = True
     return _train
@@ -212,7 +243,9 @@ def warm_up() -> None:
 class CompiledLoop:
     """Full-batch gradient descent on one network and data set through the compiled loop."""
 
-    def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray) -> None:
+    def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, X_val: np.ndarray | None = None,
+                 Y_val: np.ndarray | None = None) -> None:
+        """``X_val``/``Y_val``: validation rows whose loss the loop records every epoch (None: none)."""
         arch = net.arch
         slices = arch.layer_slices()
         self.net = net
@@ -228,8 +261,19 @@ class CompiledLoop:
         width = max(arch.sizes)
         self.A = np.zeros((arch.n_layers + 1, X.shape[0], width))
         self.G = np.zeros((arch.n_layers + 1, X.shape[0], width))
+        if X_val is None:
+            X_val, Y_val = np.zeros((0, X.shape[1])), np.zeros((0, k_out))
+        self.X_val = np.ascontiguousarray(X_val, dtype=np.float64)
+        self.Y_val = np.ascontiguousarray(Y_val, dtype=np.float64)
+        self.val_divisor = float(loss.divisor(self.X_val.shape[0], k_out)) if self.X_val.shape[0] else 1.0
+        self.Av = np.zeros((arch.n_layers + 1, self.X_val.shape[0], width))
 
-    def epochs(self, n: int, losses: np.ndarray, lr: float) -> None:
-        """``n`` epochs of full-batch gradient descent; raises :class:`Unavailable` when numba cannot load."""
+    def epochs(self, n: int, losses: np.ndarray, lr: float, vlosses: np.ndarray | None = None) -> None:
+        """``n`` epochs of full-batch gradient descent; ``vlosses`` (with validation rows) gets their loss
+        before each update. Raises :class:`Unavailable` when numba cannot load."""
+        n_val = n if self.X_val.shape[0] else 0
+        if vlosses is None or vlosses.shape[0] < n_val:  # the loop writes n_val values, unchecked
+            vlosses = np.empty(n_val)
         _load()(self.net.params, self.w_off, self.b_off, self.sizes, self.acts, self.loss_code, self.factor,
-                self.divisor, self.X, self.Y, float(lr), int(n), losses, self.A, self.G)
+                self.divisor, self.X, self.Y, float(lr), int(n), losses, self.A, self.G,
+                self.X_val, self.Y_val, self.val_divisor, vlosses, self.Av)

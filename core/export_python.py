@@ -540,10 +540,12 @@ batch_size = min(batch_size, rows)
 optimizer = OPTIMIZERS[OPTIMIZER](params, LEARNING_RATE)
 summed = LOSS == "sse"  # sse adds up over the rows; the other losses average
 
-loss = None
+loss = val_loss = None
 epoch = 0
 with np.errstate(all="ignore"):
     for epoch in range(1, EPOCHS + 1):
+        # as the loss, the validation loss of an epoch is that of the weights before its update
+        val_now = LOSSES[LOSS][0](forward(X_val, weights, biases)[-1], Y_val) if n_val else None
         if batch_size >= rows:  # full batch: one step per epoch
             loss, grads = backward(X, Y, weights, biases)
             optimizer.update(params, grads)
@@ -559,6 +561,7 @@ with np.errstate(all="ignore"):
         if not np.isfinite(loss):
             print(f"training diverged at epoch {epoch}: try a lower LEARNING_RATE")
             break
+        val_loss = val_now
         if EPOCHS >= 10 and epoch % (EPOCHS // 10) == 0:
             print(f"epoch {epoch}: loss {loss:.6g}")
         if STOP_LOSS and loss < STOP_LOSS:  # as nngui: stop at the first epoch below the target
@@ -566,7 +569,8 @@ with np.errstate(all="ignore"):
             break
     if loss is None:  # no training: the loss of the starting weights
         loss = LOSSES[LOSS][0](forward(X, weights, biases)[-1], Y)
-    val_loss = LOSSES[LOSS][0](forward(X_val, weights, biases)[-1], Y_val) if n_val else None
+    if val_loss is None and n_val:
+        val_loss = LOSSES[LOSS][0](forward(X_val, weights, biases)[-1], Y_val)
 
 # ---------------------------------------------------------------------------
 # Results

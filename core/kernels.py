@@ -98,7 +98,8 @@ class FusedStep:
 
     ``step(scale)`` runs forward and backward on the batch buffers ``X``/``Y`` and
     leaves the gradient times ``scale`` in ``grad`` (laid out like ``net.params``);
-    ``epochs(n, losses, lr)`` runs ``n`` full-batch gradient-descent epochs in one call.
+    ``epochs(n, losses, lr)`` runs ``n`` full-batch gradient-descent epochs in one call;
+    ``value()`` is the forward pass and the loss alone (a validation set's step uses only that).
     """
 
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, fixed: bool = False) -> None:
@@ -176,7 +177,8 @@ class FusedStep:
         body += self._backward(arch, net, rows)
         self.source = self._assemble(body, arch)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
-        self._step, self._epochs = ns["step"], ns["epochs"]
+        self._step, self._epochs, self._epochs_val = ns["step"], ns["epochs"], ns["epochs_val"]
+        self._value = ns["value"]
         self._batches_gd, self._batches = ns["batches_gd"], ns["batches"]
 
     def _ones_column(self, l: int) -> int:
@@ -236,6 +238,14 @@ class FusedStep:
                     f"clip(picked, {EPS!r}, 1.0, picked)", "log(picked, picked)", "v = -picked.sum()"]
         return [line.format(P=P, T=T) for line in LOSSES[arch.loss].fused_value]
 
+    def _value_lines(self, arch) -> list[str]:
+        """Lines leaving the batch loss (before its mean) in ``v`` after the forward pass, without a delta."""
+        if self.one_hot:  # the loss lines want the reciprocal row sums the delta lines make
+            return ["reciprocal(rowmax, rinv)"] + self._loss_lines(arch)
+        if LOSSES[arch.loss].squared_error:  # the loss lines want D = P - Y
+            return [f"subtract(A{arch.n_layers - 1}, Y, D)"] + self._loss_lines(arch)
+        return self._loss_lines(arch)
+
     def _assemble(self, body: list[str], arch) -> str:
         P, G = f"A{arch.n_layers - 1}", f"G{arch.n_layers - 1}"
         cut = body.index("__ERR__")
@@ -245,7 +255,9 @@ class FusedStep:
             ep_body = body[:cut] + ["e = E[i]", f"subtract({P}, Y, e)", f"multiply(e, c, {G})"] + body[cut + 1:]
         else:
             ep_body = step_body + ["losses[i] = v"]
+        val_body = ep_body + ["vlosses[i] = value()", "subtract(params, grad, params)"]  # before the update
         ep_body.append("subtract(params, grad, params)")
+        value_body = body[:cut] + self._value_lines(arch) + ["return v"]
         head = "\n    multiply(Y, c, Yc)" if self.one_hot else ""  # the scaled targets, once a call
         indent = "\n        "
         batch_head = ["idx = order[s : s + bs]", "SX.take(idx, 0, X)", "SY.take(idx, 0, Y)"]
@@ -253,6 +265,9 @@ class FusedStep:
         return (
             "def step(c):" + head + "\n    " + "\n    ".join(step_body + ["return v"]) + "\n\n"
             "def epochs(n, losses, c):" + head + "\n    for i in range(n):" + indent + indent.join(ep_body) + "\n\n"
+            "def epochs_val(n, losses, c, value, vlosses):" + head + "\n    for i in range(n):" + indent
+            + indent.join(val_body) + "\n\n"
+            "def value():\n    " + "\n    ".join(value_body) + "\n\n"
             "def batches_gd(SX, SY, order, stop, bs, c):\n    total = 0.0\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["subtract(params, grad, params)"]) + "\n    return total\n\n"
             "def batches(SX, SY, order, stop, bs, c, update):\n    total = 0.0\n    for s in range(0, stop, bs):"
@@ -286,16 +301,33 @@ class FusedStep:
             raw = self._batches(SX, SY, order, count * bs, bs, self.factor, update)
         return float(raw) if self.summed else float(raw) * bs / self.mean_divisor
 
-    def epochs(self, n: int, losses: np.ndarray, lr: float) -> None:
-        """``n`` epochs of full-batch gradient descent; ``losses[i]`` gets epoch i's loss."""
+    def _run_epochs(self, n: int, losses, c: float, val: "FusedStep | None", vlosses) -> None:
+        if val is None:
+            self._epochs(n, losses, c)
+        else:
+            self._epochs_val(n, losses, c, val._value, vlosses)
+
+    def value(self) -> float:
+        """The loss of the current weights on the batch buffers (forward pass only), in the loss's reduction."""
+        return float(self._value()) / self.mean_divisor
+
+    def epochs(self, n: int, losses: np.ndarray, lr: float, val: "FusedStep | None" = None,
+               vlosses: np.ndarray | None = None) -> None:
+        """``n`` epochs of full-batch gradient descent; ``losses[i]`` gets epoch i's loss.
+
+        With ``val`` (a step on other rows of the same network), ``vlosses[i]`` gets ``val.value()``
+        of epoch i's weights before its update, computed inside the loop.
+        """
         c = lr * self.factor
         if not self.keep_errors:
-            self._epochs(n, losses, c)
-            losses /= self.mean_divisor
-            return
-        E = self.errors
-        for start in range(0, n, ERROR_CHUNK):
-            m = min(ERROR_CHUNK, n - start)
-            self._epochs(m, None, c)
-            np.einsum("ijk,ijk->i", E[:m], E[:m], out=losses[start : start + m])
+            self._run_epochs(n, losses, c, val, vlosses)
+        else:
+            E = self.errors
+            for start in range(0, n, ERROR_CHUNK):
+                m = min(ERROR_CHUNK, n - start)
+                part = None if val is None else vlosses[start : start + m]
+                self._run_epochs(m, None, c, val, part)
+                np.einsum("ijk,ijk->i", E[:m], E[:m], out=losses[start : start + m])
         losses /= self.mean_divisor
+        if val is not None:
+            vlosses /= val.mean_divisor

@@ -54,6 +54,7 @@ MAX_INT = 2**63 - 1  # whole numbers in the file must fit a signed 64-bit intege
 TRAINING_KEYS = (
     "optimizer", "learning_rate", "batch_size", "epochs_done", "epochs_target", "seed",
     "init", "normalize", "validation", "dtype", "final_loss", "loss_history", "stop_loss", "stop_accuracy",
+    "val_history",
 )
 NORMALIZER_KINDS = ("standard", "minmax")
 _SHOW_MAX = 40
@@ -174,6 +175,11 @@ class Model:
         d = (self.training or {}).get("loss_history")
         return LossHistory() if d is None else LossHistory.from_dict(d)
 
+    def val_history(self) -> LossHistory:
+        """The validation loss history (empty if the file has none, as files before it was added)."""
+        d = (self.training or {}).get("val_history")
+        return LossHistory() if d is None else LossHistory.from_dict(d)
+
     @property
     def epochs_done(self) -> int:
         return int((self.training or {}).get("epochs_done") or 0)
@@ -187,6 +193,7 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
     """Snapshot a Trainer: weights (as float64), normaliser, settings, history, column names."""
     cfg: TrainConfig = trainer.config
     history: LossHistory = trainer.history
+    val_history: LossHistory = trainer.val_history
     training = _empty_training()
     training.update(
         optimizer=cfg.optimizer,
@@ -203,6 +210,7 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         loss_history=history.to_dict() if len(history) else None,
         stop_loss=float(cfg.stop_loss),
         stop_accuracy=bool(cfg.stop_accuracy),
+        val_history=val_history.to_dict() if len(val_history) else None,
     )
     layers = [
         (W.astype(np.float64), None if b is None else b.astype(np.float64))
@@ -681,6 +689,7 @@ def _training(v: object) -> dict:
         "learning_rate": _learning_rate,
         "validation": _validation,
         "loss_history": _loss_history,
+        "val_history": _loss_history,
         "stop_loss": _stop_loss,
         "stop_accuracy": _flag,
     }

@@ -8,6 +8,9 @@ chunk sizes.
 
 Epoch ``k``'s loss is the loss of the weights *before* that epoch's update, as in
 James Loy's article; for mini-batches it is accumulated over the epoch's batches.
+With a validation split, epoch ``k``'s validation loss (``val_history``) is the loss of
+the same weights on the validation rows, computed every epoch inside the training
+step, so the two curves line up epoch by epoch.
 
 Stop conditions (``TrainConfig.stop_loss`` / ``stop_accuracy``) end a run early and
 set ``Trainer.reached`` (and ``Progress.reached``). ``stop_loss`` is exact: the run
@@ -141,7 +144,12 @@ class Trainer:
     def __init__(
         self, dataset: Dataset, config: TrainConfig, start: Network | None = None,
         normalizer: Normalizer | None = None, history: LossHistory | None = None, epoch: int = 0,
+        val_history: LossHistory | None = None,
     ) -> None:
+        """``start``, ``normalizer``, ``history``, ``epoch`` and ``val_history`` resume a saved run.
+
+        ``val_history`` is kept only with a validation split and when it does not run ahead of the epoch.
+        """
         self.warnings: list[ConfigWarning] = config.check()  # and check_data's, and stop_accuracy's
         self.dataset = dataset
         self.config = config
@@ -181,8 +189,9 @@ class Trainer:
         bs = config.batch_size if (config.batch_size and not spec.full_batch) else rows
         self.batch_size = min(bs, rows)
         self.history = history if history is not None else LossHistory()
-        self.val_history = LossHistory()
         self.epoch = max(int(epoch), self.history.last_epoch)  # a history never runs ahead of the weights
+        keep_val = n_val and val_history is not None and val_history.last_epoch <= self.epoch
+        self.val_history = val_history if keep_val else LossHistory()
         self.elapsed = 0.0
         self.diverged: str | None = None
         self.reached: str | None = None  # REACHED_LOSS / REACHED_ACCURACY once a stop condition is met
@@ -191,13 +200,15 @@ class Trainer:
         if config.stop_accuracy and not self._stop_acc:
             self.warnings.append(STOP_ACCURACY_IGNORED)
         self.last_loss: float | None = self.history.last
-        self.last_val_loss: float | None = None
+        self.last_val_loss: float | None = self.val_history.last
         self._grad = np.empty_like(net.params)
         self._fused = self._make_fused()
+        self._fused_val = (kernels.FusedStep(net, self.X_val, self.Y_val, fixed=True)
+                           if self._fused is not None and n_val else None)
         self._compiled = None
         if (self.dtype == np.float64 and self.batch_size >= self.X.shape[0]
                 and compiled.supports(net, self.X.shape[0], isinstance(self.optimizer, GD))):
-            self._compiled = compiled.CompiledLoop(net, self.X, self.Y)
+            self._compiled = compiled.CompiledLoop(net, self.X, self.Y, self.X_val, self.Y_val)
         # Weights this far beyond the data's scale mean the updates exploded (or saturated every unit).
         scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
         self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
@@ -248,15 +259,15 @@ class Trainer:
             return self.progress()
         t0 = time.perf_counter()
         backup = self.checkpoint()
-        losses = self._run_epochs(n)
+        losses, vlosses = self._run(n)
         if np.isfinite(losses).all() and self._weights_ok():
             k = self._stop_index(losses)
             if k is not None and k + 1 < n:
                 # The loss fell below the target inside the chunk: replay exactly up to that epoch
                 # (the same arithmetic from the same weights, optimiser state and random stream).
                 self.restore(backup)
-                losses = self._run_epochs(k + 1)
-            self._record(losses)
+                losses, vlosses = self._run(k + 1)
+            self._record(losses, vlosses)
             if k is not None:
                 self.reached = REACHED_LOSS
             elif self._stop_acc and self.training_accuracy() == 1.0:
@@ -264,7 +275,6 @@ class Trainer:
         else:
             self.restore(backup)
             self._find_divergence(n)
-        self._validate()
         self.elapsed += time.perf_counter() - t0
         return self.progress()
 
@@ -339,35 +349,50 @@ class Trainer:
         return np.ascontiguousarray(X, dtype=self.dtype)
 
     def _run_epochs(self, n: int) -> np.ndarray:
+        """Train ``n`` epochs; their training losses."""
+        return self._run(n)[0]
+
+    def _run(self, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """Train ``n`` epochs: their training losses and, with a validation split, validation losses."""
         losses = np.empty(n)
+        vlosses = np.empty(n) if self.X_val is not None else None
         with np.errstate(all="ignore"):
-            if self.releases_gil and self._run_compiled(n, losses):
+            if self.releases_gil and self._run_compiled(n, losses, vlosses):
                 pass
             elif self._fused is not None:
-                self._run_fused(n, losses)
+                self._run_fused(n, losses, vlosses)
             else:
-                self._run_generic(n, losses)
-        return losses
+                self._run_generic(n, losses, vlosses)
+        return losses, vlosses
 
-    def _run_compiled(self, n: int, losses: np.ndarray) -> bool:
+    def _val_loss(self) -> float:
+        """The loss of the current weights on the validation rows (the fused forward pass when there is one)."""
+        if self._fused_val is not None:
+            return self._fused_val.value()
+        return self.loss_fn.value(self.network.predict(self.X_val), self.Y_val)
+
+    def _run_compiled(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> bool:
         """The compiled loop (numba loads on its first use); False when numba turns out not to load."""
         try:
-            self._compiled.epochs(n, losses, self.optimizer.learning_rate)
+            self._compiled.epochs(n, losses, self.optimizer.learning_rate, vlosses)
         except compiled.Unavailable:
             self._compiled = None  # the NumPy path from now on
             return False
         return True
 
-    def _run_fused(self, n: int, losses: np.ndarray) -> None:
+    def _run_fused(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> None:
         params, opt = self.network.params, self.optimizer
         plain = isinstance(opt, GD)
         rows, bs = self.X.shape[0], self.batch_size
+        val = vlosses is not None
         if bs >= rows:
             step = self._fused[0]
             if plain:
-                step.epochs(n, losses, opt.learning_rate)
+                step.epochs(n, losses, opt.learning_rate, self._fused_val, vlosses)
                 return
             for i in range(n):
+                if val:
+                    vlosses[i] = self._val_loss()
                 losses[i] = step.step(1.0)
                 opt.update(params, step.grad)
             return
@@ -378,6 +403,8 @@ class Trainer:
         count = rows // bs
         update = None if plain else opt.update
         for i in range(n):
+            if val:
+                vlosses[i] = self._val_loss()
             order = self.rng.permutation(rows)
             total = full.batches(X, Y, order, count, opt.learning_rate, update)
             if rest is not None:
@@ -392,17 +419,22 @@ class Trainer:
                 total += v * (1 if summed else idx.size)
             losses[i] = total if summed else total / rows
 
-    def _run_generic(self, n: int, losses: np.ndarray) -> None:
+    def _run_generic(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> None:
         net, opt, params, grad = self.network, self.optimizer, self.network.params, self._grad
         X, Y = self.X, self.Y
         rows, bs = X.shape[0], self.batch_size
+        val = vlosses is not None
         if bs >= rows:
             for i in range(n):
+                if val:
+                    vlosses[i] = self._val_loss()
                 losses[i], _ = net.gradient(X, Y, out=grad)
                 opt.update(params, grad)
             return
         summed = self.loss_fn.summed
         for i in range(n):
+            if val:
+                vlosses[i] = self._val_loss()
             order = self.rng.permutation(rows)
             total = 0.0
             for s in range(0, rows, bs):
@@ -424,19 +456,36 @@ class Trainer:
         """Finite and within the explosion limit (NaN fails the comparison)."""
         return bool(np.abs(self.network.params).max(initial=0.0) <= self.weight_limit)
 
-    def _record(self, losses: np.ndarray) -> None:
-        if losses.size:
-            self.history.extend(self.epoch + 1, losses)
-            self.epoch += losses.size
-            self.last_loss = float(losses[-1])
+    def _record(self, losses: np.ndarray, vlosses: np.ndarray | None = None) -> None:
+        """Append a chunk's losses (and validation losses) as the epochs after ``self.epoch``."""
+        if not losses.size:
+            return
+        if vlosses is not None:
+            self._record_val(vlosses)
+        self.history.extend(self.epoch + 1, losses)
+        self.epoch += losses.size
+        self.last_loss = float(losses[-1])
+
+    def _record_val(self, vlosses: np.ndarray) -> None:
+        """The finite validation losses of the coming epochs (a non-finite one leaves a gap)."""
+        ok = np.isfinite(vlosses)
+        if ok.all():
+            self.val_history.extend(self.epoch + 1, vlosses)
+        else:
+            kept = np.flatnonzero(ok)
+            for run in np.split(kept, np.flatnonzero(np.diff(kept) > 1) + 1):
+                if run.size:
+                    self.val_history.extend(self.epoch + 1 + int(run[0]), vlosses[run])
+        self.last_val_loss = float(vlosses[-1]) if ok[-1] else None
 
     def _find_divergence(self, n: int) -> None:
         """Replay epoch by epoch to the first failing one, keep the weights from before it, say why."""
-        good = []
+        good, good_val = [], []
         reason = "the weights became NaN or infinite"
         for _ in range(n):
             before = self.checkpoint()
-            loss = self._run_epochs(1)[0]
+            one, vone = self._run(1)
+            loss = one[0]
             if not np.isfinite(loss):
                 reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"
             elif not self._weights_ok():
@@ -445,14 +494,17 @@ class Trainer:
                     reason = f"the weights exploded (|w| reached {biggest:.3g})"
             else:
                 good.append(loss)
+                if vone is not None:
+                    good_val.append(vone[0])
                 if self.config.stop_loss and loss < self.config.stop_loss:
-                    self._record(np.array(good))  # the stop condition came before the failure
+                    # the stop condition came before the failure
+                    self._record(np.array(good), self._vals(good_val))
                     self.reached = REACHED_LOSS
                     return
                 continue
             self.restore(before)
             break
-        self._record(np.array(good))
+        self._record(np.array(good), self._vals(good_val))
         lr = self.learning_rate
         self.diverged = (
             f"Training diverged at epoch {self.epoch + 1}: {reason}. "
@@ -461,11 +513,6 @@ class Trainer:
             + f" The weights from epoch {self.epoch} were kept."
         )
 
-    def _validate(self) -> None:
-        if self.X_val is None or self.X_val.shape[0] == 0 or self.epoch == 0:
-            return
-        with np.errstate(all="ignore"):
-            v = self.loss_fn.value(self.network.predict(self.X_val), self.Y_val)
-        if math.isfinite(v) and self.epoch > self.val_history.last_epoch:
-            self.val_history.append(self.epoch, v)
-            self.last_val_loss = v
+    def _vals(self, values: list[float]) -> np.ndarray | None:
+        """Collected validation losses as an array (None without a validation split)."""
+        return np.array(values) if self.X_val is not None else None

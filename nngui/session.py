@@ -109,11 +109,12 @@ class TrainingSession(QObject):
         return ds
 
     def _capture_weights(self) -> dict | None:
-        """The current trainer's weights and history (call only while paused)."""
+        """The current trainer's weights and histories (call only while paused)."""
         t = self.controller.trainer
         if t is None:
             return self.carry
-        return {"network": t.network.copy(), "normalizer": None, "history": t.history, "epoch": t.epoch}
+        return {"network": t.network.copy(), "normalizer": None, "history": t.history, "epoch": t.epoch,
+                "val_history": t.val_history}
 
     def rebuild(self, fresh: bool, reason: str = "") -> bool:
         """Build a new Trainer from the table and the settings; True when one is ready.
@@ -138,6 +139,7 @@ class TrainingSession(QObject):
                 trainer = self.controller.set_session(
                     ds, config, start=carry["network"], normalizer=carry.get("normalizer"),
                     history=carry.get("history"), epoch=carry.get("epoch", 0),
+                    val_history=carry.get("val_history"),
                 )
             except (ConfigError, ValueError, MemoryError):
                 trainer = None  # the shape changed: new weights below
@@ -310,12 +312,13 @@ class TrainingSession(QObject):
 
 
 def carried(model: Model) -> dict:
-    """What a model file hands to the next trainer: its network, normalisation, history and epoch."""
+    """What a model file hands to the next trainer: its network, normalisation, histories and epoch."""
     return {
         "network": model.network(),
         "normalizer": model.normalization,
         "history": model.history() if len(model.history()) else LossHistory(),
         "epoch": model.epochs_done,
+        "val_history": model.val_history(),
     }
 
 

@@ -20,6 +20,7 @@ from core.modelfile import load_model
 from core.presets import get_preset
 from core.trainer import Trainer
 from nngui.files import project as projmod
+from nngui.support.formatting import short
 from nngui.app import create_main_window
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -331,6 +332,55 @@ def test_project_round_trip_restores_table_settings_and_weights(qtbot, window, t
     with qtbot.waitSignal(window.controller.finished, timeout=10000):
         window.start_training()  # training goes on from epoch 100
     assert window.controller.trainer.epoch == 1500
+
+
+def _val_curve(w) -> tuple[np.ndarray, np.ndarray]:
+    curve = w.session.report.val_curve
+    assert curve is not None, "no validation curve shown"
+    return curve
+
+
+def test_project_round_trip_keeps_the_validation_curve_and_status(qtbot, window, tmp_path):
+    window.load_preset("iris")  # validation 0.2
+    train_to_end(qtbot, window)
+    t = window.controller.trainer
+    epochs, losses = _val_curve(window)
+    assert epochs.tolist() == list(range(1, t.epoch + 1))  # every epoch, like the training curve
+    assert np.array_equal(epochs, window.session.report.train_curve[0])
+    status = window.status_loss.text()
+    assert "validation " + short(t.last_val_loss) in status
+    path = tmp_path / "iris.nngui.json"
+    assert window.save_project(path)
+
+    window.load_preset("xor")
+    assert window.session.report.val_curve is None and "validation" not in window.status_loss.text()
+    assert window.load_project(path)
+    back_epochs, back_losses = _val_curve(window)
+    assert np.array_equal(back_epochs, epochs) and np.array_equal(back_losses, losses)
+    assert window.status_loss.text() == status
+    assert window.controller.trainer.progress().val_loss == losses[-1]
+
+
+def test_imported_weights_and_kept_weights_bring_the_validation_curve(qtbot, window, tmp_path):
+    window.load_preset("iris")
+    with qtbot.waitSignal(window.controller.finished, timeout=10000):
+        window.step(150)
+    epochs, losses = _val_curve(window)
+    assert len(epochs) == 150
+    path = tmp_path / "iris-model.json"
+    assert window.export_model(path)
+    window.load_preset("iris")  # fresh weights, no history
+    assert window.session.report.val_curve is None
+    assert window.import_model(path)
+    assert np.array_equal(_val_curve(window)[1], losses)
+    assert "validation " + short(losses[-1]) in window.status_loss.text()
+    # a settings change that keeps the weights keeps both curves
+    find(window, "epochsSpin", QSpinBox).setValue(2000)
+    assert window.controller.trainer.epoch == 150
+    assert np.array_equal(_val_curve(window)[1], losses)
+    with qtbot.waitSignal(window.controller.finished, timeout=10000):
+        window.step(10)
+    assert _val_curve(window)[0].tolist() == list(range(1, 161))
 
 
 def test_project_with_empty_cells_round_trips(qtbot, window, tmp_path):

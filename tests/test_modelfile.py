@@ -682,3 +682,73 @@ def test_deeply_nested_json_is_a_model_file_error():
         nested = [nested]
     with pytest.raises(ModelFileError):
         model_from_dict({"format": FORMAT, "version": 1, "architecture": nested, "layers": nested})
+
+
+# ---------------------------------------------------------------------------
+# The validation history (training.val_history)
+# ---------------------------------------------------------------------------
+
+
+def _val_trainer(epochs: int, **changes) -> Trainer:
+    make, cfg = CASES["bias-standard"]  # validation 0.25, adam in mini-batches
+    t = Trainer(make(), cfg.replace(epochs=0, **changes))
+    t.train(epochs)
+    return t
+
+
+@pytest.mark.parametrize("epochs", [30, 9000])  # 9000: buckets of 4 epochs (stride > 1)
+def test_validation_history_round_trips_bit_for_bit(epochs, tmp_path):
+    t = _val_trainer(epochs)
+    assert len(t.val_history) and t.val_history.last_epoch == epochs
+    assert (t.val_history.stride > 1) == (epochs > 4096)
+    path = tmp_path / "m.json"
+    save_model(model_from_trainer(t), path)
+    d = json.loads(path.read_text(encoding="utf-8"))
+    assert d["version"] == 1 and d["training"]["val_history"]["epochs"][-1] == epochs
+    m = load_model(path)
+    _assert_same_history(m.val_history(), t.val_history)
+    _assert_same_history(m.history(), t.history)
+
+
+def test_resuming_from_a_loaded_model_continues_the_validation_history(tmp_path):
+    # full-batch gradient descent: the file holds all its state (no optimiser moments, no shuffles)
+    straight = _val_trainer(60, optimizer="gd", learning_rate=0.5)
+    half = _val_trainer(25, optimizer="gd", learning_rate=0.5)
+    path = tmp_path / "half.json"
+    save_model(model_from_trainer(half), path)
+    m = load_model(path)
+    resumed = Trainer(half.dataset, m.config(), start=m.network(), normalizer=m.normalization,
+                      history=m.history(), epoch=m.epochs_done, val_history=m.val_history())
+    assert resumed.progress().val_loss == half.last_val_loss
+    resumed.train(35)
+    _assert_same_history(resumed.val_history, straight.val_history)
+    _assert_same_history(resumed.history, straight.history)
+
+
+def test_a_file_without_a_validation_history_loads_and_resumes():
+    t = _val_trainer(10)
+    d = model_to_dict(model_from_trainer(t))
+    del d["training"]["val_history"]  # as written by nngui before the field existed
+    m = model_from_dict(d)
+    assert len(m.val_history()) == 0 and m.training["val_history"] is None
+    _assert_same_history(m.history(), t.history)
+    resumed = Trainer(t.dataset, m.config(), start=m.network(), normalizer=m.normalization,
+                      history=m.history(), epoch=m.epochs_done, val_history=m.val_history())
+    assert resumed.progress().val_loss is None
+    resumed.train(3)
+    assert resumed.val_history.arrays()[0].tolist() == [11, 12, 13]
+
+
+def test_a_model_without_validation_writes_a_null_validation_history():
+    d = model_to_dict(model_from_trainer(_trainer("loy-nobias", 5)))
+    assert d["training"]["val_history"] is None
+
+
+def test_a_damaged_validation_history_is_refused_with_its_field():
+    d = model_to_dict(model_from_trainer(_val_trainer(4)))
+    d["training"]["val_history"]["epochs"] = [1, 3, 2, 4]
+    with pytest.raises(ModelFileError, match=r"training\.val_history\.epochs\[2\]: epochs must increase"):
+        model_from_dict(d)
+    d["training"]["val_history"] = {"epochs": [1], "min": [0.5], "max": [0.5], "last": [float("nan")]}
+    with pytest.raises(ModelFileError, match=r"training\.val_history\.last"):
+        model_from_dict(d)

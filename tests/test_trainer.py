@@ -180,10 +180,13 @@ def test_validation_split_is_seeded_disjoint_and_reported():
     tr = Trainer(ds, cfg)
     assert len(tr.val_rows) == 10 and len(tr.train_rows) == 40
     assert not set(tr.val_rows) & set(tr.train_rows)
+    before_last = Trainer(ds, cfg)
+    before_last.train(19)
     p = tr.run(chunk=5)
-    assert p.val_loss is not None and len(tr.val_history) == 4
-    expected = tr.loss_fn(tr.network.predict(tr.X_val), tr.Y_val)
-    assert p.val_loss == expected
+    assert len(tr.val_history) == 20  # every epoch, as the training loss
+    # the loss of the weights before epoch 20's update, like the training loss
+    expected = tr.loss_fn(before_last.network.predict(tr.X_val), tr.Y_val)
+    assert p.val_loss == pytest.approx(expected, rel=1e-12, abs=0)
     assert np.array_equal(Trainer(ds, cfg).val_rows, tr.val_rows)
 
 
@@ -303,3 +306,147 @@ def test_validation_accuracy():
     t.run()
     assert 0.0 <= t.validation_accuracy() <= 1.0
     assert Trainer(p.dataset(), p.config.replace(validation=0.0)).validation_accuracy() is None
+
+
+# ---------------------------------------------------------------------------------- validation history
+
+
+def _path(tr: Trainer) -> str:
+    """Which training step a trainer runs: the numba loop, the generated NumPy step or Network.gradient."""
+    return "compiled" if tr.releases_gil else ("fused" if tr._fused is not None else "generic")
+
+
+VAL_CASES = {  # name: (data, settings, the step it must run on)
+    "tanh-bce-adam-minibatch": (lambda: _binary_blobs(), dict(hidden=(4,), activation="tanh", output_activation="sigmoid",
+                                                               loss="bce", optimizer="adam", learning_rate=0.05,
+                                                               batch_size=7), "fused"),
+    "relu-softmax-ce-gd": (lambda: _blobs(60), dict(hidden=(5,), activation="relu", output_activation="softmax",
+                                                    loss="ce", learning_rate=0.3), "compiled"),
+    "relu-softmax-ce-gd-numpy": (lambda: _blobs(60), dict(hidden=(5,), activation="relu", output_activation="softmax",
+                                                          loss="ce", learning_rate=0.3), "fused"),
+    "sigmoid-mse-momentum": (lambda: _regression(), dict(hidden=(4, 3), activation="sigmoid",
+                                                         output_activation="linear", loss="mse",
+                                                         optimizer="momentum", learning_rate=0.05), "fused"),
+    "sigmoid-sse-gd-numpy": (lambda: _binary_blobs(), dict(hidden=(3,), activation="sigmoid",
+                                                           output_activation="sigmoid", loss="sse",
+                                                           learning_rate=0.1), "fused"),
+    "leaky-sse-gd": (lambda: _regression(), dict(hidden=(3,), activation="leaky_relu", output_activation="linear",
+                                                 loss="sse", learning_rate=0.001), "compiled"),
+    "softmax-mse-sgd-generic": (lambda: _blobs(60), dict(hidden=(4,), activation="tanh", output_activation="softmax",
+                                                         loss="mse", optimizer="sgd", batch_size=8,
+                                                         learning_rate=0.5), "generic"),
+}
+
+
+def _binary_blobs(n=50, seed=3):
+    ds = _blobs(n, seed, classes=2)
+    return Dataset(ds.X, ds.Y, ds.input_names, ds.target_names, "binary")
+
+
+def _val_trainer(case: str, epochs: int = 40, **changes) -> Trainer:
+    make, kw, path = VAL_CASES[case]
+    tr = Trainer(make(), TrainConfig(**kw, validation=0.25, epochs=epochs, seed=5).replace(**changes))
+    if case.endswith("numpy"):
+        tr._compiled = None  # the NumPy step on a network the compiled loop would take
+    assert _path(tr) == path, f"{case} runs on {_path(tr)}, not {path}"
+    return tr
+
+
+@pytest.mark.parametrize("case", list(VAL_CASES))
+def test_validation_loss_is_recorded_every_epoch_and_equals_the_network_loss_before_the_update(case):
+    if VAL_CASES[case][2] == "compiled":
+        pytest.importorskip("numba")
+    tr = _val_trainer(case)
+    expected = []
+    for _ in range(40):  # the weights before each epoch's update, from a trainer stepped one epoch at a time
+        expected.append(Network(tr.network.arch, tr.network.params.copy()).loss(tr.X_val, tr.Y_val))
+        tr.train(1)
+    epochs, lo, hi, last = tr.val_history.arrays()
+    assert epochs.tolist() == list(range(1, 41)) and np.array_equal(lo, last) and np.array_equal(hi, last)
+    np.testing.assert_allclose(last, expected, rtol=1e-12, atol=0)
+    assert tr.progress().val_loss == last[-1] == tr.last_val_loss
+    # the same arithmetic in one chunk: the training and validation histories bit for bit
+    whole = _val_trainer(case)
+    whole.train(40)
+    assert np.array_equal(whole.val_history.arrays()[3], last)
+    assert np.array_equal(whole.history.arrays()[3], tr.history.arrays()[3])
+
+
+@pytest.mark.parametrize("case", ["relu-softmax-ce-gd", "tanh-bce-adam-minibatch", "softmax-mse-sgd-generic"])
+def test_validation_history_does_not_depend_on_the_chunk_sizes(case):
+    if VAL_CASES[case][2] == "compiled":
+        pytest.importorskip("numba")
+    runs = []
+    for chunks in ([1] * 100, [100], [7] * 14 + [2], [3, 97]):
+        tr = _val_trainer(case, epochs=100)
+        for c in chunks:
+            tr.train(c)
+        runs.append((tr.val_history.arrays(), tr.history.arrays()))
+    for (val, train) in runs[1:]:
+        assert all(np.array_equal(a, b) for a, b in zip(val, runs[0][0]))
+        assert all(np.array_equal(a, b) for a, b in zip(train, runs[0][1]))
+    assert runs[0][0][0].tolist() == runs[0][1][0].tolist() == list(range(1, 101))
+
+
+def test_validation_history_stays_bounded_over_long_runs():
+    tr = _val_trainer("relu-softmax-ce-gd-numpy", epochs=9000)
+    tr.run(chunk=2500)
+    assert tr.val_history.stride == tr.history.stride > 1 and len(tr.val_history) <= tr.val_history.capacity
+    assert tr.val_history.last_epoch == tr.history.last_epoch == 9000
+
+
+def test_runs_without_validation_record_none():
+    tr = Trainer(_blobs(40), TrainConfig(hidden=(3,), output_activation="softmax", loss="ce", epochs=10))
+    tr.run()
+    assert len(tr.val_history) == 0 and tr.progress().val_loss is None
+
+
+def test_stop_loss_replay_ends_the_validation_history_on_the_same_epoch():
+    tr = _val_trainer("relu-softmax-ce-gd-numpy", epochs=2000, stop_loss=0.2)
+    p = tr.run(chunk=500)
+    assert p.reached == "loss" and p.epoch < 2000
+    assert tr.val_history.last_epoch == tr.history.last_epoch == p.epoch
+    step = _val_trainer("relu-softmax-ce-gd-numpy", epochs=2000, stop_loss=0.2)
+    step.run(chunk=1)
+    assert np.array_equal(step.val_history.arrays()[3], tr.val_history.arrays()[3])
+
+
+def test_divergence_keeps_the_validation_history_of_the_kept_epochs():
+    ds = _regression()
+    cfg = TrainConfig(hidden=(4,), activation="tanh", output_activation="linear", loss="sse",
+                      learning_rate=0.02, epochs=3000, validation=0.2)
+    a, b = Trainer(ds, cfg), Trainer(ds, cfg)
+    pa, pb = a.run(chunk=3000), b.run(chunk=7)
+    assert pa.diverged is not None and pa.diverged == pb.diverged
+    assert a.val_history.last_epoch == a.history.last_epoch == a.epoch
+    assert np.array_equal(a.val_history.arrays()[3], b.val_history.arrays()[3])
+    assert np.isfinite(a.val_history.arrays()[3]).all()
+
+
+def test_a_non_finite_validation_loss_is_not_recorded():
+    ds = _regression()
+    val_rows = Trainer(ds, TrainConfig(hidden=(3,), output_activation="linear", validation=0.1)).val_rows
+    X = ds.X.copy()
+    X[val_rows] = 1e200  # the training rows are fine; the held-out rows' squared errors overflow
+    ds = Dataset(X, ds.Y, ds.input_names, ds.target_names)
+    tr = Trainer(ds, TrainConfig(hidden=(3,), activation="linear", output_activation="linear", loss="sse",
+                                 learning_rate=0.001, validation=0.1, epochs=20))
+    assert np.array_equal(tr.val_rows, val_rows)
+    p = tr.run(chunk=6)
+    assert p.diverged is None and tr.epoch == 20
+    assert len(tr.val_history) == 0 and p.val_loss is None
+
+
+def test_a_given_validation_history_carries_on_or_is_dropped():
+    tr = _val_trainer("tanh-bce-adam-minibatch", epochs=30)
+    tr.train(10)
+    resumed = Trainer(tr.dataset, tr.config, start=tr.network, history=tr.history, epoch=tr.epoch,
+                      val_history=tr.val_history)
+    assert resumed.progress().val_loss == tr.last_val_loss
+    resumed.train(5)
+    assert resumed.val_history.arrays()[0].tolist() == list(range(1, 16))
+    no_split = Trainer(tr.dataset, tr.config.replace(validation=0.0), start=tr.network, history=tr.history,
+                       epoch=tr.epoch, val_history=tr.val_history)
+    assert len(no_split.val_history) == 0 and no_split.progress().val_loss is None
+    ahead = Trainer(tr.dataset, tr.config, start=tr.network, epoch=3, val_history=resumed.val_history)
+    assert len(ahead.val_history) == 0  # a history never runs ahead of the weights

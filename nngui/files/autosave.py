@@ -89,17 +89,21 @@ class _ReportTrainer:
         self.learning_rate = p.learning_rate
         self.epoch = p.epoch
         self.last_loss = p.loss
-        epochs, losses = rep.train_curve
-        if len(epochs):
-            e = np.asarray(epochs).astype(np.int64).tolist()
-            v = np.asarray(losses, dtype=np.float64).tolist()
-            self.history = LossHistory.from_dict({"stride": 1, "epochs": e, "min": v, "max": v, "last": v})
-        else:
-            self.history = LossHistory()
+        self.history = _curve_history(rep.train_curve)
+        self.val_history = _curve_history(rep.val_curve)
         self.network = _LayersNetwork(rep.architecture, rep.layers)
         self.normalizer = trainer.normalizer
         self.dataset = trainer.dataset
         self.classes = trainer.classes
+
+
+def _curve_history(curve) -> LossHistory:
+    """A report's (epochs, losses) curve as a loss history (empty for None or no points)."""
+    if curve is None or not len(curve[0]):
+        return LossHistory()
+    e = np.asarray(curve[0]).astype(np.int64).tolist()
+    v = np.asarray(curve[1], dtype=np.float64).tolist()
+    return LossHistory.from_dict({"stride": 1, "epochs": e, "min": v, "max": v, "last": v})
 
 
 def snapshot_project(window) -> Project:

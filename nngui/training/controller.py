@@ -106,12 +106,14 @@ class TrainingController(QObject):
     def set_session(
         self, dataset: Dataset, config: TrainConfig, start: Network | None = None,
         normalizer: Normalizer | None = None, history: LossHistory | None = None, epoch: int = 0,
+        val_history: LossHistory | None = None,
     ) -> Trainer:
         """Stop any run and build a new Trainer (fresh weights unless ``start`` is given).
 
         Raises ConfigError / DataError / ValueError from the core; then nothing changes.
         """
-        trainer = Trainer(dataset, config, start=start, normalizer=normalizer, history=history, epoch=epoch)
+        trainer = Trainer(dataset, config, start=start, normalizer=normalizer, history=history, epoch=epoch,
+                          val_history=val_history)
         self.pause(wait=True)
         self._trainer = trainer
         self._X_all = dataset.X
