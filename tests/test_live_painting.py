@@ -25,7 +25,7 @@ class _PaintLog(QObject):
 
 @pytest.fixture
 def wide_table(qtbot):
-    """A 30-input table: the prediction columns start far right of a 500-px view."""
+    """A 30-input table in a 500-px view (the predictions lead; the inputs follow, unfolded)."""
     rng = np.random.default_rng(0)
     model = PredictionModel()
     model.set_data(rng.normal(size=(40, 30)), rng.normal(size=(40, 1)), [f"x{i}" for i in range(30)], ["y"], None)
@@ -40,6 +40,9 @@ def wide_table(qtbot):
 
 def test_predictions_scrolled_away_are_not_painted(wide_table, qtbot):
     model, view = wide_table
+    view.fold_inputs(False)
+    view.scrollTo(view.model().index(0, model.columnCount() - 1))  # the last input: predictions out of view
+    qtbot.wait(20)
     header = view.horizontalHeader()
     assert all(header.sectionViewportPosition(c) >= view.viewport().width()
                for c in range(model.columnCount()) if model.is_prediction_column(c))
