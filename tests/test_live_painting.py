@@ -44,7 +44,7 @@ def test_predictions_scrolled_away_are_not_painted(wide_table, qtbot):
     view.scrollTo(view.model().index(0, model.columnCount() - 1))  # the last input: predictions out of view
     qtbot.wait(20)
     header = view.horizontalHeader()
-    assert all(header.sectionViewportPosition(c) >= view.viewport().width()
+    assert all(header.sectionViewportPosition(c) + header.sectionSize(c) <= 0
                for c in range(model.columnCount()) if model.is_prediction_column(c))
     model.set_predictions(np.zeros((40, 1)))
     qtbot.wait(20)
