@@ -41,7 +41,7 @@ run: $(VENV)/.installed qt-libs
 	$(VENV)/bin/nngui
 
 test: $(VENV)/.installed-test qt-libs
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly
 
 bench: $(VENV)/.installed qt-libs
 	$(PIP) install --quiet -e '.[bench]'

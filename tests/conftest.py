@@ -1,8 +1,14 @@
 """Shared test set-up: Qt runs offscreen, with its own settings, never on a real display."""
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a desktop-sized screen: Qt's default offscreen screen is 800x800 device pixels, which
+# at QT_SCALE_FACTOR=2 is 400x400 logical, smaller than the windows the tests show (a mouse event
+# outside every screen is then mapped wrongly and lost). 3840x2400 holds a 1280x800 window at 2x too.
+_SCREEN = Path(__file__).with_name("offscreen-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("NNGUI_TESTING", "1")
 
 import pytest  # noqa: E402
