@@ -29,6 +29,91 @@ def _isolated_settings(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_system_locale(monkeypatch):
+    """The tests choose their language: an English system locale, whatever LANG the machine has.
+
+    "System default" in View > Language then means English; a test that wants Chinese asks for it
+    (``language="zh_CN"``, the menu) or patches ``QLocale.system`` itself.
+    """
+    try:
+        from PySide6.QtCore import QLocale
+    except ImportError:
+        yield
+        return
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(english)))
+    yield
+
+
+@pytest.fixture(scope="session")
+def _app_defaults(qapp):
+    """What the application looks like before any test changed it."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QFont, QPalette
+
+    return {"font": QFont(qapp.font()), "palette": QPalette(qapp.palette()), "style_sheet": qapp.styleSheet(),
+            "pg": dict(pg.CONFIG_OPTIONS)}
+
+
+@pytest.fixture(autouse=True)
+def _no_state_left_behind(request):
+    """After each Qt test: close leftover windows, move the mouse away, put back the application's font,
+    palette, style sheet, pyqtgraph options, language, excepthook and thread switch interval.
+
+    The state is global by nature (one QApplication per process); without this a test would see what
+    the one before it left, e.g. projector mode's bigger font or a mouse pointer resting over the diagram.
+    """
+    import sys
+
+    hook, switch = sys.excepthook, sys.getswitchinterval()
+    if "PySide6" not in sys.modules:  # a pure-core test: nothing of Qt's to reset
+        yield
+        sys.excepthook = hook
+        sys.setswitchinterval(switch)
+        return
+    defaults = request.getfixturevalue("_app_defaults")
+    from PySide6.QtWidgets import QApplication
+
+    # Windows already shown belong to a module's or session's fixture (set up before this one): they stay.
+    shown_before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    yield
+    sys.excepthook = hook
+    sys.setswitchinterval(switch)
+    _reset_qt(defaults, shown_before)
+
+
+def _reset_qt(defaults, shown_before) -> None:
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QApplication
+
+    from nngui.support import i18n
+
+    app = QApplication.instance()
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible() and w not in shown_before:
+            controller = getattr(w, "controller", None)
+            if controller is not None:
+                controller.shutdown()
+            if hasattr(w, "persist_state"):
+                w.persist_state = False
+            w.close()
+    QCursor.setPos(QPoint(-10_000, -10_000))  # nowhere: no window shown later starts under the pointer
+    if i18n.current_language() != "en":
+        i18n.install("en")
+    if app.font() != defaults["font"]:
+        app.setFont(defaults["font"])
+    if app.palette() != defaults["palette"]:
+        app.setPalette(defaults["palette"])
+    if app.styleSheet() != defaults["style_sheet"]:
+        app.setStyleSheet(defaults["style_sheet"])
+    if pg.CONFIG_OPTIONS != defaults["pg"]:
+        pg.setConfigOptions(**defaults["pg"])
+    app.processEvents()
+
+
 def _make_window(qtbot, preset):
     from nngui.app import create_main_window
 

@@ -11,13 +11,12 @@
   ``.qm`` (loaded at run time) by ``python resources/i18n/update_translations.py``.
 - The choice is stored in ``QSettings`` under ``view/language``: ``"system"`` (the
   default: Simplified Chinese when the system's UI language is, English otherwise),
-  ``"en"`` or ``"zh_CN"``. Tests (``NNGUI_TESTING=1``) treat ``"system"`` as English so
-  that they do not depend on the machine's locale.
+  ``"en"`` or ``"zh_CN"``. (The tests choose their language themselves: ``tests/conftest.py``
+  gives them an English system locale, whatever the machine's.)
 """
 
 from __future__ import annotations
 
-import os
 import weakref
 from typing import Callable
 
@@ -115,14 +114,8 @@ class Retranslator:
 # ---------------------------------------------------------------------------- choosing and loading
 
 
-def _testing() -> bool:
-    return os.environ.get("NNGUI_TESTING") == "1"
-
-
 def system_language() -> str:
     """The shipped language matching the system's UI languages ("en" when none does)."""
-    if _testing():
-        return "en"
     for name in QLocale.system().uiLanguages():
         code = name.replace("-", "_")
         if code in ("zh_CN", "zh_Hans", "zh_SG") or code.startswith("zh_Hans"):
