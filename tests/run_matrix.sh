@@ -60,12 +60,13 @@ summary() {  # name, log, seconds, exit code
     if [ "$result" = FAILED ]; then grep -E '^(FAILED|ERROR) ' "$2" | sed 's/^/    /' | head -20; fi
 }
 
-run() {  # name, then env assignments and pytest options
-    local name=$1 log start code
+run() {  # name, then VAR=value assignments, then pytest options
+    local name=$1 log start code vars=()
     shift
+    while [ $# -gt 0 ] && [[ $1 == *=* && $1 != -* ]]; do vars+=("$1"); shift; done
     log="$work/$(tr -c 'A-Za-z0-9' _ <<<"$name").log"
     start=$(date +%s)
-    env QT_QPA_PLATFORM=offscreen "$@" .venv/bin/python -m pytest -q -p no:cacheprovider >"$log" 2>&1
+    env QT_QPA_PLATFORM=offscreen "${vars[@]}" .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$log" 2>&1
     code=$?
     summary "$name" "$log" $(( $(date +%s) - start )) $code
 }
