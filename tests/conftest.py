@@ -49,9 +49,22 @@ def _english_system_locale(monkeypatch):
 @pytest.fixture(scope="session")
 def _app_defaults(qapp):
     """What the application looks like before any test changed it."""
+    import weakref
+
     import pyqtgraph as pg
     from PySide6.QtGui import QFont, QPalette
 
+    from nngui.main_window import MainWindow
+
+    global _windows
+    _windows = weakref.WeakSet()
+    init = MainWindow.__init__
+
+    def registered_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        _windows.add(self)
+
+    MainWindow.__init__ = registered_init  # (for the whole session: the registry only watches)
     return {"font": QFont(qapp.font()), "palette": QPalette(qapp.palette()), "style_sheet": qapp.styleSheet(),
             "pg": dict(pg.CONFIG_OPTIONS)}
 
@@ -73,14 +86,26 @@ def _no_state_left_behind(request):
         sys.setswitchinterval(switch)
         return
     defaults = request.getfixturevalue("_app_defaults")
-    from PySide6.QtWidgets import QApplication
-
     # Windows already shown belong to a module's or session's fixture (set up before this one): they stay.
-    shown_before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    shown_before = {id(w) for w in _own_windows() if w.isVisible()}
     yield
     sys.excepthook = hook
     sys.setswitchinterval(switch)
     _reset_qt(defaults, shown_before)
+
+
+_windows: "weakref.WeakSet" = None  # every MainWindow made in this process (see _app_defaults)
+
+
+def _own_windows() -> list:
+    """The main windows made so far that still exist.
+
+    Not ``QApplication.topLevelWidgets()``: that also wraps widgets Qt made and deleted itself (tool
+    tips, menus), whose stale wrappers crashed the process (a segmentation fault) when touched.
+    """
+    import shiboken6
+
+    return [w for w in list(_windows or ()) if shiboken6.isValid(w)]
 
 
 def _reset_qt(defaults, shown_before) -> None:
@@ -91,9 +116,11 @@ def _reset_qt(defaults, shown_before) -> None:
 
     from nngui.support import i18n
 
+    import shiboken6
+
     app = QApplication.instance()
-    for w in QApplication.topLevelWidgets():
-        if w.isVisible() and w not in shown_before:
+    for w in _own_windows():
+        if id(w) not in shown_before and shiboken6.isValid(w) and w.isVisible():
             controller = getattr(w, "controller", None)
             if controller is not None:
                 controller.shutdown()
