@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 QT_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 
-.PHONY: run test bench venv qt-libs clean
+.PHONY: run test test-matrix bench venv qt-libs clean
 
 $(VENV)/.installed: pyproject.toml
 	@# Debian and Ubuntu ship venv separately (python3-venv): install it when missing and root.
@@ -41,7 +41,12 @@ run: $(VENV)/.installed qt-libs
 	$(VENV)/bin/nngui
 
 test: $(VENV)/.installed-test qt-libs
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly
+
+# The suite in shuffled orders with more fonts, 150 % / 200 % scale, a Chinese locale and busy cores,
+# on a fresh clone of HEAD (tests/run_matrix.sh; about 15 minutes; one line per setup).
+test-matrix:
+	tests/run_matrix.sh
 
 bench: $(VENV)/.installed qt-libs
 	$(PIP) install --quiet -e '.[bench]'

@@ -1,8 +1,15 @@
 """Start the desktop app: ``nngui [FILE]``, or render a screenshot without a display.
 
-``nngui --preset NAME --train EPOCHS --screenshot OUT.png [--size 1280x800]`` loads a
-preset, trains it through the worker thread (waiting for it), renders the whole
+``nngui --preset NAME --train EPOCHS --screenshot OUT.png [--size 1280x800] [--scale F]``
+loads a preset, trains it through the worker thread (waiting for it), renders the whole
 window offscreen and writes the PNG: that is how the README's screenshots are made.
+
+``--size`` is the window's size in logical pixels, the size a user sees and the one
+the layout is made for, whatever the screen's scale. The PNG has ``--scale`` image
+pixels per logical pixel (default: the screen's scale, ``QT_SCALE_FACTOR``, which is 1
+on most machines), so ``--size 1280x720`` gives a 1280x720 PNG at scale 1 and a sharp
+2560x1440 one at scale 2; ``--scale 1`` always gives exactly WxH pixels. The PNG
+records 96 dpi times the scale, so documents place it at WxH points.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import sys
 import time
 
 DEFAULT_SIZE = (1400, 900)
+BASE_DPI = 96  # what a logical pixel is on a screen at 100 %
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -25,6 +33,16 @@ def _parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _parse_scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a scale like 1, 1.5 or 2, got {text!r}") from None
+    if not 0.5 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"scale {value:g} is outside 0.5 .. 4")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nngui", description="Train small neural networks by pointing and clicking.",
@@ -34,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--preset", help="load this preset (e.g. loy-xor, xor, iris)")
     p.add_argument("--train", type=int, metavar="EPOCHS", help="train this many epochs before showing the window")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to this PNG and exit (no display needed)")
-    p.add_argument("--size", type=_parse_size, metavar="WxH", help="window size, e.g. 1280x800")
+    p.add_argument("--size", type=_parse_size, metavar="WxH",
+                   help="window size in logical pixels (what you see at 100 %% scale), e.g. 1280x800")
+    p.add_argument("--scale", type=_parse_scale, metavar="F",
+                   help="with --screenshot: image pixels per logical pixel (default: the screen's scale, "
+                        "QT_SCALE_FACTOR, usually 1); the PNG is W*F x H*F pixels, e.g. --scale 2 for a sharp "
+                        "image on a HiDPI projector, --scale 1 for exactly WxH")
     p.add_argument("--presentation", action="store_true", help="projector mode: bigger fonts, thicker lines")
     p.add_argument("--language", metavar="LANG", choices=("system", "en", "zh_CN"),
                    help="interface language for this run: system, en or zh_CN (default: the one chosen in "
@@ -110,18 +133,46 @@ def _settle(app, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def screenshot(window, path: str) -> None:
-    """Render the whole window to a PNG (atomically)."""
+def render_window(window, scale: float | None = None):
+    """The whole window as a QImage of ``scale`` image pixels per logical pixel (None: the screen's).
+
+    The image is ``round(width * scale) x round(height * scale)`` pixels; its dots per inch are
+    96 x scale, so a document places it at the window's logical size.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    screen_scale = window.devicePixelRatioF()
+    if scale is None or abs(scale - screen_scale) < 1e-9:
+        scale = screen_scale
+        image = window.grab().toImage()
+    else:
+        size = window.size()
+        image = QImage(round(size.width() * scale), round(size.height() * scale),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(scale)
+        image.fill(Qt.GlobalColor.transparent)
+        window.render(image)
+    dots_per_meter = round(BASE_DPI * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    return image
+
+
+def screenshot(window, path: str, scale: float | None = None) -> None:
+    """Render the whole window to a PNG (atomically); see :func:`render_window` for its size."""
     from nngui.support.palettes import save_image_atomic
 
-    image = window.grab().toImage()
-    save_image_atomic(image, path)
+    save_image_atomic(render_window(window, scale), path)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     shot = args.screenshot
+    if args.scale is not None and not shot:
+        parser.error("--scale is for --screenshot (a window on the screen uses the screen's scale)")
     if args.preset:
         from core.presets import PRESETS
 
@@ -171,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if shot:
             _settle(app, 0.4)
             try:
-                screenshot(window, shot)
+                screenshot(window, shot, args.scale)
             except OSError as exc:
                 print(f"nngui: cannot write {shot}: {exc}", file=sys.stderr)
                 return 2

@@ -8,3 +8,13 @@ def find(w, name, cls=QWidget):
     obj = w.findChild(cls, name)
     assert obj is not None, name
     return obj
+
+
+def stall_limit(seconds: float, floor: float = 0.5) -> float:
+    """The longest event-loop gap a window that "kept running" may show during ``seconds`` of work.
+
+    Work done on the GUI thread freezes it for the whole ``seconds``; work on a thread leaves short
+    gaps. An absolute limit would measure the machine's speed (a gap of 0.9 s was seen with every
+    core busy), so the limit grows with the work's own duration: a quarter of it, at least ``floor``.
+    """
+    return max(floor, seconds / 4)

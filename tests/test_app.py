@@ -588,13 +588,19 @@ def test_window_state_is_saved_and_restored(qtbot, tmp_path):
 # ---------------------------------------------------------------------------------- command line
 
 
-def test_screenshot_command_writes_a_png(tmp_path):
+@pytest.mark.parametrize(("screen_scale", "scale", "pixels"), [
+    ("1", None, 1.0), ("1.5", None, 1.5), ("2", None, 2.0),  # default: the screen's scale
+    ("2", "1", 1.0), ("1", "2", 2.0),  # --scale chooses it
+])
+def test_screenshot_command_writes_a_png_of_the_logical_size(tmp_path, screen_scale, scale, pixels):
+    """--size is logical pixels at any screen scale; the PNG has --scale (default: the screen's) pixels each."""
     out = tmp_path / "shot.png"
-    env = dict(os.environ)
+    env = dict(os.environ, QT_SCALE_FACTOR=screen_scale)
     env.pop("DISPLAY", None)
+    extra = f", '--scale', {scale!r}" if scale else ""
     code = ("import sys; from nngui.app import main; "
             f"sys.exit(main(['--preset', 'loy-xor', '--train', '1500', '--screenshot', {str(out)!r}, "
-            "'--size', '1280x720']))")
+            f"'--size', '1280x720'{extra}]))")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     data = out.read_bytes()
@@ -602,7 +608,31 @@ def test_screenshot_command_writes_a_png(tmp_path):
     from PySide6.QtGui import QImage
 
     img = QImage(str(out))
-    assert (img.width(), img.height()) == (1280, 720)
+    assert (img.width(), img.height()) == (round(1280 * pixels), round(720 * pixels))
+    # 96 dpi per logical pixel: a document shows it 1280x720 points big, whatever its pixels.
+    dpi = img.dotsPerMeterX() * 0.0254
+    assert abs(dpi - 96 * pixels) < 0.5 and abs(img.width() * 96 / dpi - 1280) < 1
+
+
+def test_screenshot_renders_at_the_asked_scale(window):
+    from nngui.app import render_window
+
+    window.resize(800, 600)
+    screen = window.devicePixelRatioF()
+    for scale, expected in ((None, screen), (1.0, 1.0), (2.0, 2.0)):
+        img = render_window(window, scale)
+        assert (img.width(), img.height()) == (round(800 * expected), round(600 * expected)), scale
+        # Not a blank image: the window's widgets are in it (the dark text of the status bar, the white plot).
+        colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
+        assert len(colours) > 20
+
+
+def test_scale_without_a_screenshot_is_refused(capsys):
+    from nngui.app import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--scale", "2"])
+    assert exc.value.code == 2 and "--scale is for --screenshot" in capsys.readouterr().err
 
 
 def test_main_opens_a_project_file(qtbot, tmp_path, monkeypatch):
@@ -625,3 +655,9 @@ def test_bad_size_is_refused():
     assert _parse_size("1280x800") == (1280, 800)
     with pytest.raises(Exception):
         _parse_size("big")
+    from nngui.app import _parse_scale
+
+    assert _parse_scale("1.5") == 1.5
+    for bad in ("big", "0", "9"):
+        with pytest.raises(Exception):
+            _parse_scale(bad)

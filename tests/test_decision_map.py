@@ -112,7 +112,10 @@ def test_redraws_are_bounded_and_end_on_the_latest_report(qtbot, window, monkeyp
     monkeypatch.setattr(nngui.training.worker, "REPORT_BUDGET", 1.0)  # reports at full rate, whatever drawing costs
     window.load_preset("circle")
     dm = window.decision_map
-    assert dm.interval <= 0.1
+    from nngui.views.decision_map import MAX_INTERVAL, REDRAW_INTERVAL
+
+    # Paced by what a redraw costs on this machine (not asserted: speed belongs to the benchmarks), within bounds.
+    assert REDRAW_INTERVAL <= dm.interval <= MAX_INTERVAL
     window.settings_panel.epochs_spin.setValue(0)
     start = dm.redraws
     t0 = time.monotonic()

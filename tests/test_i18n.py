@@ -119,7 +119,7 @@ def test_language_menu_switches_at_run_time_and_is_remembered(qtbot, clean_langu
 
 def test_system_choice_and_unknown_values(clean_language, monkeypatch):
     assert i18n.saved_choice() == "system"
-    assert i18n.resolve("system") == "en"  # tests never depend on the machine's locale
+    assert i18n.resolve("system") == "en"  # conftest gives every test an English system locale
     QSettings("nngui", "nngui").setValue(i18n.SETTINGS_KEY, "klingon")
     assert i18n.saved_choice() == "system"
     assert i18n.resolve("fr") == "en"

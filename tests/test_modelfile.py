@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import math
 import os
@@ -447,7 +448,9 @@ def test_default_source_and_json_location():
 
 
 def test_unreadable_files(tmp_path):
-    with pytest.raises(ModelFileError, match=r"^missing\.json: the file cannot be read \(No such file"):
+    # The system's own words, in its language (Qt sets the C library's locale: Chinese on a Chinese system).
+    reason = re.escape(os.strerror(errno.ENOENT))
+    with pytest.raises(ModelFileError, match=rf"^missing\.json: the file cannot be read \({reason}\)"):
         load_model(tmp_path / "missing.json")
     with pytest.raises(ModelFileError, match=r"the file cannot be read"):
         load_model(tmp_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -155,17 +154,6 @@ def test_set_predictions_is_data_changed_not_reset(model, qtbot):
     assert changes == [(0, 1, 3, 2)]  # prediction and error columns only
     model.set_data(X, Y, ["x1", "x2"], ["y"], None)
     assert resets
-
-
-def test_set_predictions_is_cheap(qtbot):
-    m = PredictionModel()
-    n = 10_000
-    rng = np.random.default_rng(0)
-    m.set_data(rng.normal(size=(n, 3)), rng.normal(size=(n, 1)), ["a", "b", "c"], ["y"], None)
-    start = time.perf_counter()
-    for _ in range(30):
-        m.set_predictions(rng.normal(size=(n, 1)))
-    assert (time.perf_counter() - start) / 30 < 0.01
 
 
 def test_view_sorts_by_error_descending(view, model):

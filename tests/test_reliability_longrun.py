@@ -13,6 +13,7 @@ import os
 import time
 
 import numpy as np
+from helpers import stall_limit  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QLabel
 
@@ -80,7 +81,7 @@ def test_a_long_run_keeps_memory_flat_and_the_window_responsive(qtbot, window):
     growth = rss_after - rss_before
     assert growth < 30e6, f"the process grew {growth / 1e6:.1f} MB over {EPOCHS} epochs"
     # The window stayed responsive.
-    assert max_gap < 0.5, f"the event loop stalled {max_gap:.2f} s"
+    assert max_gap < stall_limit(seconds), f"the event loop stalled {max_gap:.2f} s of {seconds:.1f} s"
     assert find_label(window, "statusEpochLabel").startswith(f"Epoch {EPOCHS:,}")
     assert np.isfinite(t.network.params).all()
     print(f"\n{EPOCHS:,} epochs of loy-xor in the window: {seconds:.1f} s ({EPOCHS / seconds:,.0f} epochs/s), "

@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pytest
 
-from helpers import find  # noqa: E402
+from helpers import find, stall_limit  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
@@ -199,7 +199,7 @@ def test_1000_hidden_units_train_with_a_warning_and_the_window_stays_responsive(
     seconds = time.perf_counter() - t0
     assert window.controller.trainer.epoch == 20000
     assert_finite(window)
-    assert gap < 1.0, f"the event loop stalled {gap:.2f} s"
+    assert gap < stall_limit(seconds, 1.0), f"the event loop stalled {gap:.2f} s of {seconds:.1f} s"
     print(f"\n1000 hidden units: 20000 epochs in {seconds:.1f} s, longest event-loop gap {gap * 1000:.0f} ms")
 
 
@@ -220,7 +220,7 @@ def test_20_hidden_layers_is_the_limit_with_a_warning(qtbot, window):
     seconds = time.perf_counter() - t0
     assert window.controller.trainer.epoch == 20000 or window.controller.state == "diverged"
     assert_finite(window)
-    assert gap < 1.0, f"the event loop stalled {gap:.2f} s"
+    assert gap < stall_limit(seconds, 1.0), f"the event loop stalled {gap:.2f} s of {seconds:.1f} s"
     print(f"\n20 hidden layers: 20000 epochs in {seconds:.1f} s, longest event-loop gap {gap * 1000:.0f} ms")
 
 

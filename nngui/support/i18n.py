@@ -11,8 +11,8 @@
   ``.qm`` (loaded at run time) by ``python resources/i18n/update_translations.py``.
 - The choice is stored in ``QSettings`` under ``view/language``: ``"system"`` (the
   default: Simplified Chinese when the system's UI language is, English otherwise),
-  ``"en"`` or ``"zh_CN"``. Tests replace :func:`system_language` (``tests/conftest.py``) so
-  that they do not depend on the machine's locale.
+  ``"en"`` or ``"zh_CN"``. (The tests choose their language themselves: ``tests/conftest.py``
+  gives them an English system locale, whatever the machine's.)
 """
 
 from __future__ import annotations
