@@ -8,7 +8,7 @@ from helpers import find  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QDoubleSpinBox
 
 from core.config import TrainConfig
-from nngui.views.run_compare import config_diff, plain_diff
+from nngui.views.run_compare import plain_diff
 
 
 def train_to_end(qtbot, w):
@@ -16,15 +16,6 @@ def train_to_end(qtbot, w):
     qtbot.waitUntil(lambda: w.controller.state in ("done", "diverged", "failed"), timeout=30000)
     qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == w.controller.trainer.epoch,
                     timeout=5000)
-
-
-def test_config_diff_names_what_changed():
-    a = TrainConfig(hidden=(4,), learning_rate=1.0)
-    assert config_diff(a, a) == []
-    assert config_diff(a, a.replace(learning_rate=0.5)) == ["lr 1 \u2192 0.5"]
-    b = a.replace(hidden=(8, 8), activation="relu", optimizer="adam", batch_size=16, bias=False)
-    assert config_diff(a, b) == ["hidden [4] \u2192 [8, 8]", "activation sigmoid \u2192 relu",
-                                 "optimizer gd \u2192 adam", "batch all \u2192 16", "biases on \u2192 off"]
 
 
 def test_two_trainings_with_different_learning_rates_leave_one_labelled_ghost(qtbot, window):

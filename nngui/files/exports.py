@@ -203,21 +203,21 @@ def export_diagram(window, path: str | os.PathLike) -> bool:
 
 
 # What each File > Export… dialog asks: its title, file filter, suggested name after the stem, suffix.
+_N = QT_TRANSLATE_NOOP
 DIALOGS = {
-    "csv": (QT_TRANSLATE_NOOP("MainWindow", "Export CSV"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
-              ".csv", ".csv", export_csv),
-    "model": (QT_TRANSLATE_NOOP("MainWindow", "Export weights"), QT_TRANSLATE_NOOP("MainWindow", "Model files (*.json)"),
-              "-model.json", ".json", export_model),
-    "predictions": (QT_TRANSLATE_NOOP("MainWindow", "Export predictions"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
-              "-predictions.csv", ".csv", export_predictions),
-    "loss": (QT_TRANSLATE_NOOP("MainWindow", "Export loss plot"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
-              "-loss.png", ".png", export_loss_plot),
-    "diagram": (QT_TRANSLATE_NOOP("MainWindow", "Export diagram"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
-              "-network.png", ".png", export_diagram),
-    "python": (QT_TRANSLATE_NOOP("MainWindow", "Export as Python script"), QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"),
-              ".py", ".py", export_python),
-    "onnx": (QT_TRANSLATE_NOOP("MainWindow", "Export to ONNX"), QT_TRANSLATE_NOOP("MainWindow", "ONNX models (*.onnx)"),
-              ".onnx", ".onnx", export_onnx),
+    "csv": (_N("MainWindow", "Export CSV"), _N("MainWindow", "CSV files (*.csv)"), ".csv", ".csv", export_csv),
+    "model": (_N("MainWindow", "Export weights"), _N("MainWindow", "Model files (*.json)"), "-model.json", ".json",
+              export_model),
+    "predictions": (_N("MainWindow", "Export predictions"), _N("MainWindow", "CSV files (*.csv)"),
+                    "-predictions.csv", ".csv", export_predictions),
+    "loss": (_N("MainWindow", "Export loss plot"), _N("MainWindow", "PNG images (*.png)"), "-loss.png", ".png",
+             export_loss_plot),
+    "diagram": (_N("MainWindow", "Export diagram"), _N("MainWindow", "PNG images (*.png)"), "-network.png", ".png",
+                export_diagram),
+    "python": (_N("MainWindow", "Export as Python script"), _N("MainWindow", "Python scripts (*.py)"), ".py", ".py",
+               export_python),
+    "onnx": (_N("MainWindow", "Export to ONNX"), _N("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx",
+             export_onnx),
 }
 
 

@@ -27,54 +27,25 @@ from core.optimizers import OPTIMIZERS
 
 from nngui.views.loss_plot import MAX_GHOSTS
 
-# What a label mentions, in this order, and how.
-FIELDS = (
-    ("learning_rate", "lr"),
-    ("hidden", "hidden"),
-    ("activation", "activation"),
-    ("output_activation", "output"),
-    ("loss", "loss"),
-    ("optimizer", "optimizer"),
-    ("batch_size", "batch"),
-    ("init", "init"),
-    ("bias", "biases"),
-    ("normalize", "normalise"),
-    ("seed", "seed"),
-    ("validation", "validation"),
-    ("dtype", "dtype"),
-    ("epochs", "epochs"),
-)
+# What a label mentions, in this order (see _plain for how).
+FIELDS = ("learning_rate", "hidden", "activation", "output_activation", "loss", "optimizer", "batch_size", "init",
+          "bias", "normalize", "seed", "validation", "dtype", "epochs")
 MAX_DIFFS = 3
 
 
-def _value(name: str, v) -> str:
-    if name == "hidden":
-        return "[" + ", ".join(str(h) for h in v) + "]"
-    if name == "activation" and not isinstance(v, str):
-        return "/".join(v)
-    if name == "bias":
-        return "on" if v else "off"
-    if name == "batch_size":
-        return "all" if v == 0 else str(v)
-    if isinstance(v, float):
-        return f"{v:g}"
-    return str(v)
-
-
-def config_diff(old: TrainConfig | None, new: TrainConfig | None) -> list[str]:
-    """What changed from ``old`` to ``new``, e.g. ``["lr 1 → 0.5", "hidden [4] → [8, 8]"]``."""
-    if old is None or new is None:
-        return []
-    out = []
-    for name, label in FIELDS:
-        a, b = getattr(old, name), getattr(new, name)
+def _differences(run: TrainConfig, current: TrainConfig):
+    """(field, run's value, current value) for every field of FIELDS that differs, activations per layer
+    folded to one name when each side has a single one, and left out when a side has no hidden layer."""
+    for name in FIELDS:
+        a, b = getattr(run, name), getattr(current, name)
         if name == "activation":
-            a, b = old.hidden_activations, new.hidden_activations
+            a, b = run.hidden_activations, current.hidden_activations
+            if not a or not b:
+                continue  # no hidden layer on one side: the hidden layers say it
             if len(set(a)) <= 1 and len(set(b)) <= 1:
-                a, b = (a[0] if a else ""), (b[0] if b else "")
+                a, b = a[0], b[0]
         if a != b:
-            out.append(f"{label} {_value(name, a)} \u2192 {_value(name, b)}")
-    return out
+            yield name, a, b
 
 
 def _plain(name: str, v) -> str:
@@ -114,18 +85,7 @@ def plain_diff(run: TrainConfig | None, current: TrainConfig | None) -> list[str
     """The earlier ``run``'s own settings where they differ from ``current``, in plain words."""
     if run is None or current is None:
         return []
-    out = []
-    for name, _label in FIELDS:
-        a, b = getattr(run, name), getattr(current, name)
-        if name == "activation":
-            a, b = run.hidden_activations, current.hidden_activations
-            if not a or not b:
-                continue  # no hidden layer on one side: the hidden layers say it
-            if len(set(a)) <= 1 and len(set(b)) <= 1:
-                a, b = a[0], b[0]
-        if a != b:
-            out.append(_plain(name, a))
-    return out
+    return [_plain(name, a) for name, a, _b in _differences(run, current)]
 
 
 @dataclass(eq=False)
