@@ -196,3 +196,18 @@ def test_the_hidden_activation_is_greyed_out_without_hidden_layers(qtbot):
     assert panel.hidden_editor.layers() and panel.activation_combo.isEnabled()
     panel.hidden_editor.remove_button.click()
     assert not panel.activation_combo.isEnabled()
+
+
+def test_a_combo_too_narrow_for_its_text_elides_it_and_keeps_it_whole_in_the_list(qtbot):
+    panel = SettingsPanel()
+    qtbot.addWidget(panel)
+    panel.set_config(TrainConfig(normalize="standard"))
+    combo = panel.normalize_combo
+    combo.setFixedWidth(120)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert combo.currentText().startswith("Standardise (mean 0, sd 1)")
+    face = combo.face_text()
+    assert combo.elided() and face.endswith("\u2026") and len(face) < len(combo.currentText())
+    combo.setFixedWidth(600)
+    assert not combo.elided() and combo.face_text() == combo.currentText()

@@ -32,7 +32,13 @@ from core.optimizers import OPTIMIZERS
 
 from nngui.support import i18n
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
-from nngui.views.settings_widgets import WARNING_STYLE, HiddenLayersEditor, LearningRateSpinBox, StopLossSpinBox
+from nngui.views.settings_widgets import (
+    WARNING_STYLE,
+    ElidingComboBox,
+    HiddenLayersEditor,
+    LearningRateSpinBox,
+    StopLossSpinBox,
+)
 
 INT_MAX = 2**31 - 1
 
@@ -348,7 +354,7 @@ class SettingsPanel(QWidget):
         return label
 
     def _combo(self, name: str, entries, tip: str) -> QComboBox:
-        combo = QComboBox()
+        combo = ElidingComboBox()
         combo.setObjectName(name)
         combo.setToolTip(tip)
         self._i18n.keep(combo, "setToolTip", tip)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +20,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +37,37 @@ from nngui.support.formatting import exact as format_number
 MAX_LAYERS = 20
 MIN_LR, MAX_LR = 1e-6, 1e6
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; border: 1px solid #e0b84a; border-radius: 3px; padding: 3px;"
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box whose closed face elides a text too long for it ("Standardise (mean 0, …") and then
+    shows the whole text in its tooltip; the list shows every item whole."""
+
+    def elided(self) -> bool:
+        return self.face_text() != self.currentText()
+
+    def face_text(self) -> str:
+        """The text the closed combo box shows: the current text, elided to fit."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        rect = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, rect.width())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.face_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def event(self, e) -> bool:  # noqa: D102 - Qt API
+        if e.type() == QEvent.Type.ToolTip and self.elided():
+            tip = self.toolTip()
+            QToolTip.showText(e.globalPos(), self.currentText() + ("\n" + tip if tip else ""), self)
+            return True
+        return super().event(e)
 
 
 def nice_step(v: float, up: bool) -> float:
