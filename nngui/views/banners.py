@@ -50,7 +50,3 @@ class Banners:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
         self.divergence.hide()
-
-    def clear(self) -> None:
-        self.divergence.hide()
-        self.notice.hide()
