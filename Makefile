@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 QT_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 
-.PHONY: run test test-matrix bench venv qt-libs clean
+.PHONY: run test test-matrix bench gallery venv qt-libs clean
 
 $(VENV)/.installed: pyproject.toml
 	@# Debian and Ubuntu ship venv separately (python3-venv): install it when missing and root.
@@ -51,6 +51,10 @@ test-matrix:
 bench: $(VENV)/.installed qt-libs
 	$(PIP) install --quiet -e '.[bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# docs/gallery/: the app's own screenshots of every preset at 1280x720, projector mode and zh_CN.
+gallery: $(VENV)/.installed qt-libs
+	$(PY) docs/gallery/make_gallery.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

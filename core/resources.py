@@ -14,7 +14,13 @@ _SOURCE_TREE_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def _resources_root() -> Path:
-    """The resources directory as a real filesystem path."""
+    """The resources directory as a real filesystem path.
+
+    A source checkout's own folder comes first: an editable install maps ``nngui.resources`` to the
+    checkout it was installed from, which is not this one when running another worktree's code.
+    """
+    if (_SOURCE_TREE_RESOURCES / "presets").is_dir() and (_SOURCE_TREE_RESOURCES / "i18n").is_dir():
+        return _SOURCE_TREE_RESOURCES
     try:
         root = importlib.resources.files("nngui.resources")
     except (ImportError, TypeError, ValueError):  # not installed, or not a package here

@@ -59,7 +59,7 @@ def test_saved_choice_starts_the_window_in_chinese(qtbot, clean_language):
         assert menu_titles(w)[:5] == ["文件(&F)", "编辑(&E)", "训练(&T)", "预设(&P)", "视图(&V)"]
         assert w.findChild(QMenu, "fileMenu").title() == "文件(&F)"
         assert {"学习率", "激活函数", "损失函数", "轮数", "优化器"} <= form_labels(w)
-        assert "隐藏层（每层单元数）：" in form_labels(w)
+        assert "隐藏层" in form_labels(w)
         assert {b.title() for b in w.settings_panel.findChildren(QGroupBox)} == {"网络", "训练"}
         assert w.status_epoch.text() == "轮次 0 / 1,500"
         assert w.status_loss.text().startswith("损失 ")
@@ -154,7 +154,7 @@ def test_catalogue_is_complete_compiled_and_consistent():
     assert t.load(i18n.catalogue_path("zh_CN"))
     assert t.translate("MainWindow", "Train") == "训练"
     assert t.translate("SettingsPanel", "Learning rate") == "学习率"
-    assert t.translate("SettingsPanel", "Hidden layers (units per layer):") == "隐藏层（每层单元数）："
+    assert t.translate("SettingsPanel", "Hidden layers") == "隐藏层"
 
 
 def test_every_translatable_string_in_the_sources_is_in_the_catalogue():

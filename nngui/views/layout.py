@@ -9,6 +9,7 @@ beside them. Banners sit above everything. Building the views here keeps
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -27,12 +28,13 @@ from nngui.views.banners import Banners
 from nngui.views.data_hints import DataHints
 from nngui.views.data_model import DataTableModel
 from nngui.views.data_view import DataTableView
+from nngui.views.elided_label import ElidedLabel
 from nngui.views.insight import InsightViews
 from nngui.views.loss_plot import LossPlot
 from nngui.views.network_view import NetworkView
 from nngui.views.prediction_model import PredictionModel, PredictionView
 from nngui.views.settings_panel import SettingsPanel
-from nngui.views.status_bar import StatusFields
+from nngui.views.status_bar import ElidingStatusBar, StatusFields
 
 
 class WindowViews:
@@ -56,6 +58,7 @@ class WindowViews:
             table.installEventFilter(self._arrow_keys)
         self.banners = Banners()
         self.data_hints = DataHints()  # "these look like classes", "normalise the inputs"
+        window.setStatusBar(ElidingStatusBar())
         self.status = StatusFields(window.statusBar())
         window.statusBar().setObjectName("statusBar")
         self.presenter = None  # set by the window once the toolbar exists (nngui.support.presentation)
@@ -89,7 +92,9 @@ class WindowViews:
     def _build_central(self, window: QMainWindow) -> None:
         self.accuracy_label = QLabel("")
         self.accuracy_label.setObjectName("accuracyLabel")
-        self.accuracy_label.setStyleSheet("font-weight: bold; color: #1d6b1d;")
+        bold = QFont()  # only the weight: the size follows the application font (projector mode)
+        bold.setBold(True)
+        self.accuracy_label.setFont(bold)
         data_box, _ = self._box(translate("MainWindow", "Data"), self.data_view, "dataHeader",
                                 translate("MainWindow", "edit, paste, right-click a header"),
                                 translate("MainWindow", "Type or paste numbers (Ctrl+V from a spreadsheet); right-click a "
@@ -151,7 +156,7 @@ class WindowViews:
         keep(label, "setText", title)
         label.setToolTip(keep(label, "setToolTip", tip))
         head.addWidget(label)
-        small = QLabel(hint)
+        small = ElidedLabel(hint)
         small.setObjectName(name + "Hint")
         keep(small, "setText", hint)
         small.setToolTip(keep(small, "setToolTip", tip))

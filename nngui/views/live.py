@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 
 from core.network import Architecture, Network
 from core.trainer import REACHED_ACCURACY, REACHED_LOSS
@@ -23,7 +24,8 @@ from nngui.session import TrainingSession
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
-from nngui.views.status_bar import loss_text
+from nngui.views.prediction_model import Scores
+from nngui.views.status_bar import loss_text, score_text
 
 VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
 MAX_VIEW_INTERVAL = 0.5
@@ -119,7 +121,7 @@ class LiveViews(QObject):
         full = ~np.isnan(values).any(axis=1)
         v.data_hints.check(X[full], Y[full], v.settings_panel.config())  # e.g. class labels under bce
         v.prediction_model.set_data(np.empty((0, len(inputs))), np.empty((0, len(targets))), inputs, targets, None)
-        v.accuracy_label.setText("")
+        self.show_scores(None)
         v.insight.clear()
         self.show_status(None)
         self.show_placeholder_network(inputs, targets)
@@ -169,13 +171,12 @@ class LiveViews(QObject):
         for c in range(model.columnCount()):
             text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             width = fm.horizontalAdvance(text)
-            if model.is_prediction_column(c):
-                width = max(width, fm.horizontalAdvance("0.000123456"))  # e.g. a small error, unclipped
+            width = max(width, fm.horizontalAdvance(model.widest_text(c)))  # e.g. a small error, unclipped
             for r in range(rows):
                 cell = model.data(model.index(r, c))
                 if cell:
                     width = max(width, fm.horizontalAdvance(str(cell)))
-            header.resizeSection(c, max(40, min(170, width + 18)))
+            header.resizeSection(c, max(40, min(170, width + 16)))
 
     # -- reports ----------------------------------------------------------------------------------
 
@@ -224,14 +225,7 @@ class LiveViews(QObject):
         self._views_last = time.monotonic()
         v.network_view.set_weights(rep.layers)
         v.prediction_model.set_predictions(rep.predictions)
-        acc = v.prediction_model.accuracy()
-        v.accuracy_label.setText("" if acc is None else fmt(translate("MainWindow", "Accuracy %1 %"),
-                                                             f"{acc * 100:.1f}"))
-        if acc is not None:
-            colour = "#1d6b1d" if acc >= 0.9 else "#8a5a00" if acc >= 0.6 else "#8b0000"
-            if colour != self._acc_colour:
-                self._acc_colour = colour
-                v.accuracy_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.show_scores(v.prediction_model.scores())
         self.update_sample()
         if self.running:
             # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
@@ -240,6 +234,25 @@ class LiveViews(QObject):
             if v.prediction_view.isVisible():
                 v.prediction_view.repaint_predictions()
             self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
+
+    def show_scores(self, scores: Scores | None) -> None:
+        """Training and validation accuracy (or RMSE) above the predictions and in the status bar; the
+        label's colour says how good the validation accuracy is (the training one without validation)."""
+        v = self.v
+        text = score_text(scores)
+        if text != v.accuracy_label.text():
+            v.accuracy_label.setText(text)
+        v.status.show_scores(scores, self.running)
+        if scores is None or scores.kind != "accuracy":
+            colour = "#333333"
+        else:
+            acc = scores.validation if scores.validation is not None else scores.train
+            colour = "#1d6b1d" if acc >= 0.9 else "#8a5a00" if acc >= 0.6 else "#8b0000"
+        if colour != self._acc_colour:
+            self._acc_colour = colour
+            palette = v.accuracy_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            v.accuracy_label.setPalette(palette)
 
     def clear_plot(self) -> None:
         self._plot_rep = None
@@ -313,7 +326,7 @@ class LiveViews(QObject):
         else:
             self._draft_off.start()
             if self.session.report is not None:
-                v.status.clear_speed()
+                v.status.show(self.session.report, live=False)  # at rest: natural sizes, no speed
         if state == "diverged":
             t = self.session.trainer
             if t is not None and t.diverged:

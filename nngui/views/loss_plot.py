@@ -12,7 +12,7 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel
 
@@ -178,14 +178,38 @@ class LossPlot(pg.PlotWidget):
         super().resizeEvent(event)
         hint = self.__dict__.get("_hint")  # pyqtgraph resizes during its own __init__, before ours has run
         if hint is not None:
-            width = max(80, min(self.width() - 80, 420))  # wraps in a narrow plot
-            hint.resize(width, max(hint.heightForWidth(width), hint.sizeHint().height()))
-            hint.move((self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2)
+            self._place_hint()
         note = self.__dict__.get("_note")
         if note is not None and note.text():
             width = max(80, self.width() - 120)
             note.resize(width, note.heightForWidth(width))
             note.move(70, 6)
+
+    def _place_hint(self) -> None:
+        """The hint in the middle, or higher or lower where an earlier run's label would be under it."""
+        hint = self._hint
+        width = max(80, min(self.width() - 80, 420))  # wraps in a narrow plot
+        hint.resize(width, max(hint.heightForWidth(width), hint.sizeHint().height()))
+        x, h = (self.width() - width) // 2, hint.height()
+        labels = [self.mapFromScene(text.sceneBoundingRect()).boundingRect()
+                  for _item, text, _curve in self._ghosts if text.isVisible()]
+        middle = (self.height() - h) // 2
+        tops = [middle] + sorted(range(6, max(7, self.height() - h - 30), max(8, h // 2)),
+                                 key=lambda y: abs(y - middle))
+        y = next((y for y in tops if not any(QRect(x, y, width, h).intersects(r) for r in labels)), middle)
+        hint.move(x, y)
+
+    def hint_label(self) -> QLabel:
+        """The "No training yet" / "diverged" hint over the plot."""
+        return self._hint
+
+    def hint_rect(self) -> QRect:
+        """Where the "No training yet" hint is (widget coordinates)."""
+        return self._hint.geometry()
+
+    def ghost_label_rects(self) -> list[QRect]:
+        """Where the earlier runs' labels are (widget coordinates)."""
+        return [self.mapFromScene(text.sceneBoundingRect()).boundingRect() for _item, text, _curve in self._ghosts]
 
     def _hint_text(self) -> str:
         if self._diverged_at is not None:
@@ -243,7 +267,10 @@ class LossPlot(pg.PlotWidget):
             ty, vy = _log_safe(ty, floor), _log_safe(vy, floor)
         self.train_item.setData(tx, ty)
         self.val_item.setData(vx, vy)
-        self._hint.setVisible(len(tx) == 0)
+        if self._hint.isHidden() == (len(tx) == 0):
+            self._hint.setVisible(len(tx) == 0)
+            if len(tx) == 0:
+                self._place_hint()
         if self._readout.isVisible() and self._mouse is not None:
             self._track(self._mouse)  # keep the read-out on the live curve
 
@@ -375,11 +402,13 @@ class LossPlot(pg.PlotWidget):
                         hit = [b for b in boxes if b[0] < px and px - w < b[1] and b[2] < py + h and py < b[3]]
                         if not hit:
                             break
-                        py = max(b[3] for b in hit)
+                        py = max(b[3] for b in hit) + 2 * sy  # 2 px apart
                     entry[2] = py
                     boxes.append((px - w, px, py, py + h))
         for text, px, py in placed:
             text.setPos(px, py)
+        if not self._hint.isHidden():
+            self._place_hint()
 
     # ---------------------------------------------------------------- hover read-out
     def nearest_point(self, view_pos: QPointF) -> tuple[str, float, float] | None:

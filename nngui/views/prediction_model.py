@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from nngui.support import formatting
 from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
-__all__ = ["PredictionModel", "PredictionView", "error_color"]
+__all__ = ["PredictionModel", "PredictionView", "Scores", "error_color"]
 
 
 # Colour scale: 0 (no error) green, 0.5 amber, 1 (wrong) red; pastel for black text.
@@ -48,6 +49,15 @@ _VALIDATION_BRUSH = QBrush(QColor("#8a5a00"))  # row headers of rows held out fo
 # Column kinds. Regression: IN.., then per target Y, PRED, ERR. Classes: IN.., LABEL, CLASS, PROB, OK.
 IN, Y, PRED, ERR, LABEL, CLASS, PROB, OK = "in", "y", "pred", "err", "label", "class", "prob", "ok"
 _COLOURED = {PRED, ERR, CLASS, PROB, OK}
+
+
+class Scores(NamedTuple):
+    """How well the network does: ``kind`` "accuracy" (a fraction) or "rmse", on the training rows
+    (``train``) and on the rows held out for validation (``validation``: None without any)."""
+
+    kind: str
+    train: float | None
+    validation: float | None
 
 
 def _levels(t: np.ndarray) -> np.ndarray:
@@ -211,11 +221,35 @@ class PredictionModel(QAbstractTableModel):
             return float(np.mean((self._P[:, 0] >= 0.5) == (self._Y[:, 0] == 1.0)))
         return None
 
+    def scores(self) -> Scores | None:
+        """Accuracy (classification) or RMSE (regression) over the training rows and, apart, the validation rows."""
+        if self._P is None or len(self._P) == 0:
+            return None
+        held_out = self._validation if len(self._validation) == len(self._P) else np.zeros(len(self._P), bool)
+        kind = "accuracy" if self.is_classification() else "rmse"
+        return Scores(kind, self._score(kind, ~held_out), self._score(kind, held_out) if held_out.any() else None)
+
+    def _score(self, kind: str, rows: np.ndarray) -> float | None:
+        if not rows.any():
+            return None
+        if kind == "rmse":
+            with np.errstate(all="ignore"):
+                return float(np.sqrt(np.mean((self._P[rows] - self._Y[rows]) ** 2)))
+        if self._classes is not None:
+            return float(np.mean(self._ok[rows]))
+        return float(np.mean((self._P[rows, 0] >= 0.5) == (self._Y[rows, 0] == 1.0)))
+
     def is_classification(self) -> bool:
         """True when :meth:`accuracy` applies (class model, or 0/1 single target)."""
         if self._classes is not None:
             return True
         return self._Y.shape[1] == 1 and len(self._Y) > 0 and bool(np.isin(self._Y, (0.0, 1.0)).all())
+
+    def widest_text(self, col: int) -> str:
+        """The widest text a prediction column may show once trained (sizes it before predictions come)."""
+        if not 0 <= col < len(self._columns):
+            return ""
+        return {PRED: "-0.0001234", ERR: "0.0001234", PROB: "100.0%", OK: "\u2713"}.get(self._columns[col][0], "")
 
     def is_prediction_column(self, col: int) -> bool:
         """True for the columns that ``set_predictions`` changes."""

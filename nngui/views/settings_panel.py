@@ -68,6 +68,9 @@ def _fill_combo(combo: QComboBox, entries) -> None:
             combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
 
 
+FORM_SPACING = 4  # px between rows: every setting in view at 1280x720 without scrolling
+
+
 class SettingsPanel(QWidget):
     """Edits a TrainConfig; emits configChanged on any edit, architectureChanged and
     learningRateChanged for those kinds of edit."""
@@ -96,6 +99,7 @@ class SettingsPanel(QWidget):
         net = QFormLayout(net_box)
         net.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         net.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        net.setVerticalSpacing(FORM_SPACING)
         self.io_label = QLabel()
         self.io_label.setObjectName("ioLabel")
         self.io_label.setWordWrap(True)
@@ -104,10 +108,10 @@ class SettingsPanel(QWidget):
                                                  "columns"))
         net.addRow(self.io_label)
         self.hidden_editor = HiddenLayersEditor()
-        hidden_label = QLabel()
-        keep(hidden_label, "setText", self.tr("Hidden layers (units per layer):"))
-        net.addRow(hidden_label)
-        net.addRow(self.hidden_editor)
+        hidden_label = self._row(net, self.tr("Hidden layers"), self.hidden_editor)
+        hidden_label.setObjectName("hiddenLayersLabel")
+        keep(hidden_label, "setToolTip", self.tr("Units per hidden layer: one box per layer, from the inputs to "
+                                                 "the outputs"))
 
         self.activation_combo = self._combo("activationCombo", [(n, ACTIVATIONS[n]) for n in HIDDEN_ACTIVATIONS],
                                             self.tr("Activation of the hidden layers"))
@@ -133,6 +137,7 @@ class SettingsPanel(QWidget):
         keep(train_box, "setTitle", self.tr("Training"))
         tr = QFormLayout(train_box)
         tr.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        tr.setVerticalSpacing(FORM_SPACING)
         self.optimizer_combo = self._combo("optimizerCombo", list(OPTIMIZERS.items()),
                                            self.tr("How the weights are updated"))
         self._row(tr, self.tr("Optimiser"), self.optimizer_combo)

@@ -6,13 +6,58 @@ report never makes the whole window lay itself out again (measured: 2-3.5 ms eac
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QStyleOption, QToolTip
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
+from nngui.views.prediction_model import Scores
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX
+
+
+class ElidingStatusBar(QStatusBar):
+    """A status bar whose message, when longer than the room left of the permanent fields, ends in "…"
+    and shows whole as the bar's tooltip (QStatusBar itself cuts it off mid-word)."""
+
+    def message_rect(self):
+        """Where the message is drawn: from the left edge to the first visible permanent field."""
+        left, right = 6, self.width() - 12
+        for w in self.findChildren(QLabel) + self.findChildren(QProgressBar):
+            if w.parentWidget() is self and w.isVisible() and w.property("nnguiPermanent"):
+                right = min(right, w.x() - 2)
+        return self.rect().adjusted(left, 0, right - self.width(), 0)
+
+    def shown_message(self) -> str:
+        """The message as drawn: elided to its room."""
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight,
+                                             self.message_rect().width())
+
+    def message_tip(self) -> str:
+        """The whole message when it is shown elided ("" otherwise): the bar's tooltip."""
+        message = self.currentMessage()
+        return message if message and self.shown_message() != message else ""
+
+    def event(self, e) -> bool:  # noqa: D102 - Qt API
+        if e.type() == QEvent.Type.ToolTip and self.message_tip():
+            QToolTip.showText(e.globalPos(), self.message_tip(), self)
+            return True
+        return super().event(e)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        message = self.currentMessage()
+        if not message:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        opt = QStyleOption()
+        opt.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, opt, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextSingleLine, self.shown_message())
 
 
 class StatusFields:
@@ -25,6 +70,10 @@ class StatusFields:
         self.loss.setObjectName("statusLossLabel")
         self.speed = QLabel("")
         self.speed.setObjectName("statusSpeedLabel")
+        self.score = QLabel("")
+        self.score.setObjectName("statusScoreLabel")
+        self.score.setToolTip(translate("MainWindow", "Accuracy (classes) or RMSE (numbers) on the training rows, "
+                                                      "and on the rows held out for validation"))
         self.elapsed = QLabel("")
         self.elapsed.setObjectName("statusElapsedLabel")
         self.progress = QProgressBar()
@@ -33,10 +82,15 @@ class StatusFields:
         self.progress.setFixedWidth(140)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        for w in (self.epoch, self.loss, self.speed, self.elapsed):
+        for w in (self.epoch, self.loss, self.score, self.speed, self.elapsed):
             w.setContentsMargins(6, 0, 6, 0)
+        for w in (self.epoch, self.loss, self.score, self.speed, self.elapsed, self.progress):
+            w.setProperty("nnguiPermanent", True)
             bar.addPermanentWidget(w)
-        bar.addPermanentWidget(self.progress)
+
+    def show_scores(self, scores: Scores | None, live: bool) -> None:
+        """Training and validation accuracy (or RMSE) side by side."""
+        set_status_text(self.score, score_text(scores), live)
 
     def show(self, rep: TrainingReport | None, live: bool) -> None:
         """The fields for ``rep`` (None: nothing trained); ``live`` while training."""
@@ -74,8 +128,22 @@ class StatusFields:
         else:
             self.progress.hide()
 
-    def clear_speed(self) -> None:
-        self.speed.setText("")
+
+def score_text(scores: Scores | None) -> str:
+    """"Accuracy 100.0 % · validation 96.7 %", "RMSE 0.1234 · validation 0.2" or "" (nothing predicted yet)."""
+    if scores is None or (scores.train is None and scores.validation is None):
+        return ""
+    if scores.kind == "accuracy":
+        def number(v: float) -> str:
+            return f"{v * 100:.1f}"
+        head, tail = translate("MainWindow", "Accuracy %1 %"), translate("MainWindow", "validation %1 %")
+    else:
+        number = formatting.short
+        head, tail = translate("MainWindow", "RMSE %1"), translate("MainWindow", "validation %1")
+    parts = [fmt(head, number(scores.train))] if scores.train is not None else []
+    if scores.validation is not None:
+        parts.append(fmt(tail, number(scores.validation)) if parts else fmt(head, number(scores.validation)))
+    return " \u00b7 ".join(parts)
 
 
 def loss_text(rep: TrainingReport) -> str:
@@ -98,10 +166,11 @@ def set_status_text(label: QLabel, text: str, live: bool) -> None:
         if text != label.text():
             label.setText(text)
         return
-    if fixed and text == label.text():
+    high = label.sizeHint().height()  # changes with the font (projector mode)
+    if fixed and text == label.text() and label.height() == high:
         return
     need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
-    if not fixed or need > label.width():
+    if not fixed or need > label.width() or label.height() != high:
         slack = max(24, need // 4)  # room for a few more digits before the next (rare) relayout
-        label.setFixedSize(max(need + slack, label.width() if fixed else 0), label.sizeHint().height())
+        label.setFixedSize(max(need + slack, label.width() if fixed else 0), high)
     label.setText(text)

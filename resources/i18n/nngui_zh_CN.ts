@@ -189,38 +189,6 @@
         <translation>ONNX 模型已保存到 %1</translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export weights</source>
-        <translation>导出权重</translation>
-    </message>
-    <message>
-        <source>Model files (*.json)</source>
-        <translation>模型文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Export predictions</source>
-        <translation>导出预测</translation>
-    </message>
-    <message>
-        <source>Export loss plot</source>
-        <translation>导出损失曲线</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export diagram</source>
-        <translation>导出网络图</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -573,12 +541,28 @@
         <translation>（验证 %1）</translation>
     </message>
     <message>
+        <source>Accuracy (classes) or RMSE (numbers) on the training rows, and on the rows held out for validation</source>
+        <translation>训练行上的准确率（分类）或 RMSE（数值），以及留作验证的行上的相应指标</translation>
+    </message>
+    <message>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
         <source>Training time</source>
         <translation>训练用时</translation>
+    </message>
+    <message>
+        <source>validation %1 %</source>
+        <translation>验证 %1%</translation>
+    </message>
+    <message>
+        <source>RMSE %1</source>
+        <translation>RMSE %1</translation>
+    </message>
+    <message>
+        <source>validation %1</source>
+        <translation>验证 %1</translation>
     </message>
     <message>
         <source>Training finished: %1 epochs, loss %2.</source>
@@ -683,22 +667,6 @@
     <message>
         <source>New project: type or paste numbers into the table (the last column is the target).</source>
         <translation>新项目：在表格中输入或粘贴数字（最后一列为目标）。</translation>
-    </message>
-    <message>
-        <source>Export as Python script</source>
-        <translation>导出为 Python 脚本</translation>
-    </message>
-    <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python 脚本 (*.py)</translation>
-    </message>
-    <message>
-        <source>Export to ONNX</source>
-        <translation>导出为 ONNX</translation>
-    </message>
-    <message>
-        <source>ONNX models (*.onnx)</source>
-        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -811,8 +779,12 @@
         <translation>输入和输出的数量由数据表中的输入列和目标列决定</translation>
     </message>
     <message>
-        <source>Hidden layers (units per layer):</source>
-        <translation>隐藏层（每层单元数）：</translation>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Units per hidden layer: one box per layer, from the inputs to the outputs</source>
+        <translation>每个隐藏层的单元数：每层一个框，从输入到输出依次排列</translation>
     </message>
     <message>
         <source>Activation of the hidden layers</source>
