@@ -32,7 +32,7 @@ from .normalization import NORMALIZATIONS
 from .optimizers import OPTIMIZERS
 from .presets import PRESETS
 
-EXPORT_FORMATS = ("python", "onnx")
+EXPORT_FORMATS = ("python", "onnx", "c")
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -286,8 +286,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # -- export ---------------------------------------------------------------------------
     e = sub.add_parser(
-        "export", usage="%(prog)s MODEL.json --format python|onnx --out FILE [options]",
-        help="export a saved model as a standalone Python script or an ONNX graph",
+        "export", usage="%(prog)s MODEL.json --format python|onnx|c --out FILE [options]",
+        help="export a saved model as a standalone Python script, an ONNX graph or a C header",
         description="Export a saved model. --format python writes a NumPy-only Python script "
                     "holding the data, the settings and the whole training algorithm: by default "
                     "it embeds the model's trained weights and reports their loss and predictions; "
@@ -295,13 +295,17 @@ def build_parser() -> argparse.ArgumentParser:
                     "settings, reproducing nngui's run. The data comes from the model file (saved "
                     "with --include-data) or from --data. --format onnx writes an ONNX graph that "
                     "takes the raw inputs (normalisation included); it needs the onnx package "
-                    "(pip install nngui[onnx]).",
+                    "(pip install nngui[onnx]). --format c writes one header-only C99 file (e.g. "
+                    "model.h) with the weights as static const float arrays and "
+                    "nngui_predict(const float *inputs, float *outputs), which takes the raw inputs "
+                    "(normalisation and input features inside), allocates nothing and needs only math.h.",
         epilog="See docs/exporting.md. Exit status: 0 done, 2 bad input.",
     )
     e.add_argument("model", metavar="MODEL.json", help="a model file saved by 'nngui train --out' or the app")
     e.add_argument("--format", required=True, metavar="FORMAT", type=_choice("format", EXPORT_FORMATS),
                    help=f"what to write; one of: {_names(EXPORT_FORMATS)}")
-    e.add_argument("--out", required=True, metavar="FILE", help="the file to write (e.g. model.py, model.onnx)")
+    e.add_argument("--out", required=True, metavar="FILE",
+                   help="the file to write (e.g. model.py, model.onnx, model.h)")
     e.add_argument("--data", metavar="DATA.csv",
                    help="python: the data to embed (default: the data stored in the model file)")
     e.add_argument("--targets", metavar="K", type=_positive_count,
@@ -923,6 +927,14 @@ def cmd_export(args) -> int:
             from .export_onnx import to_onnx
 
             _writing(args.out, lambda: to_onnx(model, args.out, dtype=args.dtype or "float32"))
+        elif args.format == "c":
+            for flag, given in (("--data", args.data), ("--targets", args.targets),
+                                ("--from-scratch", args.from_scratch), ("--dtype", args.dtype)):
+                if given:
+                    _warn(f"{flag} has no effect with --format c (the header computes in float)")
+            from .export_c import to_c
+
+            _writing(args.out, lambda: to_c(model, args.out))
         else:
             if args.dtype:
                 _warn("--dtype has no effect with --format python (the script trains in the model's dtype)")

@@ -43,6 +43,10 @@ def actions(w) -> list[ActionSpec]:
                                         "this network")),
         ActionSpec("export_onnx_action", "exportOnnxAction", translate("MainWindow", "Export to &ONNX\u2026"),
                    lambda: exports.export_dialog(w, "onnx")),
+        ActionSpec("export_c_action", "exportCAction", translate("MainWindow", "Export as &C header\u2026"),
+                   lambda: exports.export_dialog(w, "c"),
+                   tip=translate("MainWindow", "Save the network as one C99 header with nngui_predict() for "
+                                        "microcontrollers and other programs")),
         ActionSpec("export_loss_action", "exportLossPlotAction", translate("MainWindow", "Export &loss plot PNG\u2026"),
                    lambda: exports.export_dialog(w, "loss"), tip=translate("MainWindow", "Save the loss curve as a picture")),
         ActionSpec("export_diagram_action", "exportDiagramAction", translate("MainWindow", "Export &diagram PNG\u2026"),
@@ -69,6 +73,6 @@ def build(w, menubar) -> None:
     fill(menu, [[a["save_action"], a["save_as_action"]],
                 [a["import_csv_action"], a["export_csv_action"]],
                 [a["import_model_action"], a["export_model_action"], a["export_predictions_action"]],
-                [a["export_python_action"], a["export_onnx_action"]],
+                [a["export_python_action"], a["export_onnx_action"], a["export_c_action"]],
                 [a["export_loss_action"], a["export_diagram_action"]],
                 [a["quit_action"]]])

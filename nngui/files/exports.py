@@ -127,6 +127,22 @@ def export_onnx(window, path: str | os.PathLike) -> bool:
                         translate("MainWindow", "ONNX model saved to %1"))
 
 
+def export_c(window, path: str | os.PathLike) -> bool:
+    """The network as a header-only C99 file (nngui_predict on raw inputs)."""
+    from core.export_c import to_c
+
+    def write(p):
+        with _paused(window) as t:
+            if t is None:
+                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+            model = model_from_trainer(t)
+        to_c(model, p)
+        return p
+
+    return _export_done(window, path, translate("MainWindow", "Cannot export the C header"), write,
+                        translate("MainWindow", "C header saved to %1"))
+
+
 def export_model(window, path: str | os.PathLike) -> bool:
     """Save the network as the core's model file (atomic)."""
     def write(p):
@@ -218,6 +234,7 @@ DIALOGS = {
                export_python),
     "onnx": (_N("MainWindow", "Export to ONNX"), _N("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx",
              export_onnx),
+    "c": (_N("MainWindow", "Export as C header"), _N("MainWindow", "C headers (*.h)"), ".h", ".h", export_c),
 }
 
 

@@ -189,6 +189,14 @@
         <translation>ONNX 模型已保存到 %1</translation>
     </message>
     <message>
+        <source>Cannot export the C header</source>
+        <translation>无法导出 C 头文件</translation>
+    </message>
+    <message>
+        <source>C header saved to %1</source>
+        <translation>C 头文件已保存到 %1</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -331,6 +339,14 @@
     <message>
         <source>Save inputs, targets and predictions as CSV</source>
         <translation>将输入、目标和预测保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export as &amp;C header…</source>
+        <translation>导出为 &amp;C 头文件…</translation>
+    </message>
+    <message>
+        <source>Save the network as one C99 header with nngui_predict() for microcontrollers and other programs</source>
+        <translation>将网络保存为一个带 nngui_predict() 的 C99 头文件，供单片机和其他程序使用</translation>
     </message>
     <message>
         <source>Export &amp;loss plot PNG…</source>
