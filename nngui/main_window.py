@@ -415,6 +415,10 @@ class MainWindow(QMainWindow):
         """The current network as an ONNX model; needs the optional onnx package."""
         return exports.export_onnx(self, path)
 
+    def export_worksheet(self, path: str | os.PathLike) -> bool:
+        """One training step of the selected row as worksheets (blanks / answers; HTML and PDF)."""
+        return exports.export_worksheet(self, path)
+
     def export_c(self, path: str | os.PathLike) -> bool:
         """The current network as a header-only C99 file (``nngui_predict`` on raw inputs)."""
         return exports.export_c(self, path)

@@ -3,6 +3,7 @@ menu, switched at run time; the catalogue is complete and its placeholders match
 
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 
@@ -170,9 +171,9 @@ def test_every_translatable_string_in_the_sources_is_in_the_catalogue():
         cls = "MainWindow" if path.stem in ("main_window", "exports", "i18n") else None
         for m in re.finditer(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"\s*\)', text):
             context = cls or _class_at(text, m.start())
-            found.add((context, m.group(1).encode().decode("unicode_escape")))
+            found.add((context, ast.literal_eval(f'"{m.group(1)}"')))  # escapes and non-ASCII text alike
         for m in re.finditer(r'translate\(\s*"(\w+)",\s*"((?:[^"\\]|\\.)*)"\s*\)', text):
-            found.add((m.group(1), m.group(2).encode().decode("unicode_escape")))
+            found.add((m.group(1), ast.literal_eval(f'"{m.group(2)}"')))
     found = {f for f in found if f[0] != "Context" and f[1] != "..."}  # the docstrings' examples
     missing = {f for f in found if f not in known}
     assert not missing, ("run `python resources/i18n/update_translations.py`, translate the new strings in "

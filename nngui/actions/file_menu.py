@@ -47,6 +47,11 @@ def actions(w) -> list[ActionSpec]:
                    lambda: exports.export_dialog(w, "c"),
                    tip=translate("MainWindow", "Save the network as one C99 header with nngui_predict() for "
                                         "microcontrollers and other programs")),
+        ActionSpec("export_worksheet_action", "exportWorksheetAction", translate("MainWindow", "Export &worksheet\u2026"),
+                   lambda: exports.export_dialog(w, "worksheet"),
+                   tip=translate("MainWindow", "Save one training step of the selected row to work out by hand: the "
+                                        "student's sheet with blanks and the teacher's with the answers, as HTML and "
+                                        "PDF")),
         ActionSpec("export_loss_action", "exportLossPlotAction", translate("MainWindow", "Export &loss plot PNG\u2026"),
                    lambda: exports.export_dialog(w, "loss"), tip=translate("MainWindow", "Save the loss curve as a picture")),
         ActionSpec("export_diagram_action", "exportDiagramAction", translate("MainWindow", "Export &diagram PNG\u2026"),
@@ -74,5 +79,5 @@ def build(w, menubar) -> None:
                 [a["import_csv_action"], a["export_csv_action"]],
                 [a["import_model_action"], a["export_model_action"], a["export_predictions_action"]],
                 [a["export_python_action"], a["export_onnx_action"], a["export_c_action"]],
-                [a["export_loss_action"], a["export_diagram_action"]],
+                [a["export_loss_action"], a["export_diagram_action"], a["export_worksheet_action"]],
                 [a["quit_action"]]])

@@ -143,6 +143,31 @@ def export_c(window, path: str | os.PathLike) -> bool:
                         translate("MainWindow", "C header saved to %1"))
 
 
+def export_worksheet(window, path: str | os.PathLike) -> bool:
+    """The student's and the teacher's worksheet (HTML and PDF) of one training step for the selected row."""
+    from core import inspect as ins
+
+    from nngui.files.worksheet import write_worksheets
+
+    def write(p):
+        with _paused(window) as t:
+            if t is None:
+                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+            session = ins.Session.from_trainer(t)
+            net = ins.network(t.network.arch, t.weights())
+            lr = float(t.learning_rate)
+        row = window.live.selected_row if 0 <= window.live.selected_row < session.X.shape[0] else 0
+        title = fmt(translate("MainWindow", "%1: one training step by hand"), window.document.stem())
+        return write_worksheets(net, session, row, lr, p, title)
+
+    files = _export(window, path, translate("MainWindow", "Cannot export the worksheet"), write)
+    if files is None:
+        return False
+    window.show_status(fmt(translate("MainWindow", "Worksheet saved: %1 and %2 (with the answers), as HTML and PDF"),
+                           os.path.basename(files["html"]), os.path.basename(files["answers_html"])), 8000)
+    return True
+
+
 def export_model(window, path: str | os.PathLike) -> bool:
     """Save the network as the core's model file (atomic)."""
     def write(p):
@@ -234,6 +259,8 @@ DIALOGS = {
                export_python),
     "onnx": (_N("MainWindow", "Export to ONNX"), _N("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx",
              export_onnx),
+    "worksheet": (_N("MainWindow", "Export worksheet"), _N("MainWindow", "HTML files (*.html)"), "-worksheet.html",
+                  ".html", export_worksheet),
     "c": (_N("MainWindow", "Export as C header"), _N("MainWindow", "C headers (*.h)"), ".h", ".h", export_c),
 }
 

@@ -197,6 +197,18 @@
         <translation>C 头文件已保存到 %1</translation>
     </message>
     <message>
+        <source>%1: one training step by hand</source>
+        <translation>%1：手算一步训练</translation>
+    </message>
+    <message>
+        <source>Cannot export the worksheet</source>
+        <translation>无法导出练习单</translation>
+    </message>
+    <message>
+        <source>Worksheet saved: %1 and %2 (with the answers), as HTML and PDF</source>
+        <translation>练习单已保存：%1 和 %2（含答案），HTML 和 PDF 两种格式</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -347,6 +359,14 @@
     <message>
         <source>Save the network as one C99 header with nngui_predict() for microcontrollers and other programs</source>
         <translation>将网络保存为一个带 nngui_predict() 的 C99 头文件，供单片机和其他程序使用</translation>
+    </message>
+    <message>
+        <source>Export &amp;worksheet…</source>
+        <translation>导出练习单(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save one training step of the selected row to work out by hand: the student&apos;s sheet with blanks and the teacher&apos;s with the answers, as HTML and PDF</source>
+        <translation>把所选行的一步训练保存为手算练习：学生版留空，教师版含答案，HTML 和 PDF 两种格式</translation>
     </message>
     <message>
         <source>Export &amp;loss plot PNG…</source>
@@ -965,6 +985,89 @@
     <message>
         <source>%1 outputs</source>
         <translation>%1 个输出</translation>
+    </message>
+</context>
+<context>
+    <name>Worksheet</name>
+    <message>
+        <source>Row %1 of the data; network %2 (%3); loss %4; learning rate η = %5.</source>
+        <translation>数据第 %1 行；网络 %2（%3）；损失 %4；学习率 η = %5。</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Name: ____________________   Date: __________</source>
+        <translation>姓名：____________________   日期：__________</translation>
+    </message>
+    <message>
+        <source>Work out each blank from the numbers above it, rounding to 4 significant digits. Unit names: h1.2 is the second unit of hidden layer 1, ŷ the output.</source>
+        <translation>根据上方的数字算出每个空，保留 4 位有效数字。单元名称：h1.2 是隐藏层 1 的第二个单元，ŷ 是输出。</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>The inputs are normalised as in training: a0 = (x − shift) / scale.</source>
+        <translation>输入按训练时的方式归一化：a0 = (x − shift) / scale。</translation>
+    </message>
+    <message>
+        <source>Layer %1 weights W%1 (row: from, column: to)</source>
+        <translation>第 %1 层权重 W%1（行：来自，列：到达）</translation>
+    </message>
+    <message>
+        <source>1. Forward pass</source>
+        <translation>1. 前向传播</translation>
+    </message>
+    <message>
+        <source>Layer %1: z = a_prev · W%1 + b%1, then a = %2</source>
+        <translation>第 %1 层：z = a_prev · W%1 + b%1，然后 a = %2</translation>
+    </message>
+    <message>
+        <source>2. Loss</source>
+        <translation>2. 损失</translation>
+    </message>
+    <message>
+        <source>3. Backward pass</source>
+        <translation>3. 反向传播</translation>
+    </message>
+    <message>
+        <source>Output layer: with this output and loss, dZ = ŷ − y.</source>
+        <translation>输出层：对这种输出和损失，dZ = ŷ − y。</translation>
+    </message>
+    <message>
+        <source>Output layer: dA = ∂L/∂ŷ, then dZ = a ⊙ (dA − Σ(dA ⊙ a)) (softmax).</source>
+        <translation>输出层：dA = ∂L/∂ŷ，然后 dZ = a ⊙ (dA − Σ(dA ⊙ a))（softmax）。</translation>
+    </message>
+    <message>
+        <source>Output layer: %1, then dZ = dA ⊙ σ′ with σ′ = %2.</source>
+        <translation>输出层：%1，然后 dZ = dA ⊙ σ′，其中 σ′ = %2。</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>dW%1 = a%2ᵀ · dZ%1 (row: from, column: to)</source>
+        <translation>dW%1 = a%2ᵀ · dZ%1（行：来自，列：到达）</translation>
+    </message>
+    <message>
+        <source>dA%1 = dZ%2 · W%2ᵀ, then dZ%1 = dA%1 ⊙ σ′ with σ′ = %3.</source>
+        <translation>dA%1 = dZ%2 · W%2ᵀ，然后 dZ%1 = dA%1 ⊙ σ′，其中 σ′ = %3。</translation>
+    </message>
+    <message>
+        <source>4. One step of gradient descent</source>
+        <translation>4. 一步梯度下降</translation>
+    </message>
+    <message>
+        <source>W ← W − η · dW and b ← b − η · db, with η = %1.</source>
+        <translation>W ← W − η · dW，b ← b − η · db，其中 η = %1。</translation>
+    </message>
+    <message>
+        <source>New W%1</source>
+        <translation>新的 W%1</translation>
     </message>
 </context>
 <context>
