@@ -43,6 +43,7 @@ from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
 from nngui.views.live import LiveViews
 from nngui.views.space_key import SpaceTrains
+from nngui.views.time_slider import TimeTravel
 from nngui.views.toolbar import SPEEDS, TrainingToolbar
 
 DEFAULT_PRESET = "loy-xor"
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.session = TrainingSession(self.data_model, self.settings_panel, self)
         self.controller = self.session.controller
         self.live = LiveViews(self.session, v, self)
+        self.time_travel = TimeTravel(self)  # the time slider under the loss plot, Resume from here
 
         for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu):
             menu.build(self, self.menuBar())

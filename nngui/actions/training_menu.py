@@ -1,4 +1,4 @@
-"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights."""
+"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, resume from an earlier epoch."""
 
 from __future__ import annotations
 
@@ -24,9 +24,14 @@ def actions(w) -> list[ActionSpec]:
         ActionSpec("reset_action", "resetAction", translate("MainWindow", "Reset"), w.reset, "Ctrl+R",
                    translate("MainWindow", "New weights (the seed decides them), history cleared"),
                    icon=SP.SP_BrowserReload),
+        ActionSpec("resume_from_here_action", "resumeFromHereAction", translate("MainWindow", "Resume from &here"),
+                   lambda: w.time_travel.resume_here(),
+                   tip=translate("MainWindow", "Train on from the epoch the time slider shows: a new branch, the "
+                                               "earlier run stays on the loss plot as a faded curve")),
     ]
 
 
 def build(w, menubar) -> None:
     created = create_all(w, actions(w))
-    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created])
+    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created[:-1], created[-1:]])
+    w.time_travel.set_action(w.resume_from_here_action)
