@@ -1,0 +1,234 @@
+"""Time travel: the worker keeps checkpoints without changing the run, the time slider puts every view at a
+checkpoint's weights, Resume from here trains on bit for bit from it and leaves the earlier run as a ghost."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from core import inspect as ins
+from core.checkpoints import MAX_BYTES, MAX_COUNT, log_grid
+from core.presets import get_preset
+from core.trainer import Trainer
+from nngui.support import formatting
+from nngui.training.timeline import Checkpoints, history_until
+from nngui.training.worker import RunJob, TrainingWorker
+
+
+def run_worker(trainer, store=None, max_epochs=None, chunk_seconds=None) -> TrainingWorker:
+    """The worker's loop in this thread, reports not waited for."""
+    w = TrainingWorker()
+    w.handled_timeout = 0.0
+    if chunk_seconds is not None:
+        w.chunk_seconds = chunk_seconds
+    w.run(RunJob(1, trainer, trainer.dataset.X, max_epochs, checkpoints=store))
+    return w
+
+
+CASES = {
+    "loy-xor gd": ("loy-xor", {}),
+    "circle adam": ("circle", {}),
+    "circle sgd batches of 16": ("circle", {"optimizer": "sgd", "batch_size": 16, "learning_rate": 0.1}),
+    "iris momentum, validation": ("iris", {"optimizer": "momentum", "batch_size": 32, "learning_rate": 0.05}),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_checkpoints_leave_the_run_bit_identical_and_each_restores_its_epoch(case):
+    name, changes = CASES[case]
+    p = get_preset(name)
+    ds, cfg = p.dataset(), p.config.replace(epochs=700, **changes)
+    store = Checkpoints()
+    live = Trainer(ds, cfg)
+    run_worker(live, store, chunk_seconds=0.002)  # small chunks: many ends, grid cuts and reports
+    ref = Trainer(ds, cfg)
+    ref.train(700)  # one chunk, no checkpoint
+    assert live.epoch == ref.epoch == 700
+    assert np.array_equal(live.network.params, ref.network.params)
+    for a, b in zip(live.history.arrays(), ref.history.arrays()):
+        assert np.array_equal(a, b)
+    for a, b in zip(live.val_history.arrays(), ref.val_history.arrays()):
+        assert np.array_equal(a, b)
+    epochs = store.epochs()
+    grid = [0]
+    while grid[-1] < 700:
+        grid.append(log_grid(grid[-1]))
+    assert set(grid[:-1]) <= set(epochs) and epochs[-1] == 700  # every grid epoch, and the end
+    for e in (3, grid[30], grid[-2]):
+        cp = store.at(e)
+        assert cp.epoch == e
+        again = Trainer(ds, cfg.replace(epochs=0))  # no target: 50 more epochs after any checkpoint
+        again.train(e)
+        assert np.array_equal(cp.params, again.network.params)
+        again.train(50)
+        fresh = Trainer(ds, cfg.replace(epochs=0))  # a trainer put back at the checkpoint trains on the same way
+        fresh.restore(cp)
+        fresh.train(50)
+        assert np.array_equal(fresh.network.params, again.network.params)
+
+
+class StubTrainer:
+    """What the worker touches of a trainer, with 100,000 weights and training that costs nothing."""
+
+    releases_gil = True
+
+    def __init__(self, target: int, n_params: int = 100_000) -> None:
+        p = get_preset("loy-xor")
+        self.inner = Trainer(p.dataset(), p.config)
+        self.dataset, self.network, self.history, self.val_history = (self.inner.dataset, self.inner.network,
+                                                                      self.inner.history, self.inner.val_history)
+        self.params = np.zeros(n_params)
+        self.epoch, self.target = 0, target
+        self.diverged = None
+
+    done = property(lambda self: self.epoch >= self.target)
+
+    def train(self, n):
+        self.epoch = min(self.target, self.epoch + n)
+
+    def checkpoint(self):
+        cp = self.inner.checkpoint()
+        return type(cp)(self.epoch, self.params.copy(), None, {})
+
+    def set_learning_rate(self, lr):
+        pass
+
+    def progress(self):
+        return self.inner.progress()
+
+    def weights(self):
+        return self.inner.weights()
+
+    def predict(self, X):
+        return self.inner.predict(X)
+
+
+def test_a_ten_million_epoch_feed_keeps_the_window_side_within_the_bounds():
+    store = Checkpoints()
+    trainer = StubTrainer(10_000_000)
+    w = TrainingWorker()
+    w.handled_timeout = 0.0
+    w.next_report_interval = lambda: 0.0  # a report (and a checkpoint) after every chunk
+    reports = []
+    w.report.connect(reports.append)
+    w.run(RunJob(1, trainer, trainer.dataset.X, checkpoints=store))
+    epochs = store.epochs()
+    assert trainer.epoch == 10_000_000 == epochs[-1] and epochs[0] == 0
+    assert len(store) <= MAX_COUNT and store.store.nbytes <= MAX_BYTES
+    assert len(store) == MAX_BYTES // 800_000  # 800 kB a checkpoint: the byte bound decides
+    assert len(reports) > 100 and all(len(r.checkpoints) <= MAX_COUNT for r in reports)
+    assert reports[-1].checkpoints == epochs
+
+
+# ---------------------------------------------------------------------------------- the window
+
+
+def train(window, qtbot, preset: str, epochs: int, **changes):
+    window.load_preset(preset)
+    window.apply_config(window.settings_panel.config().replace(epochs=epochs, **changes))
+    assert window.start_training()
+    assert window.controller.wait_idle(120)
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch == epochs)
+    p = get_preset(preset)
+    return p.dataset(), p.config.replace(epochs=epochs, **changes)
+
+
+def reference(ds, cfg, epoch: int) -> Trainer:
+    t = Trainer(ds, cfg)
+    t.train(epoch)
+    return t
+
+
+def test_the_time_slider_puts_every_view_at_the_checkpoints_weights(qtbot, window):
+    ds, cfg = train(window, qtbot, "circle", 400)
+    tt = window.time_travel
+    slider = tt.slider
+    epochs = window.controller.checkpoints.epochs()
+    assert tt.epochs == epochs and slider.isEnabled()
+    assert slider.maximum() == len(epochs) - 1 == slider.value() and tt.bar.label.text() == "live"
+    assert not window.resume_from_here_action.isEnabled()
+    window.show_maths_inspector()
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_Home)
+    QTest.keyClick(slider, Qt.Key.Key_PageUp)  # ten checkpoints on
+    QTest.keyClick(slider, Qt.Key.Key_Right)  # one more: the slider's, not the window's Step
+    assert slider.value() == 11 and window.controller.trainer.epoch == 400
+    e = epochs[11]
+    ref = reference(ds, cfg, e)
+    assert tt.shown.progress.epoch == e and tt.bar.label.text() == f"epoch {e}"
+    (W1, b1), (W2, b2) = ref.weights()
+    view = window.network_view
+    assert view.edge_value(0, 1, 3) == W1[1, 3] and view.edge_value(1, 5, 0) == W2[5, 0]
+    assert np.array_equal(window.prediction_model.predictions(), ref.predict(ds.X))
+    assert window.status_epoch.text().startswith(f"Epoch {e} ")
+    assert tt.line.isVisible() and tt.line.value() == e
+    qtbot.waitUntil(lambda: window.decision_map.drawn_report is tt.shown)
+    qtbot.waitUntil(lambda: window.inspector.net is not None
+                    and np.array_equal(window.inspector.net.params, ref.network.params))
+    assert window.resume_from_here_action.isEnabled()
+    # The selected row's activations in the diagram follow the checkpoint too.
+    window.prediction_view.select_source_row(2)
+    acts = ref.network.forward(ins.Session.from_trainer(ref).prepare(ds.X[2:3]))
+    assert formatting.weight(float(acts[1][0, 3])) in view.node_text(1, 3)
+    QTest.keyClick(slider, Qt.Key.Key_End)  # back to live
+    assert tt.shown is None and not tt.line.isVisible() and tt.bar.label.text() == "live"
+    live = window.controller.trainer
+    assert view.edge_value(0, 1, 3) == live.weights()[0][0][1, 3]
+    assert np.array_equal(window.prediction_model.predictions(), live.predict(ds.X))
+
+
+def test_dragging_pauses_training_and_releasing_at_the_end_goes_on(qtbot, window):
+    window.load_preset("circle")
+    window.apply_config(window.settings_panel.config().replace(epochs=0))  # until stopped
+    c, tt = window.controller, window.time_travel
+    window.start_training()
+    qtbot.waitUntil(lambda: len(tt.epochs) > 20, timeout=20000)
+    tt.slider.setSliderDown(True)  # the mouse takes the handle
+    assert c.state == "paused"
+    stopped = c.trainer.epoch
+    tt.slider.setValue(5)
+    assert tt.shown.progress.epoch == tt.epochs[5] and c.trainer.epoch == stopped
+    qtbot.wait(200)  # the run's last report arrives meanwhile: the checkpoint stays on screen
+    assert window.network_view.edge_value(0, 0, 0) == tt.shown.layers[0][0][0, 0]
+    tt.slider.setValue(tt.slider.maximum())
+    tt.slider.setSliderDown(False)
+    assert tt.shown is None and c.state == "running"
+    qtbot.waitUntil(lambda: c.trainer is not None and window.session.report.progress.epoch > stopped)
+    c.pause(wait=True)
+    # Released before the end: it stays there, paused.
+    tt.slider.setSliderDown(True)
+    tt.slider.setValue(3)
+    tt.slider.setSliderDown(False)
+    assert c.state == "paused" and tt.shown.progress.epoch == tt.epochs[3]
+    window.start_training()  # Train: live again
+    assert tt.shown is None and not tt.line.isVisible()
+    c.pause(wait=True)
+
+
+def test_resume_from_here_trains_on_bit_for_bit_and_leaves_the_earlier_run_as_a_ghost(qtbot, window):
+    ds, cfg = train(window, qtbot, "circle", 500)
+    c, tt = window.controller, window.time_travel
+    assert window.loss_plot.ghost_count() == 0
+    tt.slider.setValue(40)
+    e = tt.shown.progress.epoch
+    assert 0 < e < 500
+    cp = c.checkpoints.at(e)
+    window.resume_from_here_action.trigger()
+    assert c.wait_idle(120)
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch == 500)
+    t = c.trainer
+    # A fresh core trainer put at the same checkpoint, trained on to the target.
+    start = Trainer(ds, cfg).network.copy()
+    start.params[...] = cp.params
+    fresh = Trainer(ds, cfg, start=start, history=history_until(reference(ds, cfg, e).history, e), epoch=e)
+    fresh.restore(cp)
+    fresh.train(500 - e)
+    assert t.epoch == fresh.epoch == 500
+    assert np.array_equal(t.network.params, fresh.network.params)
+    assert np.array_equal(t.network.params, reference(ds, cfg, 500).network.params)  # as if never interrupted
+    for a, b in zip(t.history.arrays(), reference(ds, cfg, 500).history.arrays()):
+        assert np.array_equal(a, b)
+    assert window.loss_plot.ghost_count() == 1 and window.loss_plot.ghost_labels()[0].endswith(": same settings")
+    assert tt.shown is None and c.checkpoints.epochs()[-1] == 500
