@@ -3,15 +3,21 @@ checkpoint's weights, Resume from here trains on bit for bit from it and leaves 
 
 from __future__ import annotations
 
+import base64
+import json
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from core import inspect as ins
+from core.data import DataError
+from core.modelfile import model_from_trainer
 from core.checkpoints import MAX_BYTES, MAX_COUNT, log_grid
 from core.presets import get_preset
 from core.trainer import Trainer
+from nngui.files.project import Project, project_from_dict, project_to_dict
 from nngui.support import formatting
 from nngui.training.timeline import Checkpoints, history_until
 from nngui.training.worker import RunJob, TrainingWorker
@@ -232,3 +238,81 @@ def test_resume_from_here_trains_on_bit_for_bit_and_leaves_the_earlier_run_as_a_
         assert np.array_equal(a, b)
     assert window.loss_plot.ghost_count() == 1 and window.loss_plot.ghost_labels()[0].endswith(": same settings")
     assert tt.shown is None and c.checkpoints.epochs()[-1] == 500
+
+
+# ---------------------------------------------------------------------------------- projects
+
+
+def test_a_project_keeps_the_checkpoints_and_resume_after_opening_is_still_exact(qtbot, window, tmp_path):
+    ds, cfg = train(window, qtbot, "circle", 300)
+    saved = window.controller.checkpoints.all()
+    path = tmp_path / "run.nngui.json"
+    assert window.save_project(path)
+    d = json.loads(path.read_text())
+    assert d["checkpoints"]["encoding"] == "base64-le" and len(d["checkpoints"]["items"]) == len(saved)
+    first = d["checkpoints"]["items"][0]["params"]
+    assert first["dtype"] == "float64" and first["size"] == 33  # 2-8-1 with biases
+    assert base64.b64decode(first["data"]) == saved[0].params.astype("<f8").tobytes()
+    window.load_preset("xor")  # something else on screen, no checkpoints
+    assert len(window.controller.checkpoints) == 0 and not window.time_travel.slider.isEnabled()
+    assert window.load_project(path)
+    loaded = window.controller.checkpoints.all()
+    assert [cp.epoch for cp in loaded] == [cp.epoch for cp in saved] and window.time_travel.slider.isEnabled()
+    for a, b in zip(loaded, saved):
+        assert np.array_equal(a.params, b.params) and a.rng_state == b.rng_state
+        assert type(a.optimizer) is type(b.optimizer) and a.optimizer.t == b.optimizer.t
+        assert np.array_equal(a.optimizer.m, b.optimizer.m) and np.array_equal(a.optimizer.v, b.optimizer.v)
+        assert a.optimizer.learning_rate == b.optimizer.learning_rate
+    # Travel back in the opened project and resume: the same weights as one run straight through.
+    tt = window.time_travel
+    tt.slider.setValue(30)
+    e = tt.shown.progress.epoch
+    assert np.array_equal(window.prediction_model.predictions(), reference(ds, cfg, e).predict(ds.X))
+    window.resume_from_here_action.trigger()
+    assert window.controller.wait_idle(120)
+    assert np.array_equal(window.controller.trainer.network.params, reference(ds, cfg, 300).network.params)
+
+
+def test_a_project_without_checkpoints_opens_and_has_nothing_to_travel_to(qtbot, window, tmp_path):
+    train(window, qtbot, "circle", 100)
+    path = tmp_path / "old.nngui.json"
+    assert window.save_project(path)
+    d = json.loads(path.read_text())
+    del d["checkpoints"]  # as an earlier nngui wrote it
+    path.write_text(json.dumps(d))
+    window.load_preset("xor")
+    assert window.load_project(path) and not window.errors
+    assert window.controller.trainer.epoch == 100
+    assert window.controller.checkpoints.epochs() == (100,)  # only the weights on screen
+    assert not window.time_travel.slider.isEnabled()
+    window.start_training()  # training on keeps checkpoints from there
+    assert window.controller.wait_idle(60)
+    assert window.controller.checkpoints.epochs()[0] == 100
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda items: items[1].__setitem__("epoch", items[0]["epoch"]), "checkpoints.items[1].epoch"),
+    (lambda items: items[0]["params"].__setitem__("data", "!!"), "checkpoints.items[0].params.data"),
+    (lambda items: items[0]["params"].__setitem__("size", 5), "checkpoints.items[0].params.size"),
+    (lambda items: items[0]["optimizer"].__setitem__("class", "Lion"), "checkpoints.items[0].optimizer.class"),
+    (lambda items: items[0]["optimizer"]["state"].__setitem__("t", 1.5), "checkpoints.items[0].optimizer.state.t"),
+    (lambda items: items[0].__setitem__("rng", {"bit_generator": "PCG64", "state": 3}), "checkpoints.items[0].rng"),
+    (lambda items: items[-1].__setitem__("epoch", 10**6), "checkpoints.items"),
+])
+def test_a_bad_checkpoint_is_refused_naming_the_field(change, field):
+    p = get_preset("circle")
+    t = Trainer(p.dataset(), p.config.replace(epochs=20))
+    store = Checkpoints()
+    run_worker(t, store)
+    model = model_from_trainer(t)
+    ds = p.dataset()
+    proj = Project(["x", "y", "label"], ["input", "input", "target"], np.hstack([ds.X, ds.Y]), t.config, model,
+                   checkpoints=store.all())
+    good = project_to_dict(proj)
+    back = project_from_dict(json.loads(json.dumps(good)))
+    assert [c.epoch for c in back.checkpoints] == list(store.epochs())
+    bad = json.loads(json.dumps(good))
+    change(bad["checkpoints"]["items"])
+    with pytest.raises(DataError) as err:
+        project_from_dict(bad, source="run.nngui.json")
+    assert "run.nngui.json" in str(err.value) and field in str(err.value)

@@ -140,6 +140,23 @@ class TimeTravel(QObject):
         """Read the checkpoints' epochs from the controller (call while the worker is idle)."""
         self.set_epochs(self.controller.checkpoints.epochs())
 
+    def load(self, checkpoints) -> int:
+        """A project's checkpoints, once it is open: those that fit the trainer's network and epoch are kept,
+        with the trainer as it is for the last position. Returns how many were kept."""
+        c = self.controller
+        c.pause(wait=True)
+        t = c.trainer
+        if t is None:
+            return 0
+        fit = [cp for cp in checkpoints if cp.params.size == t.network.params.size and cp.epoch <= t.epoch]
+        c.checkpoints.replace(fit)
+        if not fit or fit[-1].epoch < t.epoch:
+            c.checkpoints.add(t)  # the weights on screen: the slider's last (live) position
+        self.shown = None
+        self.refresh()
+        self.show_label()
+        return len(fit)
+
     def forget(self) -> None:
         """New data or no usable data: nothing to travel to."""
         self.shown = None
