@@ -316,3 +316,140 @@ def test_a_bad_checkpoint_is_refused_naming_the_field(change, field):
     with pytest.raises(DataError) as err:
         project_from_dict(bad, source="run.nngui.json")
     assert "run.nngui.json" in str(err.value) and field in str(err.value)
+
+
+# ---------------------------------------------------------------------------------- animations
+
+
+def gif_frames(path):
+    from PIL import Image, ImageSequence
+
+    with Image.open(path) as im:
+        return im.size, [np.asarray(f.convert("RGB")) for f in ImageSequence.Iterator(im)], im.info.get("duration")
+
+
+def test_export_animation_writes_the_frames_asked_for_from_the_window(qtbot, window, tmp_path):
+    from nngui.files.animation import HEADER, AnimationOptions, export_animation, frame_epochs
+
+    ds, cfg = train(window, qtbot, "circle", 400)
+    before = window.controller.trainer.network.params.copy()
+    path = tmp_path / "circle.gif"
+    opts = AnimationOptions(path=str(path), frames=12, frame_ms=150, size=(300, 240))
+    assert export_animation(window, opts) and not window.errors
+    size, frames, duration = gif_frames(path)
+    assert size == (3 * 300, 240 + HEADER) and len(frames) == 12 and duration == 150
+    pngs = sorted((tmp_path / "circle_frames").glob("frame_*.png"))
+    assert [p.name for p in pngs] == [f"frame_{i:04d}.png" for i in range(1, 13)]
+    assert all(not np.array_equal(a, b) for a, b in zip(frames, frames[1:]))  # every frame differs
+    header = [f[:HEADER] for f in frames]
+    assert all(not np.array_equal(a, b) for a, b in zip(header, header[1:]))  # so does the printed epoch
+    assert frame_epochs(0, 400, 12)[:3] == [0, 36, 73]
+    # The window is as it was: same weights, nothing else trained.
+    assert np.array_equal(window.controller.trainer.network.params, before)
+    # Every checkpoint, decision map only: one frame each; a second export removes the first one's frames.
+    n = len(window.controller.checkpoints)
+    assert export_animation(window, AnimationOptions(path=str(path), frames=0, panels=("map",), size=(200, 200)))
+    size, frames, _ = gif_frames(path)
+    assert size == (200, 200 + HEADER) and len(frames) == n
+    assert len(list((tmp_path / "circle_frames").glob("*.png"))) == n
+
+
+def test_the_frames_are_the_weights_of_their_epochs():
+    from nngui.files.animation import replay
+
+    p = get_preset("circle")
+    ds, cfg = p.dataset(), p.config.replace(epochs=300)
+    t = Trainer(ds, cfg)
+    store = Checkpoints()
+    run_worker(t, store)
+    frames = replay(t, store.all(), [0, 7, 100, 151, 152, 299, 300])
+    assert [f.epoch for f in frames] == [0, 7, 100, 151, 152, 299, 300]
+    for f in frames:
+        ref = reference(ds, cfg, f.epoch)
+        for (W, b), (W2, b2) in zip(f.layers, ref.weights()):
+            assert np.array_equal(W, W2) and np.array_equal(b, b2)
+    assert np.array_equal(t.network.params, reference(ds, cfg, 300).network.params)  # only read
+
+
+def test_export_animation_says_why_it_cannot(qtbot, window, tmp_path):
+    from nngui.files.animation import AnimationOptions, export_animation
+
+    assert not export_animation(window, AnimationOptions(path=str(tmp_path / "a.gif")))
+    assert "train first" in window.errors[-1][1]
+    train(window, qtbot, "xor", 50)
+    missing = tmp_path / "no" / "a.gif"
+    assert not export_animation(window, AnimationOptions(path=str(missing)))
+    assert str(missing) in window.errors[-1][1] and "does not exist" in window.errors[-1][1]
+    assert not export_animation(window, AnimationOptions(path=str(tmp_path), frames=5))
+    assert "folder" in window.errors[-1][1]
+
+
+def test_the_animation_dialog_collects_the_options(qtbot, tmp_path):
+    from nngui.files.animation import AnimationOptions
+    from nngui.files.animation_dialog import AnimationDialog
+
+    d = AnimationDialog(AnimationOptions(path=str(tmp_path / "x.gif")), 87, map_ok=False)
+    qtbot.addWidget(d)
+    assert not d.map_check.isEnabled() and d.options().panels == ("loss", "diagram")
+    assert "87" in d.every_radio.text()
+    d.diagram_check.setChecked(False)
+    d.every_radio.setChecked(True)
+    d.ms_spin.setValue(250)
+    o = d.options()
+    assert o.panels == ("loss",) and o.frames == 0 and o.frame_ms == 250 and o.path == str(tmp_path / "x.gif")
+    d.loss_check.setChecked(False)
+    assert not d.ok_button.isEnabled()  # nothing to draw
+
+
+def test_file_export_animation_asks_then_writes(qtbot, window, tmp_path, monkeypatch):
+    from nngui.files.animation import AnimationOptions
+    from nngui.files.dialogs import Dialogs
+
+    train(window, qtbot, "xor", 60)
+    asked = []
+
+    def answer(self, defaults, checkpoints, map_ok):
+        asked.append((defaults, checkpoints, map_ok))
+        return AnimationOptions(path=str(tmp_path / "xor.gif"), frames=4, size=(160, 160))
+
+    monkeypatch.setattr(Dialogs, "ask_animation", answer)
+    action = window.findChild(type(window.resume_from_here_action), "exportAnimationAction")
+    action.trigger()
+    assert asked[0][1] == len(window.controller.checkpoints) and asked[0][2] is True
+    assert gif_frames(tmp_path / "xor.gif")[0] == (3 * 160, 160 + 34) and len(gif_frames(tmp_path / "xor.gif")[1]) == 4
+
+
+def run_cli(args, cwd):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "nngui", "animate", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=240)
+
+
+def test_cli_animate_writes_the_gif_and_its_frames(tmp_path):
+    r = run_cli(["--preset", "xor", "--epochs", "200", "--frames", "6", "--size", "200x160", "--lr", "0.5",
+                 "--out", "xor.gif"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    size, frames, _ = gif_frames(tmp_path / "xor.gif")
+    assert size == (600, 160 + 34) and len(frames) == 6
+    assert len(list((tmp_path / "xor_frames").glob("frame_*.png"))) == 6
+    assert "epochs: 200" in r.stdout and "wrote xor.gif (6 frames" in r.stderr
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--preset", "xor", "--epochs", "50", "--out", "missing/x.gif"], "missing"),
+    (["--preset", "xor", "--epochs", "50", "--out", "."], "folder"),
+    (["--preset", "xor", "--epochs", "0", "--out", "x.gif"], "--epochs"),
+    (["--preset", "nope", "--out", "x.gif"], "unknown preset"),
+    (["--preset", "xor", "--frames", "0", "--out", "x.gif"], "--frames"),
+    (["--preset", "xor", "--panels", "pie", "--out", "x.gif"], "unknown panel"),
+    (["--preset", "xor"], "--out"),
+    (["no-such.csv", "--out", "x.gif"], "no-such.csv"),
+])
+def test_cli_animate_bad_input_exits_2_naming_it(tmp_path, args, needle):
+    r = run_cli(args, tmp_path)
+    assert r.returncode == 2 and needle in r.stderr and "error:" in r.stderr
+    assert not (tmp_path / "x.gif").exists()
