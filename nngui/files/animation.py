@@ -337,7 +337,7 @@ def export_animation(window, options: AnimationOptions) -> bool:
         window.show_error(title, str(exc))
         return False
     except OSError as exc:
-        window.show_error(title, fmt(translate("MainWindow", "%1: %2"), options.path, exc.strerror or str(exc)))
+        window.show_error(title, f"{options.path}: {exc.strerror or exc}")
         return False
     finally:
         if was_running:
