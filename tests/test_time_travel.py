@@ -181,6 +181,8 @@ def test_the_time_slider_puts_every_view_at_the_checkpoints_weights(qtbot, windo
     QTest.keyClick(slider, Qt.Key.Key_End)  # back to live
     assert tt.shown is None and not tt.line.isVisible() and tt.bar.label.text() == "live"
     live = window.controller.trainer
+    # Training with checkpoints in the window gave the same weights as the core alone.
+    assert np.array_equal(live.network.params, reference(ds, cfg, 400).network.params)
     assert view.edge_value(0, 1, 3) == live.weights()[0][0][1, 3]
     assert np.array_equal(window.prediction_model.predictions(), live.predict(ds.X))
 
@@ -210,7 +212,13 @@ def test_dragging_pauses_training_and_releasing_at_the_end_goes_on(qtbot, window
     assert c.state == "paused" and tt.shown.progress.epoch == tt.epochs[3]
     window.start_training()  # Train: live again
     assert tt.shown is None and not tt.line.isVisible()
-    c.pause(wait=True)
+    # The keyboard while training: it pauses, and the key still counts.
+    qtbot.waitUntil(lambda: window.session.report.progress.epoch > stopped + 100, timeout=20000)
+    tt.slider.setFocus()
+    QTest.keyClick(tt.slider, Qt.Key.Key_Home)
+    assert c.state == "paused" and tt.shown.progress.epoch == 0 and tt.slider.value() == 0
+    qtbot.wait(200)
+    assert tt.shown.progress.epoch == 0 and tt.slider.value() == 0  # the run's last report did not move it
 
 
 def test_resume_from_here_trains_on_bit_for_bit_and_leaves_the_earlier_run_as_a_ghost(qtbot, window):

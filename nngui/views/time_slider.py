@@ -209,14 +209,14 @@ class TimeTravel(QObject):
     def on_value(self, value: int) -> None:
         if self._quiet:
             return
-        if self.controller.is_running():  # the keyboard, while training: pause first
+        live = value >= self.slider.maximum() or not self.epochs
+        epoch = None if live else self.epochs[min(value, len(self.epochs) - 1)]
+        if self.controller.is_running():  # the keyboard while training: pause first
             self.controller.pause(wait=True)
-            self.refresh()
-            value = self.slider.value()
-        if value >= self.slider.maximum() or not self.epochs:
+        if live:
             self.go_live()
         else:
-            self.seek(self.epochs[min(value, len(self.epochs) - 1)])
+            self.seek(epoch)
 
     def seek(self, epoch: int) -> bool:
         """Put every view at the checkpoint of ``epoch`` (the latest one before it); False without one."""
@@ -224,6 +224,7 @@ class TimeTravel(QObject):
         if rep is None:
             return False
         self.shown = rep
+        self.set_epochs(rep.checkpoints)  # the slider on that checkpoint, among all kept now
         self.live.show_still(rep)
         self.line.setValue(rep.progress.epoch)
         self.line.show()
