@@ -362,6 +362,18 @@ def test_export_animation_writes_the_frames_asked_for_from_the_window(qtbot, win
     assert len(list((tmp_path / "circle_frames").glob("*.png"))) == n
 
 
+def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from nngui.files.animation import AnimationOptions, export_animation
+
+    train(window, qtbot, "xor", 60)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    assert not export_animation(window, AnimationOptions(path=str(tmp_path / "x.gif"), frames=5))
+    assert not window.errors and "cancelled" in window.statusBar().currentMessage()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_frames_are_the_weights_of_their_epochs():
     from nngui.files.animation import replay
 

@@ -26,7 +26,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core import inspect as ins
 from core.files import atomic_write_bytes
@@ -117,20 +117,24 @@ def check_path(path: str) -> None:
 def replay(trainer: Trainer, checkpoints, epochs) -> list[Frame]:
     """The weights at each of ``epochs`` (increasing): a checkpoint's own, or a private copy of ``trainer`` put at
     the latest checkpoint before the epoch and trained on to it. ``trainer`` itself is only read (idle)."""
+    return list(replay_frames(trainer, checkpoints, epochs))
+
+
+def replay_frames(trainer: Trainer, checkpoints, epochs):
+    """:func:`replay` one frame at a time (a generator)."""
     cps = sorted(checkpoints, key=lambda c: c.epoch)
     if not cps:
-        return []
+        return
     arch = trainer.network.arch
     sim = None
     at = None  # the epoch the copy's weights are at
-    frames = []
     for e in epochs:
         before = [cp for cp in cps if cp.epoch <= e]
         if not before:
             continue
         cp = before[-1]
         if cp.epoch == e:
-            frames.append(Frame(e, _layers(arch, cp.params)))
+            yield Frame(e, _layers(arch, cp.params))
             continue
         if sim is None:
             sim = Trainer(trainer.dataset, trainer.config.replace(epochs=0, stop_loss=0.0, stop_accuracy=False),
@@ -140,8 +144,7 @@ def replay(trainer: Trainer, checkpoints, epochs) -> list[Frame]:
             at = cp.epoch
         sim.train(e - at)
         at = e
-        frames.append(Frame(e, tuple(sim.weights())))
-    return frames
+        yield Frame(e, tuple(sim.weights()))
 
 
 def _layers(arch, params: np.ndarray) -> tuple:
@@ -293,10 +296,16 @@ def write_animation(images: list[QImage], path: str, frame_ms: int) -> str:
     return folder
 
 
-def render_frames(renderer: Renderer, frames: list[Frame], history) -> list[QImage]:
-    """Every frame drawn, the loss of its epoch printed when the history has it."""
+def render_frames(renderer: Renderer, frames, history, progress=None) -> list[QImage] | None:
+    """Every frame drawn, the loss of its epoch printed when the history has it; ``progress(i)`` is called before
+    frame ``i`` and may return False to stop (then None)."""
+    images = []
     try:
-        return [renderer.render(f, timeline.loss_at(history, f.epoch)) for f in frames]
+        for i, f in enumerate(frames):
+            if progress is not None and progress(i) is False:
+                return None
+            images.append(renderer.render(f, timeline.loss_at(history, f.epoch)))
+        return images
     finally:
         renderer.close()
 
@@ -331,8 +340,25 @@ def export_animation(window, options: AnimationOptions) -> bool:
         curves = (t.history.curve(), t.val_history.curve() if len(t.val_history) else None)
         renderer = Renderer(ins.Session.from_trainer(t), t.network.arch, t.dataset.input_names,
                             window.session.output_names(), t.network.arch.output_activation, curves, options)
-        frames = replay(t, cps, epochs)
-        folder = write_animation(render_frames(renderer, frames, t.history), options.path, options.frame_ms)
+        bar = QProgressDialog(translate("MainWindow", "Drawing the animation\u2026"), translate("MainWindow", "Cancel"),
+                              0, len(epochs), window)
+        bar.setObjectName("animationProgress")
+        bar.setWindowModality(Qt.WindowModality.WindowModal)
+        bar.setMinimumDuration(500)
+
+        def progress(i: int) -> bool:
+            bar.setValue(i)  # a window-modal progress dialog keeps the window painting meanwhile
+            return not bar.wasCanceled()
+
+        try:
+            images = render_frames(renderer, replay_frames(t, cps, epochs), t.history, progress)
+        finally:
+            bar.close()
+            bar.deleteLater()
+        if images is None:
+            window.show_status(translate("MainWindow", "Animation export cancelled: nothing was written."), 5000)
+            return False
+        folder = write_animation(images, options.path, options.frame_ms)
     except AnimationError as exc:
         window.show_error(title, str(exc))
         return False
@@ -343,7 +369,7 @@ def export_animation(window, options: AnimationOptions) -> bool:
         if was_running:
             c.resume()
     window.show_status(fmt(translate("MainWindow", "Animation saved to %1: %2 frames (the PNG frames are in %3)."),
-                           options.path, integer(len(frames)), folder), 10000)
+                           options.path, integer(len(images)), folder), 10000)
     return True
 
 

@@ -669,6 +669,18 @@
         <translation>还没有可制作动画的内容：请先训练（各帧取自训练时保存的检查点）。</translation>
     </message>
     <message>
+        <source>Drawing the animation…</source>
+        <translation>正在绘制动画…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Animation export cancelled: nothing was written.</source>
+        <translation>已取消导出动画：未写入任何文件。</translation>
+    </message>
+    <message>
         <source>Animation saved to %1: %2 frames (the PNG frames are in %3).</source>
         <translation>动画已保存到 %1：共 %2 帧（PNG 帧在 %3 中）。</translation>
     </message>
