@@ -415,6 +415,10 @@ class MainWindow(QMainWindow):
         """The current network as an ONNX model; needs the optional onnx package."""
         return exports.export_onnx(self, path)
 
+    def export_sound(self, path: str | os.PathLike) -> bool:
+        """The loss curve as a WAV file (pitch follows the loss)."""
+        return exports.export_sound(self, path)
+
     def export_worksheet(self, path: str | os.PathLike) -> bool:
         """One training step of the selected row as worksheets (blanks / answers; HTML and PDF)."""
         return exports.export_worksheet(self, path)

@@ -168,6 +168,25 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     return True
 
 
+def export_sound(window, path: str | os.PathLike) -> bool:
+    """The loss curve as a WAV file: pitch follows the loss (log scale), a click every 10 % of the epochs."""
+    from core.sound import write_loss_wav
+
+    def write(p):
+        rep = window.session.report
+        if rep is None or len(rep.train_curve[0]) == 0:
+            raise ExportError(translate("MainWindow", "There is no loss curve yet: train first."))
+        try:
+            write_loss_wav(p, *rep.train_curve)
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
+        return p
+
+    return _export_done(window, path, translate("MainWindow", "Cannot export the loss as sound"), write,
+                        translate("MainWindow", "Loss curve saved as sound to %1: high pitch is high loss, a click "
+                                                "every 10 % of the epochs"))
+
+
 def export_model(window, path: str | os.PathLike) -> bool:
     """Save the network as the core's model file (atomic)."""
     def write(p):
@@ -261,6 +280,8 @@ DIALOGS = {
              export_onnx),
     "worksheet": (_N("MainWindow", "Export worksheet"), _N("MainWindow", "HTML files (*.html)"), "-worksheet.html",
                   ".html", export_worksheet),
+    "sound": (_N("MainWindow", "Export loss as sound"), _N("MainWindow", "WAV sound files (*.wav)"), "-loss.wav",
+              ".wav", export_sound),
     "c": (_N("MainWindow", "Export as C header"), _N("MainWindow", "C headers (*.h)"), ".h", ".h", export_c),
 }
 

@@ -209,6 +209,18 @@
         <translation>练习单已保存：%1 和 %2（含答案），HTML 和 PDF 两种格式</translation>
     </message>
     <message>
+        <source>There is no loss curve yet: train first.</source>
+        <translation>还没有损失曲线：请先训练。</translation>
+    </message>
+    <message>
+        <source>Cannot export the loss as sound</source>
+        <translation>无法将损失导出为声音</translation>
+    </message>
+    <message>
+        <source>Loss curve saved as sound to %1: high pitch is high loss, a click every 10 % of the epochs</source>
+        <translation>损失曲线已保存为声音 %1：音调越高损失越大，每 10% 的轮数响一下</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -359,6 +371,14 @@
     <message>
         <source>Save the network as one C99 header with nngui_predict() for microcontrollers and other programs</source>
         <translation>将网络保存为一个带 nngui_predict() 的 C99 头文件，供单片机和其他程序使用</translation>
+    </message>
+    <message>
+        <source>Export loss as &amp;sound…</source>
+        <translation>将损失导出为声音(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the loss curve as a WAV file you can listen to: the pitch follows the loss, a click marks every 10 % of the epochs</source>
+        <translation>把损失曲线保存为可以收听的 WAV 文件：音调随损失变化，每 10% 的轮数有一声提示</translation>
     </message>
     <message>
         <source>Export &amp;worksheet…</source>
