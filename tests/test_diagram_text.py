@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QImage
-from PySide6.QtWidgets import QApplication, QStyle, QToolTip
+from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from core.presets import PRESETS
 from nngui.app import create_main_window, train_synchronously
@@ -204,6 +204,12 @@ def _looks(w) -> dict:
     }
 
 
+def _styled_fonts(w) -> dict[str, float]:
+    """Point sizes of the visible widgets that have a style sheet (their font is resolved when it is set)."""
+    return {f"{type(x).__name__} {x.objectName()}": x.font().pointSizeF()
+            for x in w.findChildren(QWidget) if x.styleSheet() and x.isVisible()}
+
+
 def _size(value) -> float:
     if isinstance(value, str):
         return float(value.rstrip("ptx"))
@@ -216,10 +222,13 @@ def test_projector_mode_scales_every_view_and_leaving_restores_them_exactly(qtbo
     w = make_window("spiral")
     assert train_synchronously(w, 30)
     settle(qtbot)
-    before = _looks(w)
+    before, styled = _looks(w), _styled_fonts(w)
+    assert "QLabel decisionMapReadout" in styled
     w.set_presentation(True, full_screen=False)
     settle(qtbot)
     during = _looks(w)
+    bigger = _styled_fonts(w)
+    assert [k for k in styled if k in bigger and bigger[k] <= styled[k]] == []
     for key in before:
         if key == "diagram words":
             small = min(px for _t, px, _b in before[key])
@@ -229,6 +238,7 @@ def test_projector_mode_scales_every_view_and_leaving_restores_them_exactly(qtbo
     w.set_presentation(False)
     settle(qtbot)
     assert _looks(w) == before
+    assert {k: v for k, v in _styled_fonts(w).items() if k in styled} == styled
     # The keyboard way (F5) too, twice over.
     for _ in range(2):
         w.activateWindow()
