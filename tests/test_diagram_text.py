@@ -172,17 +172,20 @@ def test_twenty_inputs_show_sixteen_and_say_how_many_more(qtbot, make_window, tm
 
 
 def test_an_elided_header_shows_whole_on_hover(qtbot, make_window):
-    """Twenty hidden layers leave a column too narrow for "Hidden 12": it is shortened, and whole on hover."""
+    """Twenty hidden layers leave columns too narrow for "Hidden 12" or "sigmoid": a hidden layer is named
+    by its number, the rest elided, and hovering a shortened word shows it whole."""
     w = make_window("loy-xor")
     w.apply_config(dataclasses.replace(w.settings_panel.config(), hidden=(4,) * 20))
     settle(qtbot)
     view = w.network_view
     assert not diagram_problems(view, MIN_PX[False])
-    short = [item for item in view.label_items() if item.text().endswith("…")]
-    assert short
+    texts = {item.text(): item for item in view.label_items()}
+    assert "12" in texts and "Hidden 12" not in texts
+    short = [item for text, item in texts.items() if text.endswith("…") or text.isdigit()]
     whole = {view.hover_text_at(item.sceneBoundingRect().center()) for item in short}
-    assert "Hidden 12" in whole or "4 units · sigmoid" in whole
+    assert {"Hidden 12", "sigmoid"} <= whole
     assert all(text and not text.endswith("…") for text in whole)
+    assert view.hover_text_at(texts["Input"].sceneBoundingRect().center()) == ""  # whole already: no tip
 
 
 def _looks(w) -> dict:

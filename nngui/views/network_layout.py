@@ -6,7 +6,8 @@ the network, so that it stays legible on a projector. Every word has its own pla
 
 - each column's header (title, units, activation) above the units; when neighbouring
   headers would touch, the details go on separate lines, then every other header is
-  raised by a block, and as a last resort the words are elided;
+  raised by a block, and as a last resort a hidden layer is named by its number and the
+  words are elided (whole on hover);
 - input and output names beside their units, elided to a share of the width;
 - "+N more" under a layer with more units than are drawn: at most ``max_units``, and
   no more than fit with a line of text for each named unit;
@@ -122,16 +123,19 @@ def _elide(f: Fonts, kind: str, text: str, width: float) -> Text:
     return Text(shown, kind, w=f.width(kind, shown), h=f.height(kind), full=text)
 
 
-def _headers(sizes: Sequence[int], activations: Sequence[str], split: bool) -> list[list[tuple[str, str]]]:
-    """Per column: (text, font) lines; ``split`` puts the activation on a line of its own."""
+def _headers(sizes: Sequence[int], activations: Sequence[str], split: bool,
+             compact: bool = False) -> list[list[tuple[str, str, str]]]:
+    """Per column: (text, font, whole text) lines; ``split`` puts the activation on a line of its own,
+    ``compact`` names a hidden layer by its number alone."""
     out = []
     for l, n in enumerate(sizes):
-        title = (layer_title(l, len(sizes) - 1), "title")
+        name = layer_title(l, len(sizes) - 1)
+        title = (str(l) if compact and 0 < l < len(sizes) - 1 else name, "title", name)
         act = activations[l - 1] if l else ""
         if split:
-            out.append([title, (_units(n), "small"), (act, "small")])
+            out.append([title, (_units(n), "small", ""), (act, "small", "")])
         else:
-            out.append([title, (_units(n) + (f" · {act}" if act else ""), "small")])
+            out.append([title, (_units(n) + (f" · {act}" if act else ""), "small", "")])
     return out
 
 
@@ -161,9 +165,10 @@ def plan(sizes: Sequence[int], activations: Sequence[str], names: Sequence[Seque
 
     # Horizontal: the narrowest header arrangement whose neighbours do not touch.
     choice = None
-    for split, step in ((False, 1), (True, 1), (False, 2), (True, 2)):
-        lines = _headers(sizes, activations, split)
-        widths = [[f.width(kind, text) if text else 0.0 for text, kind in col] for col in lines]
+    for split, step, compact in ((False, 1, False), (True, 1, False), (False, 2, False), (True, 2, False),
+                                 (True, 2, True)):
+        lines = _headers(sizes, activations, split, compact)
+        widths = [[f.width(kind, text) if text else 0.0 for text, kind, _full in col] for col in lines]
         left = PAD + max(name_w[0] + gap + r_max, max(widths[0]) / 2, more_w[0])
         right = PAD + max(name_w[1] + gap + r_max, max(widths[-1]) / 2, more_w[-1])
         cx = min(cx_max, max(1.0, (width - left - right) / max(1, last)))
@@ -173,7 +178,7 @@ def plan(sizes: Sequence[int], activations: Sequence[str], names: Sequence[Seque
     lines, widths, step, left, right, cx = choice
     x0 = max(left, (width - (left + last * cx + right)) / 2 + left)
     col_x = [x0 + l * cx for l in range(len(sizes))]
-    heights = [f.height(kind) for _text, kind in lines[0]]
+    heights = [f.height(kind) for _text, kind, _full in lines[0]]
     block = sum(heights)
     header_h = block * step
 
@@ -208,10 +213,10 @@ def plan(sizes: Sequence[int], activations: Sequence[str], names: Sequence[Seque
     # Headers: bottom-aligned above the units; with step 2 every other column is one block higher.
     for l, col in enumerate(lines):
         y = top + (0.0 if step == 2 and l % 2 else header_h - block)
-        for (text, kind), h in zip(col, heights):
+        for (text, kind, full), h in zip(col, heights):
             if text:
                 t = _elide(f, kind, text, step * cx - gap)
-                t.x, t.y = col_x[l] - t.w / 2, y
+                t.full, t.x, t.y = full or text, col_x[l] - t.w / 2, y
                 out.texts.append(t)
             y += h
     # Names: right of the output units, left of the input units.
