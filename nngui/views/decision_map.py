@@ -27,7 +27,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QCursor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core import inspect as ins
@@ -43,6 +43,10 @@ MAX_INTERVAL = 0.5  # ... and at least 2, however costly a redraw is
 GUI_BUDGET = 0.05  # share of the GUI thread's time redraws may take (they hold the GIL the trainer needs)
 BACKGROUND_STRENGTH = 0.6  # map colours are this much of the full colour over white (points stay readable)
 POPUP_SIZE = 168
+# Normal and projector mode: tick labels (pt), axis names, data points (px).
+TICK_PT = {False: 9, True: 14}
+LABEL_SIZE = {False: "9pt", True: "14pt"}
+POINT_PX = {False: 8, True: 11}
 MAX_POINTS = 4000  # data points drawn at most (an even sample of a bigger table)
 # Classes beyond the palette's own two colours (Dark2-like, distinguishable on white).
 EXTRA_CLASS_COLOURS = ("#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#666666", "#e6ab02", "#17becf")
@@ -270,6 +274,7 @@ class DecisionMap(QWidget):
         pi.getViewBox().setDefaultPadding(0.0)
         for name in ("bottom", "left"):
             pi.getAxis(name).enableAutoSIPrefix(False)
+        self._style_axes()
         self.image_item = pg.ImageItem()
         self.image_item.setZValue(0)
         pi.addItem(self.image_item)
@@ -346,9 +351,16 @@ class DecisionMap(QWidget):
     def _axis_labels(self) -> None:
         pi = self.plot.getPlotItem()
         names = self.session.dataset.input_names
-        size = "13pt" if self._presentation else "9pt"
+        size = LABEL_SIZE[self._presentation]
         pi.setLabel("bottom", names[0], **{"font-size": size})
         pi.setLabel("left", names[1], **{"font-size": size})
+
+    def _style_axes(self) -> None:
+        """Tick labels at the mode's size (set, not inherited: the application font changes in projector mode)."""
+        font = QFont()
+        font.setPointSize(TICK_PT[self._presentation])
+        for name in ("bottom", "left"):
+            self.plot.getPlotItem().getAxis(name).setTickFont(font)
 
     def _setup_outputs(self) -> None:
         k = self.session.n_outputs
@@ -386,7 +398,7 @@ class DecisionMap(QWidget):
             if brush is None:
                 brush = cache[key] = pg.mkBrush(*key)
             brushes.append(brush)
-        size = 11 if self._presentation else 8
+        size = POINT_PX[self._presentation]
         pts = s.X[self.shown_points]
         self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, size=size)
         self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
@@ -492,6 +504,7 @@ class DecisionMap(QWidget):
     def set_presentation(self, on: bool) -> None:
         self._presentation = bool(on)
         self.popup.size_px = int(POPUP_SIZE * (1.5 if on else 1.0))
+        self._style_axes()
         if self.session is not None and self._applicable:
             self._axis_labels()
             self._restyle()
