@@ -392,40 +392,9 @@ class MainWindow(QMainWindow):
         """
         return self.csv_importer.import_csv(path, background)
 
-    def export_model(self, path: str | os.PathLike) -> bool:
-        return exports.export_model(self, path)
-
-    def export_csv(self, path: str | os.PathLike) -> bool:
-        return exports.export_csv(self, path)
-
-    def export_predictions(self, path: str | os.PathLike) -> bool:
-        return exports.export_predictions(self, path)
-
-    def export_loss_plot(self, path: str | os.PathLike) -> bool:
-        return exports.export_loss_plot(self, path)
-
-    def export_diagram(self, path: str | os.PathLike) -> bool:
-        return exports.export_diagram(self, path)
-
-    def export_python(self, path: str | os.PathLike) -> bool:
-        """A standalone NumPy script that trains these settings on this data (see :mod:`nngui.files.exports`)."""
-        return exports.export_python(self, path)
-
-    def export_onnx(self, path: str | os.PathLike) -> bool:
-        """The current network as an ONNX model; needs the optional onnx package."""
-        return exports.export_onnx(self, path)
-
-    def export_sound(self, path: str | os.PathLike) -> bool:
-        """The loss curve as a WAV file (pitch follows the loss)."""
-        return exports.export_sound(self, path)
-
-    def export_worksheet(self, path: str | os.PathLike) -> bool:
-        """One training step of the selected row as worksheets (blanks / answers; HTML and PDF)."""
-        return exports.export_worksheet(self, path)
-
-    def export_c(self, path: str | os.PathLike) -> bool:
-        """The current network as a header-only C99 file (``nngui_predict`` on raw inputs)."""
-        return exports.export_c(self, path)
+    # Exports (nngui.files.exports): ``window.export_onnx(path)`` etc. write ``path`` or say why not; True when written.
+    (export_model, export_csv, export_predictions, export_loss_plot, export_diagram, export_python, export_onnx,
+     export_sound, export_worksheet, export_c) = (exports.window_method(name) for name in exports.WINDOW_EXPORTS)
 
     def recent_files(self) -> list[str]:
         return recent.recent_files()

@@ -286,6 +286,22 @@ DIALOGS = {
 }
 
 
+WINDOW_EXPORTS = ("export_model", "export_csv", "export_predictions", "export_loss_plot", "export_diagram",
+                  "export_python", "export_onnx", "export_sound", "export_worksheet", "export_c")
+
+
+def window_method(name: str):
+    """``MainWindow.<name>(path)``: the export function ``name`` of this module, as a method of the window."""
+    export = globals()[name]
+
+    def method(window, path: str | os.PathLike) -> bool:
+        return export(window, path)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = export.__doc__
+    return method
+
+
 def export_dialog(window, kind: str) -> bool:
     """Ask where to save (the standard dialog), then export ``kind`` (a key of :data:`DIALOGS`)."""
     title, filters, tail, suffix, export = DIALOGS[kind]
