@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
+from .features import FeatureError, canonical
 from .initializers import INITIALIZERS
 from .losses import LOSSES
 from .network import MAX_UNITS
@@ -49,11 +50,18 @@ class TrainConfig:
     # Stop conditions (added last so positional use of the fields above is unchanged):
     stop_loss: float = 0.0  # stop at the first epoch whose loss is below this; 0: off
     stop_accuracy: bool = False  # stop once every training row is classified right (checked between chunks)
+    # Derived inputs after normalisation (core.features): squares, products, sin, in that order.
+    features: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
         if not isinstance(self.activation, str):
             object.__setattr__(self, "activation", tuple(self.activation))
+        if not isinstance(self.features, str):
+            try:  # any order in, the columns' order kept (an unknown name is left for check() to report)
+                object.__setattr__(self, "features", canonical(self.features))
+            except FeatureError:
+                object.__setattr__(self, "features", tuple(self.features))
 
     def replace(self, **changes) -> "TrainConfig":
         return dataclasses.replace(self, **changes)
@@ -106,6 +114,12 @@ class TrainConfig:
             raise ConfigError("stop_loss", f"must be a finite number >= 0 (0: off), got {sl!r}")
         if not isinstance(self.stop_accuracy, bool):
             raise ConfigError("stop_accuracy", f"must be true or false, got {self.stop_accuracy!r}")
+        if isinstance(self.features, str):
+            raise ConfigError("features", f"expected a list of feature names, got {self.features!r}")
+        try:
+            canonical(self.features)
+        except FeatureError as exc:
+            raise ConfigError("features", str(exc)) from None
         if self.loss == "ce" and self.output_activation != "softmax":
             warnings.append(ConfigWarning("ce_without_softmax", "categorical cross-entropy is meant to follow a softmax output"))
         if self.loss == "bce" and self.output_activation not in ("sigmoid", "softmax"):
@@ -117,6 +131,7 @@ class TrainConfig:
         d["hidden"] = list(self.hidden)
         if not isinstance(self.activation, str):
             d["activation"] = list(self.activation)
+        d["features"] = list(self.features)
         return d
 
     @classmethod
@@ -130,6 +145,8 @@ class TrainConfig:
             kw["hidden"] = tuple(kw["hidden"])
         if isinstance(kw.get("activation"), list):
             kw["activation"] = tuple(kw["activation"])
+        if isinstance(kw.get("features"), list):
+            kw["features"] = tuple(kw["features"])
         cfg = cls(**kw)
         cfg.check()
         return cfg

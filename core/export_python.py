@@ -9,7 +9,8 @@ the same network the way :class:`core.trainer.Trainer` does, so a student can re
   drawn in the core's order (the initialiser per layer W1, W2, ..., then the
   validation split's permutation, then one permutation per epoch for mini-batches);
 - the same targets (class labels one-hot encoded for softmax + ce), the same
-  normalisation (fitted on the training rows), activations, losses and optimisers;
+  normalisation (fitted on the training rows), input features (computed after the
+  normalisation), activations, losses and optimisers;
 - the same loss definition: epoch ``k``'s loss is the loss *before* that epoch's
   update, accumulated over the mini-batches as in ``Trainer._run_generic``;
 - the same stop condition ``stop_loss`` (``STOP_LOSS``): training ends at the first epoch
@@ -94,7 +95,7 @@ def python_script(
     Raises ConfigError for settings that do not fit the data (as the Trainer would)
     and ExportError for a run that cannot be written as a script.
     """
-    from .trainer import check_data, targets_for
+    from .trainer import check_data, input_width, targets_for
 
     config.check()
     if dataset.Y.shape[1] == 0:
@@ -102,7 +103,7 @@ def python_script(
     Y, classes = targets_for(dataset, config)
     check_data(dataset, config, Y)
     arch = Architecture.build(
-        dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
+        input_width(dataset, config), config.hidden, Y.shape[1], config.hidden_activations,
         config.output_activation, config.bias, config.loss,
     )
     if start is not None and start.arch != arch:
@@ -166,6 +167,7 @@ def _settings_block(cfg: TrainConfig, epochs: int) -> str:
         f"EPOCHS = {epochs}  # 0: no training, just report the starting weights",
         f"SEED = {int(cfg.seed)}  # seeds the weights, the validation split and the shuffling",
         f"NORMALIZE = {cfg.normalize!r}  # none, standard or minmax (fitted on the training rows)",
+        f"FEATURES = {list(cfg.features)!r}  # derived inputs after normalisation: squares, products, sin",
         f"VALIDATION = {_num(cfg.validation)}  # fraction of the rows held out",
         f"DTYPE = np.{np.dtype(cfg.dtype).name}  # the floating-point type of the training",
         f"STOP_LOSS = {_num(cfg.stop_loss)}  # stop at the first epoch whose loss is below this; 0: off",
@@ -475,7 +477,21 @@ if LOSS == "ce" and OUTPUT_ACTIVATION == "softmax":  # softmax + ce: one output 
     if encoded is not None:
         Y_ALL, CLASSES = encoded
 
-SIZES = [X_RAW.shape[1], *HIDDEN, Y_ALL.shape[1]]
+def add_features(X):
+    """The network's inputs: the normalised inputs, then (as chosen in FEATURES, always in this
+    order) their squares, the products x_i * x_j of every pair i < j (row-major), their sines."""
+    parts = [X]
+    if "squares" in FEATURES:
+        parts.append(X * X)
+    if "products" in FEATURES:
+        i, j = np.triu_indices(X.shape[1], 1)
+        parts.append(X[:, i] * X[:, j])
+    if "sin" in FEATURES:
+        parts.append(np.sin(X))
+    return np.hstack(parts) if len(parts) > 1 else X
+
+
+SIZES = [add_features(np.zeros((1, X_RAW.shape[1]))).shape[1], *HIDDEN, Y_ALL.shape[1]]
 LAYER_ACTIVATIONS = [*ACTIVATION, OUTPUT_ACTIVATION]
 
 # One random generator for everything, used in this order: the initial weights
@@ -513,10 +529,10 @@ else:  # fitted on the training rows only
 
 
 def prepare(X_raw):
-    """Raw inputs as the network sees them: normalised, in DTYPE."""
+    """Raw inputs as the network sees them: normalised, with the FEATURES added, in DTYPE."""
     if shift is not None:
         X_raw = (X_raw - shift) / scale
-    return np.ascontiguousarray(X_raw, dtype=DTYPE)
+    return np.ascontiguousarray(add_features(X_raw), dtype=DTYPE)
 
 
 def predict(X_raw):

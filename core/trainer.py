@@ -32,6 +32,7 @@ import numpy as np
 
 from .config import ConfigError, TrainConfig
 from .data import Dataset, encode_classes
+from .features import FeatureError, check_width, expand
 from .history import LossHistory
 from .losses import get_loss
 from .network import Architecture, Network
@@ -99,6 +100,14 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[Con
     return warnings
 
 
+def input_width(dataset: Dataset, config: TrainConfig) -> int:
+    """The first layer's width: the data's inputs plus the derived ones of ``config.features``."""
+    try:
+        return check_width(config.features, dataset.X.shape[1])
+    except FeatureError as exc:
+        raise ConfigError("features", str(exc)) from None
+
+
 def is_classification(Y: np.ndarray, one_hot: bool, output_activation: str | None = None) -> bool:
     """Whether accuracy applies: one-hot class targets, or a single column of 0/1 targets.
 
@@ -159,8 +168,9 @@ class Trainer:
         Y, self.classes = targets_for(dataset, config)
         self.warnings += check_data(dataset, config, Y)
         self.rng = np.random.default_rng(config.seed)
+        self.features = config.features  # derived inputs after normalisation (core.features)
         arch = Architecture.build(
-            dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
+            input_width(dataset, config), config.hidden, Y.shape[1], config.hidden_activations,
             config.output_activation, config.bias, config.loss,
         )
         # Always draw the initial weights, even when ``start`` replaces them, so that the random
@@ -318,7 +328,11 @@ class Trainer:
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs for raw (unnormalised) inputs."""
-        return self.network.predict(self._prepare(np.asarray(X, dtype=np.float64)))
+        return self.network.predict(self.prepare(X))
+
+    def prepare(self, X: np.ndarray) -> np.ndarray:
+        """Raw input rows as the network sees them: normalised, then the input features, in the dtype."""
+        return self._prepare(np.asarray(X, dtype=np.float64))
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
         """A copy of (W, b) per layer, safe to hand to another thread."""
@@ -346,6 +360,7 @@ class Trainer:
     def _prepare(self, X: np.ndarray) -> np.ndarray:
         if self.normalizer is not None:
             X = self.normalizer.transform(X)
+        X = expand(X, self.features)
         return np.ascontiguousarray(X, dtype=self.dtype)
 
     def _run_epochs(self, n: int) -> np.ndarray:
