@@ -25,7 +25,7 @@ from core.config import TrainConfig
 from core.data import Dataset
 from core.modelfile import Model
 
-from nngui.actions import edit_menu, file_menu, presets_menu, training_menu, view_menu
+from nngui.actions import edit_menu, file_menu, lessons_menu, presets_menu, training_menu, view_menu
 from nngui.document import Document
 from nngui.files import exports, recent
 from nngui.files.autosave import Autosaver, check_recovery
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.controller = self.session.controller
         self.live = LiveViews(self.session, v, self)
 
-        for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu):
+        for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu, lessons_menu):
             menu.build(self, self.menuBar())
         self.toolbar = TrainingToolbar(self)
         self.speed_slider, self.speed_label = self.toolbar.slider, self.toolbar.label
@@ -395,6 +395,10 @@ class MainWindow(QMainWindow):
     # Exports (nngui.files.exports): ``window.export_onnx(path)`` etc. write ``path`` or say why not; True when written.
     (export_model, export_csv, export_predictions, export_loss_plot, export_diagram, export_python, export_onnx,
      export_sound, export_worksheet, export_c) = (exports.window_method(name) for name in exports.WINDOW_EXPORTS)
+
+    def open_lesson(self, path: str | os.PathLike) -> bool:
+        """Open a lesson file in the lesson pane (see :mod:`nngui.views.lesson_pane`)."""
+        return lessons_menu.open_lesson(self, path)
 
     def recent_files(self) -> list[str]:
         return recent.recent_files()

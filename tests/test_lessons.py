@@ -45,8 +45,8 @@ def replay(path) -> list[tuple[object, Trainer | None]]:
     config, data, out = TrainConfig(), None, []
     for step in lesson.steps:
         if step.data is not None:
-            data, preset_config, _ = step_dataset(step.data)
-            config = preset_config or config
+            data, preset_config, validation = step_dataset(step.data)
+            config = preset_config or TrainConfig(validation=validation)
         config = step.config(config)
         t = None
         if step.train:
@@ -71,6 +71,8 @@ def test_the_circle_lesson_says_what_training_gives():
     assert line.training_accuracy() < 0.7 and line.validation_accuracy() < 0.7  # "about half wrong"
     assert squares.network.arch.sizes == (4, 1)  # x1, x2, x1², x2² into one unit
     assert squares.training_accuracy() == 1.0 and squares.validation_accuracy() == 1.0  # "100 %"
+    w_squares = squares.weights()[0][0][2:4, 0]  # "nearly equal and negative"
+    assert (w_squares < 0).all() and 0.8 < w_squares[0] / w_squares[1] < 1.25
     assert hidden.network.arch.sizes == (2, 4, 1) and hidden.training_accuracy() > 0.95  # "about 98 %"
 
 

@@ -10,6 +10,8 @@ that widget.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -237,6 +239,51 @@ class SettingsPanel(QWidget):
         self.set_io(0, 0)
 
     # -- public API -------------------------------------------------------------------------
+
+    def field_widget(self, name: str) -> QWidget | None:
+        """The control that edits the setting ``name`` (a TrainConfig field), None when there is none."""
+        return {
+            "hidden": self.hidden_editor, "activation": self.activation_combo,
+            "output_activation": self.output_activation_combo, "loss": self.loss_combo, "init": self.init_combo,
+            "bias": self.bias_check, "optimizer": self.optimizer_combo, "learning_rate": self.learning_rate_spin,
+            "batch_size": self.batch_size_spin, "epochs": self.epochs_spin, "seed": self.seed_spin,
+            "validation": self.validation_spin, "normalize": self.normalize_combo, "dtype": self.dtype_combo,
+            "stop_loss": self.stop_loss_spin, "stop_accuracy": self.stop_accuracy_check,
+        }.get(name) or self.findChild(QWidget, f"{name}Setting")
+
+    def set_limits(self, hidden=(), locked=()) -> None:
+        """A lesson's limits: the settings ``hidden`` are not shown, those ``locked`` cannot be edited
+        (both by TrainConfig field name; () lifts every limit)."""
+        hidden, locked = set(hidden), set(locked)
+        for name in {f.name for f in dataclasses.fields(TrainConfig)}:
+            w = self.field_widget(name)
+            if w is None:
+                continue
+            form = w.parentWidget().layout() if w.parentWidget() is not None else None
+            label = form.labelForField(w) if isinstance(form, QFormLayout) else None
+            for item in (w, label):
+                if item is not None:
+                    item.setVisible(name not in hidden)
+            was = w.property("nnguiLocked")
+            if (name in locked) != bool(was):
+                w.setProperty("nnguiLocked", name in locked)
+                w.setEnabled(name not in locked)
+                if label is not None:
+                    label.setEnabled(name not in locked)
+                w.setToolTip(w.toolTip().split("\n\n\U0001f512")[0] + (
+                    "\n\n\U0001f512 " + self.tr("Locked by the lesson") if name in locked else ""))
+
+    def limits(self) -> tuple[set[str], set[str]]:
+        """(hidden, locked) setting names."""
+        hidden, locked = set(), set()
+        for f in dataclasses.fields(TrainConfig):
+            w = self.field_widget(f.name)
+            if w is not None:
+                if w.isHidden():
+                    hidden.add(f.name)
+                if w.property("nnguiLocked"):
+                    locked.add(f.name)
+        return hidden, locked
 
     def config(self) -> TrainConfig:
         """The settings shown, as a TrainConfig (not checked: call ``check()`` on it)."""
