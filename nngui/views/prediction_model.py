@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from nngui.support import formatting
+from nngui.support.i18n import fmt, translate
 from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
 __all__ = ["PredictionModel", "PredictionView", "error_color"]
@@ -105,15 +106,17 @@ class PredictionModel(QAbstractTableModel):
             for k, name in enumerate(targets):
                 self._spans.append((len(self._columns) + 1, len(self._columns) + 2))
                 self._columns += [(Y, k), (PRED, k), (ERR, k)]
-                self._headers += [name, f"{name} predicted", f"{name} error"]
-                self._tips += [f"Target {name!r}", f"The network's output for {name!r}",
-                               f"|predicted \u2212 target| for {name!r}"]
+                self._headers += [name, fmt(translate("PredictionModel", "%1 predicted"), name),
+                                  fmt(translate("PredictionModel", "%1 error"), name)]
+                self._tips += [fmt(translate("PredictionModel", "Target %1"), repr(name)),
+                               fmt(translate("PredictionModel", "The network's output for %1"), repr(name)),
+                               fmt(translate("PredictionModel", "|predicted − target| for %1"), repr(name))]
             span = np.ptp(self._Y, axis=0) if self._Y.size else np.zeros(self._Y.shape[1])
             self._scale = np.where(span > 0, span, np.maximum(np.abs(self._Y).max(axis=0, initial=0), 1.0))
         self.first_input = len(self._columns)
         self._columns += [(IN, i) for i in range(self._X.shape[1])]
         self._headers += list(inputs)
-        self._tips += [f"Input {name!r}" for name in inputs]
+        self._tips += [fmt(translate("PredictionModel", "Input %1"), repr(name)) for name in inputs]
 
     def input_columns(self) -> range:
         """The columns of the inputs (after the targets and predictions)."""
@@ -144,10 +147,12 @@ class PredictionModel(QAbstractTableModel):
         first = len(self._columns)
         self._spans.append((first + 1, first + 3))
         self._columns += [(LABEL, 0), (CLASS, 0), (PROB, 0), (OK, 0)]
-        self._headers += [label, "predicted class", "probability", "correct"]
-        self._tips += [f"The class in {label!r}", "The class with the highest output",
-                       "The network's probability for the predicted class",
-                       "\u2713 when the predicted class is the true class"]
+        self._headers += [label, translate("PredictionModel", "predicted class"),
+                          translate("PredictionModel", "probability"), translate("PredictionModel", "correct")]
+        self._tips += [fmt(translate("PredictionModel", "The class in %1"), repr(label)),
+                       translate("PredictionModel", "The class with the highest output"),
+                       translate("PredictionModel", "The network's probability for the predicted class"),
+                       translate("PredictionModel", "✓ when the predicted class is the true class")]
 
     def set_predictions(self, P: np.ndarray | None) -> None:
         """Show the network's outputs (n, n_out); cheap: dataChanged over the prediction columns.
@@ -292,7 +297,7 @@ class PredictionModel(QAbstractTableModel):
             if role == DISPLAY:
                 return f"{section + 1} v" if held_out else str(section + 1)
             if role == TOOLTIP and held_out:
-                return "Held out for validation: the network never trains on this row"
+                return translate("PredictionModel", "Held out for validation: the network never trains on this row")
             if role == FOREGROUND and held_out:
                 return _VALIDATION_BRUSH
             return None
@@ -387,16 +392,18 @@ class PredictionView(QTableView):
             return
         menu = QMenu(self)
         if self.inputs_folded:
-            action = menu.addAction(f"Show all {len(model.input_columns())} inputs ({hidden} folded away)")
+            action = menu.addAction(fmt(translate("PredictionView", "Show all %1 inputs (%2 folded away)"),
+                                        len(model.input_columns()), hidden))
             action.triggered.connect(lambda *_: self.fold_inputs(False))
         else:
-            action = menu.addAction(f"Fold the inputs after the first {FOLDED_INPUTS}")
+            action = menu.addAction(fmt(translate("PredictionView", "Fold the inputs after the first %1"),
+                                        FOLDED_INPUTS))
             action.triggered.connect(lambda *_: self.fold_inputs(True))
         action.setObjectName("foldInputsAction")
         menu.popup(self.horizontalHeader().mapToGlobal(pos))
 
     def _make_copy_action(self) -> QAction:
-        action = QAction("&Copy rows", self)
+        action = QAction(translate("PredictionView", "&Copy rows"), self)
         action.setObjectName("copyPredictionsAction")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
