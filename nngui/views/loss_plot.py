@@ -413,7 +413,8 @@ class LossPlot(pg.PlotWidget):
     @staticmethod
     def readout_text(name: str, epoch: float, loss: float) -> str:
         """'epoch 120: loss 0.01234 (training)'."""
-        return f"epoch {epoch:.0f}: loss {formatting.short(loss)} ({name})"
+        return QCoreApplication.translate("LossPlot", "epoch %1: loss %2 (%3)").replace("%3", QCoreApplication.translate("LossPlot", str(name))).replace(
+            "%2", formatting.short(loss)).replace("%1", f"{epoch:.0f}")
 
     def ghost_items(self) -> list:
         """The faded curves of earlier runs, oldest first."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.support.i18n import fmt
 from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
     to_qcolors,
@@ -222,10 +223,12 @@ class NetworkView(QGraphicsView):
         if layer > 0:
             b = self._biases[layer - 1] if self._biases is not None else None
             if arch.bias:
-                lines.append(f"bias = {formatting.weight(float(b[unit]))}" if b is not None else "bias = —")
+                lines.append(fmt(QCoreApplication.translate("NetworkView", "bias = %1"),
+                                 formatting.weight(float(b[unit])) if b is not None else "—"))
         if self._sample is not None:
-            label = "input" if layer == 0 else "activation"
-            lines.append(f"{label} = {formatting.weight(float(self._sample[layer][unit]))}")
+            label = QCoreApplication.translate("NetworkView", "input = %1") if layer == 0 else \
+                QCoreApplication.translate("NetworkView", "activation = %1")
+            lines.append(fmt(label, formatting.weight(float(self._sample[layer][unit]))))
         return "\n".join(lines)
 
     def hover_text_at(self, scene_pos: QPointF) -> str:

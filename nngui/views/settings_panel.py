@@ -31,6 +31,7 @@ from core.normalization import NORMALIZATIONS
 from core.optimizers import OPTIMIZERS
 
 from nngui.support import i18n
+from nngui.support.core_messages import core_text, error_text
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
 from nngui.views.settings_widgets import (
     WARNING_STYLE,
@@ -146,8 +147,8 @@ class SettingsPanel(QWidget):
         self.batch_size_spin.setObjectName("batchSizeSpin")
         self.batch_size_spin.setRange(0, INT_MAX)
         keep(self.batch_size_spin, "setSpecialValueText", self.tr("All rows"))
-        self.batch_size_spin.setToolTip("Rows per update for mini-batch optimisers (0 = all rows); "
-                                        "full-batch gradient descent always uses all rows")
+        self.batch_size_spin.setToolTip(self.tr("Rows per update for mini-batch optimisers (0 = all rows); "
+                                                "full-batch gradient descent always uses all rows"))
         self._row(tr, self.tr("Batch size"), self.batch_size_spin)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("epochsSpin")
@@ -448,15 +449,15 @@ class SettingsPanel(QWidget):
             lines = self.config().check()
             error = False
         except ConfigError as exc:
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         # The hidden-layers editor shows its own size warnings next to the spin boxes.
         lines = [line for line in lines if getattr(line, "code", None) not in SIZE_WARNINGS]
         lines = [*lines, *self._data_warnings]
         if lines:
             prefix = "\u26a0 "
-            self.warnings_label.setText("\n".join(prefix + line for line in lines))
+            self.warnings_label.setText("\n".join(prefix + core_text(line) for line in lines))
             self.warnings_label.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         else:
             self.warnings_label.setText("")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.support.i18n import translate
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
@@ -250,9 +251,10 @@ class WeightSparkline(HoverPopup):
         if not self.values.size:
             self.chart.clear()
             self.chart.hide()
-            self.caption.setText("No history yet: train to record it." if self.history.arch is None or
-                                 self.history.index(layer, i, j) is not None else
-                                 "Not recorded (only the first units of very big layers are).")
+            self.caption.setText(translate("WeightHistory", "No history yet: train to record it.")
+                                 if self.history.arch is None or self.history.index(layer, i, j) is not None else
+                                 translate("WeightHistory", "Not recorded (only the first units of very big layers "
+                                                            "are)."))
         else:
             img = sparkline_image(self.epochs, self.values, self._palette, scale=self._scale)
             self.chart.setPixmap(QPixmap.fromImage(img))

@@ -2,6 +2,898 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished">激活函数</translation>
+    </message>
+    <message>
+        <source>Output activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation type="unfinished">初始权重</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation type="unfinished">优化器</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation type="unfinished">归一化</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished">精度</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished">批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">轮数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">随机种子</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished">验证集</translation>
+    </message>
+    <message>
+        <source>Stop at loss below</source>
+        <translation type="unfinished">损失低于时停止</translation>
+    </message>
+    <message>
+        <source>Stop at 100 % accuracy</source>
+        <translation type="unfinished">准确率达 100% 时停止</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">网络</translation>
+    </message>
+    <message>
+        <source>Layer sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of target columns cannot be negative (targets=%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs at least one input column, but there is only 1 column (are the cells separated by commas, semicolons or tabs?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs at least one input column, but all %1 columns would be targets (targets=%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this column has no name in the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column name %1 appears twice (columns %2 and %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, but the cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got %1 (use a dot, not a comma, as the decimal separator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, but %1 is too large (numbers must stay below about 1.8e308)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, but %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quotation mark (&quot;) opens a cell but nothing closes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this line cannot be read as CSV (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (it contains NUL bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 cells like the header, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 cells like the header in every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (it has no header line of column names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a single line and it holds numbers; expected a header line of column names (such as x1,x2,y) followed by rows of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header is not followed by any data rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (it is UTF-16 text; save it as &apos;CSV UTF-8&apos; instead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (byte %1 is not valid UTF-8; if it comes from a spreadsheet, save it as &apos;CSV UTF-8&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is %1; the limit is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target column index %1 is outside the table&apos;s %2 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a target column is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs at least one target column: mark a column as target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table has no columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table has no data rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a column name cannot contain a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no columns to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: only finite numbers can be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 must have a whole number of units &gt;= 1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 units; at most %3 are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hidden layers: deep sigmoid networks train slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 units in a layer: training will be slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 activations for %2 hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a hidden-layer activation; expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown value %1; expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt; 0, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate %1 is very large: training will probably diverge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= 0, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a fraction from 0 to 0.9, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt;= 0 (0: off), got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>categorical cross-entropy is meant to follow a softmax output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary cross-entropy needs outputs in (0, 1): use a sigmoid output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of layer sizes, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 targets: it is ignored for this data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holding out %1 of %2 rows leaves none to train on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch size %1 is larger than the %2 rows: using all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs targets between 0 and 1 (or whole-number class labels with softmax + ce); scale the targets or choose sse/mse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax over a single output always gives 1: use sigmoid, or class labels with ce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data has no target column: mark at least one column as target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the starting weights are for %1; the data and settings need %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers %1, activations %2, with biases, loss %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers %1, activations %2, no biases, loss %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a network needs at least an input and an output layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 units; every layer needs at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can only be used on the output layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch %1: %2. Try a lower learning rate (now %3; e.g. %4) or normalise the inputs. The weights from epoch %5 were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch %1: %2. Try a lower learning rate (now %3; e.g. %4). The weights from epoch %5 were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights became NaN or infinite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loss became NaN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loss became infinite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights exploded (|w| reached %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run trains until stopped (epochs 0); a script needs a number of epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package, which is not installed: %1 (or pip install onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB: not an nngui model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (byte %1 at offset %2 is not valid UTF-8 text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an nngui project file (byte at offset %1 is not UTF-8 text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (expected a JSON object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON text ends too early (is the file truncated?): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a usable JSON document (nested too deeply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a usable JSON document (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid project (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this required field is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (it has no &apos;format&apos; field; expected %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (format is %1, expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not an nngui project file (format is %1, expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a model file, not a project (use Import weights, or open it as a model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was written by a newer nngui (model format version %1); this version reads version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file was written by a newer nngui (project version %1); this version reads version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a version number &gt;= 1, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, but the number is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a name (one of %1), got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object of training settings, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of column names, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a column name (text), got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty column name, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of rows, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a row of %1 numbers or nulls, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of %1 roles (one per column), got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;input&apos; or &apos;target&apos;, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, column %2: expected a number or null, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, column %2: expected a finite number, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>infinity (or a number too large: numbers must stay below about 1.8e308)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number is too large (numbers must stay below about 1.8e308)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least 2 layer sizes (inputs and outputs), found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of activation names, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 activation names (one per layer), found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 input column names (architecture.sizes[0] is %2), found %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 target column names (the network has %2 outputs), found %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 1 label column name (or %1, one per class), found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights take %1 inputs but the table has %2 input columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights take %1 inputs but the table has %2 input column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights give %1 outputs but the table has %2 target columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights give %1 outputs but the table has %2 target column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights predict %1 classes from one label column but the table has %2 target columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table&apos;s column %1 has class %2, which the weights do not know (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights are for layers %1 but the settings describe %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number &gt; 0, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number &gt;= 0 (0: off), got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a fraction from 0 to 0.9, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is 0; a scale must not be zero (it divides the input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs must increase, but %1 follows %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of epoch numbers, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected null because architecture.bias is false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true (true/false are not numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false (true/false are not numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a very large whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of %1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataTableModel</name>
+    <message>
+        <source>%1 (target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target column — the network learns to predict it.
+Right-click to use it as an input instead, rename or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: input column — the network reads it.
+Right-click to use it as a target instead, rename or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number (use a dot as the decimal separator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: %3 is %4; the old value was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste refused: %1 Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3 is %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clipboard holds no cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first line looks like column names (%1); paste into the first row to use them as column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1: a column name cannot contain a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column name %1 would appear twice (columns %2 and %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a column name cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a column name cannot contain a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name %1 is already used by column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1: %2; the name was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New column: %1; no column was inserted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column is used as a target: right-click a column header and choose &apos;Use as target&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column is used as an input: right-click a column header and choose &apos;Use as input&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cell is empty; type a number or remove the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 as target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 as input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename column %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rows %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste %1×%2 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste column names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted %1×%2 cells (the first line was used as column names).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted %1×%2 cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a new table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted a new table: 1 row × %1 columns with their names replaced the old table (Ctrl+Z brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted a new table: %1 rows × %2 columns with their names replaced the old table (Ctrl+Z brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 is the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataTableView</name>
     <message>
         <source>&amp;Copy</source>
@@ -79,6 +971,82 @@
     <message>
         <source>Remove c&amp;olumn</source>
         <translation>删除列(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rename column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name for column %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionMap</name>
+    <message>
+        <source>Which output the map shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet: load a preset or type a table with two input columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable data yet: the decision map appears when the table can be trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this data has 1 input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this data has %1 inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision map needs exactly two inputs; %1.
+
+With two inputs it colours the plane of the inputs by the network&apos;s output, behind the data points (try the Circle, Spiral, XOR or L-layer preset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 of %2 points shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation over the plane: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (preset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -189,36 +1157,48 @@
         <translation>ONNX 模型已保存到 %1</translation>
     </message>
     <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
+        <source>Cannot export the weights</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>Weights saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export weights</source>
-        <translation>导出权重</translation>
+        <source>Cannot export the CSV file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model files (*.json)</source>
-        <translation>模型文件 (*.json)</translation>
+        <source>Table saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export predictions</source>
-        <translation>导出预测</translation>
+        <source>Cannot export the predictions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export loss plot</source>
-        <translation>导出损失曲线</translation>
+        <source>There are no predictions yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
+        <source>Predictions saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export diagram</source>
-        <translation>导出网络图</translation>
+        <source>Cannot export the loss plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss plot saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -393,8 +1373,16 @@
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Train</source>
@@ -581,12 +1569,36 @@
         <translation>训练用时</translation>
     </message>
     <message>
+        <source>Training failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error:
+
+%1
+
+The last weights were kept; you can change the settings, Reset or train again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training finished: %1 epochs, loss %2.</source>
         <translation>训练完成：%1 轮，损失 %2。</translation>
     </message>
     <message>
         <source>Training diverged: lower the learning rate and press Reset (Ctrl+R).</source>
         <translation>训练发散了：请降低学习率，然后按“重置”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Compared runs cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared runs cleared (1 pinned run kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared runs cleared (%1 pinned runs kept).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>loss &lt; %1</source>
@@ -673,8 +1685,84 @@
         <translation>已生成新权重：按“训练”（空格键）开始。</translation>
     </message>
     <message>
+        <source>nngui files (*.nngui.json *.json *.csv);;Projects (*.nngui.json);;Model files (*.json);;CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nngui projects (*.nngui.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preset: %1. %2</source>
         <translation>预设：%1。%2</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the weights from %1 (epoch %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model takes %1 inputs and gives %2 outputs, but the table has %3 input and %4 target columns, and the model file holds no data. Arrange the table&apos;s columns to match, then import again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This model file holds a trained network but no data. To see its predictions, paste or import rows with the columns %1 (inputs) and %2 (target); Train goes on from these weights.</source>
@@ -683,22 +1771,6 @@
     <message>
         <source>New project: type or paste numbers into the table (the last column is the target).</source>
         <translation>新项目：在表格中输入或粘贴数字（最后一列为目标）。</translation>
-    </message>
-    <message>
-        <source>Export as Python script</source>
-        <translation>导出为 Python 脚本</translation>
-    </message>
-    <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python 脚本 (*.py)</translation>
-    </message>
-    <message>
-        <source>Export to ONNX</source>
-        <translation>导出为 ONNX</translation>
-    </message>
-    <message>
-        <source>ONNX models (*.onnx)</source>
-        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -760,6 +1832,364 @@
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
+    <message>
+        <source>Autosave skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, autosaved %2: %3 rows × %4 columns, trained weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, autosaved %2: %3 rows × %4 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An autosaved project could not be read and was set aside (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered %1 as it was autosaved at %2. Save it (Ctrl+S) to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop loading the CSV file; the table stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled; the table is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can keep working while %1 loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The table was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2; the last column is the target (right-click a header to change it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Training was paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is not enough memory to load it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+nngui keeps running, but this is a bug: save your work (File → Save As) and please report the message above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MathsInspector</name>
+    <message>
+        <source>σ′ = 1 where a &amp;gt; 0, else 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ′ = 1 where a &amp;gt; 0, else 0.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax Jacobian: dZ = a ⊙ (dA − Σ(dA ⊙ a))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = mean (ŷ − y)²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sigmoid + binary cross-entropy: the σ′ cancels, dZ = ŷ − y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax + cross-entropy: the Jacobian cancels, dZ = ŷ − y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bias of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row in Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare backpropagation&apos;s gradient with finite differences of the training loss, parameter by parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward &amp;&amp; backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable data yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 (no row selected: select one in Predictions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · weights of epoch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalised (%1, as in training): A0 = (x − shift) / scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A0 = x (no normalisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target (class %1 as one-hot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward pass: z = a_prev @ W + b, a = σ(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Loy: ŷ, the output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward pass: one step for this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, dA%2 from layer %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dA_prev: passed back to the layer before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loy&apos;s d_weights%1 = −dW%1 (he adds it to the weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backpropagation agrees with the finite differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backpropagation agrees except at ReLU kinks (see below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some gradients disagree with the finite differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 parameters, spread over every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest relative error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of epoch %1; the loss L = %2 over the %3 training rows, as the trainer computes it; %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest errors first. analytic: from backpropagation (Network.gradient); numeric: (−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)) / 12h with h = %1; relative error = |analytic − numeric| / max(|analytic|, |numeric|, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU has a kink at 0 (no derivative there): a parameter whose ±2h moves some row&apos;s z across 0 shows a larger error without any bug, hence the small h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; 1 parameter here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 parameters here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analytic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Gradient check&lt;/b&gt; to compare the gradient from backpropagation with finite differences of the loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss adds up this over its 1 training row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss adds up this over its %2 training rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss averages this over its 1 training row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss averages this over its %2 training rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training takes one step per epoch with the sum of these gradients over all %1 training rows (or a batch of them), using the %2 optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training takes one step per epoch with the mean of these gradients over all %1 training rows (or a batch of them), using the %2 optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, which scales each step by its running averages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Cannot write %1: %2 is a file, not a folder. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist (it may have been moved, renamed or be on a disconnected drive). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not accept new files (%3). Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: permission denied in the folder %2 (it is read-only or belongs to another user). Choose another folder, such as your Documents folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 is on a read-only disk. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk is full (or your quota is used up). Free some space or choose another disk; the previous file, if any, was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: a folder of that name is in the way. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name or path is too long. Choose a shorter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -798,6 +2228,217 @@
     <message>
         <source>line width = |w|   ring = bias   fill = activation of selected row</source>
         <translation>线宽 = |w|   圆环 = 偏置   填充 = 选中行的激活值</translation>
+    </message>
+</context>
+<context>
+    <name>Palettes</name>
+    <message>
+        <source>Cannot write %1: the image is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: saving the PNG failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionModel</name>
+    <message>
+        <source>%1 predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s output for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|predicted − target| for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class with the highest output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability for the predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ when the predicted class is the true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held out for validation: the network never trains on this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <source>Show all %1 inputs (%2 folded away)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold the inputs after the first %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunActivation</name>
+    <message>
+        <source>%1 hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunCompare</name>
+    <message>
+        <source>learning rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden layers %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activations %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 output</source>
+        <translation type="unfinished">%1 个输出</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all rows per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batches of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inputs</source>
+        <translation type="unfinished">%1 个输入</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no validation rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to pin yet: train first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 pinned: it stays on the loss plot when compared runs are cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 unpinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (pinned): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not comparable (another loss): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -877,6 +2518,10 @@
     <message>
         <source>All rows</source>
         <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rows per update for mini-batch optimisers (0 = all rows); full-batch gradient descent always uses all rows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Batch size</source>
@@ -977,6 +2622,84 @@
     <message>
         <source>%1 outputs</source>
         <translation>%1 个输出</translation>
+    </message>
+</context>
+<context>
+    <name>SpinGuard</name>
+    <message>
+        <source>%1: %2; %3. It stays %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that key is not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty value is not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">学习率</translation>
+    </message>
+    <message>
+        <source>it must be a number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">轮数</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0 (0 trains until you stop it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished">批大小</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0 (0 uses all rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">随机种子</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished">验证集</translation>
+    </message>
+    <message>
+        <source>it must be a fraction from 0 to 0.9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistory</name>
+    <message>
+        <source>No history yet: train to record it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded (only the first units of very big layers are).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
