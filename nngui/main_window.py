@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         """Tell the user about a problem (recorded in ``errors``, in the status bar, and in a dialog)."""
         self.errors.append((title, text))
-        self.show_status(f"{title}: {text.splitlines()[0] if text else ''}", 15000)
+        self.show_status(fmt(translate("MainWindow", "%1: %2"), title, text.splitlines()[0] if text else ""), 15000)
         self.dialogs.warn(title, text)
 
     def _on_hover(self, text: str) -> None:

@@ -315,9 +315,9 @@ class Recoverable:
         if self.original:
             title = fmt(translate("MainWindow", "%1 (%2)"), title, self.original)
         if self.project.model is not None:
-            return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows × %4 columns, trained weights."),
+            return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows \u00d7 %4 columns, trained weights."),
                        title, self.saved_at, rows, cols)
-        return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows × %4 columns."), title, self.saved_at, rows, cols)
+        return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows \u00d7 %4 columns."), title, self.saved_at, rows, cols)
 
     def remove(self) -> None:
         try:

@@ -112,7 +112,7 @@ class LoadIndicator(QWidget):
         self.hide()
 
     def start(self, name: str) -> None:
-        self.label.setText(fmt(translate("MainWindow", "Loading %1…"), name))
+        self.label.setText(fmt(translate("MainWindow", "Loading %1\u2026"), name))
         self.bar.setRange(0, 0)
         self.bar.setValue(0)
         self.show()

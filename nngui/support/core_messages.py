@@ -205,6 +205,31 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "epochs must increase, but %1 follows %2"),
     QT_TRANSLATE_NOOP("CoreMessages", "expected a list of epoch numbers, got %1"),
     QT_TRANSLATE_NOOP("CoreMessages", "expected null because architecture.bias is false, got %1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a list of %1 numbers because architecture.bias is true, got nothing"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a list of %1 numbers because architecture.bias is true, got null"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a list of %1 layers, got %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected 1 layer for architecture.sizes %1, found %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1 layers for architecture.sizes %2, found %3"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a row of %1 numbers (shape %2), got %3"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a row of %1 numbers (shape %2), found %3 number"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a row of %1 numbers (shape %2), found %3 numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1 rows of %2 numbers (one per row of data.inputs), found %3 row"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1 rows of %2 numbers (one per row of data.inputs), found %3 rows"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a list of %1, got %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected a list of %1, found %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1, found %2 row"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1, found %2 rows"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected %1, got %2"),
+    # what those lists and objects hold
+    QT_TRANSLATE_NOOP("CoreMessages", "numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1 numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1 rows of %2 numbers (shape %3)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "rows of %1 numbers (shape %2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "an object with 'weights' and 'bias'"),
+    QT_TRANSLATE_NOOP("CoreMessages", "null or an object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "null or an object with 'kind', 'shift' and 'scale'"),
+    QT_TRANSLATE_NOOP("CoreMessages", "null or an object with 'stride', 'epochs', 'min', 'max' and 'last'"),
+    QT_TRANSLATE_NOOP("CoreMessages", "null or an object with 'inputs' and 'targets'"),
     # how model and project files describe a JSON value
     QT_TRANSLATE_NOOP("CoreMessages", "null"),
     QT_TRANSLATE_NOOP("CoreMessages", "an object"),
@@ -261,11 +286,11 @@ def _translated(text: str, depth: int = 0) -> str:
 
 
 def field_text(field: str, detail: str) -> str:
-    """"Learning rate: …" for a setting's name, "field layers[0].bias: …" for a file's field path."""
+    """"Learning rate: …" for a setting's name, "field 'layers[0].bias': …" for a file's field path."""
     label = FIELDS.get(field)
     if label is not None:
         return i18n.fmt(i18n.translate("CoreMessages", "%1: %2"), _tr(label), detail)
-    return i18n.fmt(i18n.translate("CoreMessages", "field %1: %2"), field, detail)
+    return i18n.fmt(i18n.translate("CoreMessages", "field %1: %2"), repr(field), detail)
 
 
 def core_text(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
+from nngui.support.core_messages import core_text
 from nngui.support.i18n import fmt, translate
 
 
@@ -155,7 +156,7 @@ def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".nngui-", suffix=".png", dir=folder)
     except OSError as e:
-        raise OSError(fmt(translate("Palettes", "Cannot write %1: %2"), path, e.strerror or e)) from e
+        raise OSError(fmt(translate("Palettes", "Cannot write %1: %2"), path, core_text(e.strerror or str(e)))) from e
     os.close(fd)
     try:
         if not image.save(tmp, "PNG"):

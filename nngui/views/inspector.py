@@ -353,7 +353,7 @@ class MathsInspector(QWidget):
         n = s.X.shape[0]
         which = fmt(translate("MathsInspector", "Row %1 of %2"), row + 1, n) if self.row == row else \
             fmt(translate("MathsInspector", "Row %1 of %2 (no row selected: select one in Predictions)"), row + 1, n)
-        self.row_label.setText(fmt(translate("MathsInspector", "%1 · weights of epoch %2"), which,
+        self.row_label.setText(fmt(translate("MathsInspector", "%1 \u00b7 weights of epoch %2"), which,
                                    f"{rep.progress.epoch:,}"))
         self.refreshes += 1
         cost = time.perf_counter() - t0
@@ -371,7 +371,7 @@ class MathsInspector(QWidget):
         parts.append("<h3>" + fmt(translate("MathsInspector", "Row %1"), row + 1) + "</h3>")
         parts.append(equation("x =", (t.x_raw, None, names[0])))
         if s.normalizer is not None:
-            parts.append(_note(fmt(translate("MathsInspector", "normalised (%1, as in training): A0 = (x − shift) / "
+            parts.append(_note(fmt(translate("MathsInspector", "normalised (%1, as in training): A0 = (x \u2212 shift) / "
                                                                "scale"), _normalization(s.normalizer.kind))))
             parts.append(equation("A0 =", (t.x, None, names[0])))
         else:
@@ -383,11 +383,11 @@ class MathsInspector(QWidget):
         parts.append(equation("y =", (t.y, None, names[-1]), target_note))
 
         # --- forward
-        parts.append("<h3>" + translate("MathsInspector", "Forward pass: z = a_prev @ W + b, a = σ(z)") + "</h3>")
+        parts.append("<h3>" + translate("MathsInspector", "Forward pass: z = a_prev @ W + b, a = \u03c3(z)") + "</h3>")
         for fl in t.forward:
             l = fl.l
             role = translate("MathsInspector", "output") if l == L else translate("MathsInspector", "hidden")
-            loy = " " + translate("MathsInspector", "(Loy: ŷ, the output)") if l == L else \
+            loy = " " + translate("MathsInspector", "(Loy: \u0177, the output)") if l == L else \
                 (f" (Loy: layer{l})" if l < L else "")
             parts.append(_layer_head(l, role, fl.activation))
             formula = f"A{l - 1} · W{l}" + (f" + b{l}" if fl.b is not None else "")
@@ -397,7 +397,7 @@ class MathsInspector(QWidget):
             if equation_width(*eq) <= WRAP_CHARS:
                 parts.append(equation(*eq))
             else:  # too wide for one line: the matrices one under the other (A{l-1} is shown above)
-                parts.append(f"<p class='eq'>Z{l} = {formula}, with</p>")
+                parts.append("<p class='eq'>" + fmt(translate("MathsInspector", "Z%1 = %2, with"), l, formula) + "</p>")
                 parts.append(equation(f"W{l} =", (fl.W, names[l - 1], names[l])))
                 if fl.b is not None:
                     parts.append(equation(f"b{l} =", (fl.b, None, names[l])))
@@ -438,7 +438,7 @@ class MathsInspector(QWidget):
                 parts.append(equation(f"dA{l - 1} = dZ{l} · W{l}ᵀ =", (bl.dA_prev, None, names[l - 1]))
                              + _note(translate("MathsInspector", "dA_prev: passed back to the layer before")))
             if t.loss_name == "sse":
-                parts.append(_note(fmt(translate("MathsInspector", "Loy's d_weights%1 = −dW%1 (he adds it to the "
+                parts.append(_note(fmt(translate("MathsInspector", "Loy's d_weights%1 = \u2212dW%1 (he adds it to the "
                                                                    "weights)."), l)))
 
         # --- one step
@@ -495,18 +495,19 @@ class MathsInspector(QWidget):
                 gc.n_params)
         largest = fmt(translate("MathsInspector", "Largest relative error %1"), f"{gc.max_rel_error:.2e}")
         parts = [STYLE, "<h3>" + translate("MathsInspector", "Gradient check") + "</h3>",
-                 f"<p><b style='color: {colour};'>{largest}</b>: {verdict}.</p>",
+                 "<p>" + fmt(translate("MathsInspector", "%1: %2."), f"<b style='color: {colour};'>{largest}</b>",
+                             verdict) + "</p>",
                  _note(fmt(translate("MathsInspector", "Weights of epoch %1; the loss L = %2 over the %3 training "
                                                        "rows, as the trainer computes it; %4."),
                            f"{self.check_epoch:,}", num(gc.loss), gc.n_rows, which)),
                  _note(fmt(translate("MathsInspector", "Largest errors first. analytic: from backpropagation "
-                                                       "(Network.gradient); numeric: (−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + "
-                                                       "L(θ−2h)) / 12h with h = %1; relative error = |analytic − "
+                                                       "(Network.gradient); numeric: (\u2212L(\u03b8+2h) + 8\u00b7L(\u03b8+h) \u2212 8\u00b7L(\u03b8\u2212h) + "
+                                                       "L(\u03b8\u22122h)) / 12h with h = %1; relative error = |analytic \u2212 "
                                                        "numeric| / max(|analytic|, |numeric|, %2)."),
                            f"{gc.step:g}", f"{gc.floor:g}"))]
         if any(a in ins.KINKED for a in arch.activations):
             n_bad = int(np.sum(gc.rel_error >= 1e-5))
-            kink = translate("MathsInspector", "ReLU has a kink at 0 (no derivative there): a parameter whose ±2h "
+            kink = translate("MathsInspector", "ReLU has a kink at 0 (no derivative there): a parameter whose \u00b12h "
                                                "moves some row's z across 0 shows a larger error without any bug, "
                                                "hence the small h")
             parts.append(_note(fmt(translate("MathsInspector", "%1."), kink) if not n_bad else

@@ -231,7 +231,7 @@ class LossPlot(pg.PlotWidget):
         self._val_shown = on
         self.val_item.setVisible(on)
         if on:
-            self.legend.addItem(self.val_item, "validation")
+            self.legend.addItem(self.val_item, QCoreApplication.translate("LossPlot", "validation"))
         else:
             self.legend.removeItem(self.val_item)
 

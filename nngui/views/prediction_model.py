@@ -110,7 +110,7 @@ class PredictionModel(QAbstractTableModel):
                                   fmt(translate("PredictionModel", "%1 error"), name)]
                 self._tips += [fmt(translate("PredictionModel", "Target %1"), repr(name)),
                                fmt(translate("PredictionModel", "The network's output for %1"), repr(name)),
-                               fmt(translate("PredictionModel", "|predicted − target| for %1"), repr(name))]
+                               fmt(translate("PredictionModel", "|predicted \u2212 target| for %1"), repr(name))]
             span = np.ptp(self._Y, axis=0) if self._Y.size else np.zeros(self._Y.shape[1])
             self._scale = np.where(span > 0, span, np.maximum(np.abs(self._Y).max(axis=0, initial=0), 1.0))
         self.first_input = len(self._columns)
@@ -152,7 +152,7 @@ class PredictionModel(QAbstractTableModel):
         self._tips += [fmt(translate("PredictionModel", "The class in %1"), repr(label)),
                        translate("PredictionModel", "The class with the highest output"),
                        translate("PredictionModel", "The network's probability for the predicted class"),
-                       translate("PredictionModel", "✓ when the predicted class is the true class")]
+                       translate("PredictionModel", "\u2713 when the predicted class is the true class")]
 
     def set_predictions(self, P: np.ndarray | None) -> None:
         """Show the network's outputs (n, n_out); cheap: dataChanged over the prediction columns.

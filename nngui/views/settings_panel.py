@@ -53,6 +53,7 @@ _NORMALIZE_LABELS = {
 _DTYPE_LABELS = {"float64": QT_TRANSLATE_NOOP("core", "float64 (exact)"),
                  "float32": QT_TRANSLATE_NOOP("core", "float32 (faster on big nets)")}
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's untranslated label (to translate it again)
+FORMULA_ROLE = Qt.ItemDataRole.UserRole + 2  # and its untranslated formula (the tooltip)
 
 SIZE_WARNINGS = ("deep_network", "wide_layer")  # shown by the hidden-layer editor itself
 ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
@@ -66,7 +67,8 @@ def _fill_combo(combo: QComboBox, entries) -> None:
         combo.setItemData(combo.count() - 1, label, SOURCE_ROLE)
         formula = getattr(entry, "formula", "") or getattr(entry, "description", "")
         if formula:
-            combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, formula, FORMULA_ROLE)
 
 
 class SettingsPanel(QWidget):
@@ -342,6 +344,9 @@ class SettingsPanel(QWidget):
                 source = combo.itemData(i, SOURCE_ROLE)
                 if source:
                     combo.setItemText(i, i18n.translated("core", source))
+                formula = combo.itemData(i, FORMULA_ROLE)
+                if formula:
+                    combo.setItemData(i, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
         self._update_enabled()
         self._update_io()
         self._update_warnings()

@@ -14,10 +14,10 @@ def target_header(name: str) -> str:
 
 def header_tooltip(name: str, target: bool) -> str:
     if target:
-        return fmt(translate("DataTableModel", "%1: target column — the network learns to predict it.\n"
+        return fmt(translate("DataTableModel", "%1: target column \u2014 the network learns to predict it.\n"
                                                "Right-click to use it as an input instead, rename or remove it."),
                    repr(name))
-    return fmt(translate("DataTableModel", "%1: input column — the network reads it.\n"
+    return fmt(translate("DataTableModel", "%1: input column \u2014 the network reads it.\n"
                                            "Right-click to use it as a target instead, rename or remove it."),
                repr(name))
 
@@ -132,7 +132,7 @@ def remove_rows(first: int, last: int, count: int, contiguous: bool) -> str:
     if count == 1:
         return fmt(translate("DataTableModel", "Remove row %1"), first)
     if contiguous:
-        return fmt(translate("DataTableModel", "Remove rows %1–%2"), first, last)
+        return fmt(translate("DataTableModel", "Remove rows %1\u2013%2"), first, last)
     return fmt(translate("DataTableModel", "Remove %1 rows"), count)
 
 
@@ -157,7 +157,7 @@ def load_data() -> str:
 def paste_label(height: int, width: int) -> str:
     """The undo step of a paste (and, with a full stop, the note after it)."""
     if height:
-        return fmt(translate("DataTableModel", "Paste %1×%2 cells"), height, width)
+        return fmt(translate("DataTableModel", "Paste %1\u00d7%2 cells"), height, width)
     return translate("DataTableModel", "Paste column names")
 
 
@@ -165,9 +165,9 @@ def pasted_note(height: int, width: int, header_used: bool) -> str:
     if not height:
         return translate("DataTableModel", "Pasted column names.")
     if header_used:
-        return fmt(translate("DataTableModel", "Pasted %1×%2 cells (the first line was used as column names)."),
+        return fmt(translate("DataTableModel", "Pasted %1\u00d7%2 cells (the first line was used as column names)."),
                    height, width)
-    return fmt(translate("DataTableModel", "Pasted %1×%2 cells."), height, width)
+    return fmt(translate("DataTableModel", "Pasted %1\u00d7%2 cells."), height, width)
 
 
 def paste_new_table() -> str:
@@ -176,10 +176,10 @@ def paste_new_table() -> str:
 
 def pasted_new_table(rows: int, width: int, target: str | None) -> str:
     if rows == 1:
-        table = fmt(translate("DataTableModel", "Pasted a new table: 1 row × %1 columns with their names replaced "
+        table = fmt(translate("DataTableModel", "Pasted a new table: 1 row \u00d7 %1 columns with their names replaced "
                                                 "the old table (Ctrl+Z brings it back)"), width)
     else:
-        table = fmt(translate("DataTableModel", "Pasted a new table: %1 rows × %2 columns with their names "
+        table = fmt(translate("DataTableModel", "Pasted a new table: %1 rows \u00d7 %2 columns with their names "
                                                 "replaced the old table (Ctrl+Z brings it back)"), rows, width)
     if target is None:
         return fmt(translate("DataTableModel", "%1."), table)
