@@ -296,6 +296,16 @@ def test_every_preset_is_chinese_before_and_after_training(qtbot, zh, preset):
         w.show_decision_map(True)
         w.decision_map.refresh()
         walk_window(texts, w, f"{preset}, trained")
+        # the hover popups: a weight's history, a unit's own map (two-input data)
+        sparkline = w.insight.sparkline
+        sparkline.show_edge(0, 0, 0)
+        texts.add(f"{preset}: weight popup", sparkline.caption.text())
+        if w.decision_map.applicable:
+            w.network_view.unitHovered.emit(1, 0)
+            texts.add(f"{preset}: unit map popup", w.decision_map.popup.title.text())
+            texts.add(f"{preset}: unit map popup", w.decision_map.popup.caption.text())
+            w.network_view.unitHovered.emit(-1, -1)
+        sparkline.hide()
         w.pin_run()
         w.reset()
         assert train_synchronously(w, 20)  # the first run is now an earlier run on the plot

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from core.network import Architecture
 
 from nngui.support import formatting
-from nngui.support.i18n import fmt
 from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
     to_qcolors,
@@ -220,15 +219,14 @@ class NetworkView(QGraphicsView):
         arch = self._require_arch()
         role = self._layer_title(layer).lower() + (f", {arch.activations[layer - 1]}" if layer else "")
         lines = [f"{self._names[layer][unit]}  ({role})"]
-        if layer > 0:
+        if layer > 0 and arch.bias:
             b = self._biases[layer - 1] if self._biases is not None else None
-            if arch.bias:
-                lines.append(fmt(QCoreApplication.translate("NetworkView", "bias = %1"),
-                                 formatting.weight(float(b[unit])) if b is not None else "—"))
+            value = formatting.weight(float(b[unit])) if b is not None else "\u2014"
+            lines.append(QCoreApplication.translate("NetworkView", "bias = %1").replace("%1", value))
         if self._sample is not None:
             label = QCoreApplication.translate("NetworkView", "input = %1") if layer == 0 else \
                 QCoreApplication.translate("NetworkView", "activation = %1")
-            lines.append(fmt(label, formatting.weight(float(self._sample[layer][unit]))))
+            lines.append(label.replace("%1", formatting.weight(float(self._sample[layer][unit]))))
         return "\n".join(lines)
 
     def hover_text_at(self, scene_pos: QPointF) -> str:

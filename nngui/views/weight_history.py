@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from core.network import Architecture
 
 from nngui.support import formatting
-from nngui.support.i18n import translate
+from nngui.support.i18n import fmt, translate
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
@@ -260,9 +260,10 @@ class WeightSparkline(HoverPopup):
             self.chart.setPixmap(QPixmap.fromImage(img))
             self.chart.show()
             e0, e1 = int(self.epochs[0]), int(self.epochs[-1])
-            self.caption.setText(f"epoch {e0:,} \u2192 {e1:,}:  {formatting.weight(float(self.values[0]))} \u2192 "
-                                 f"{formatting.weight(float(self.values[-1]))}   (min {formatting.weight(float(np.nanmin(self.values)))}, "
-                                 f"max {formatting.weight(float(np.nanmax(self.values)))})")
+            w = formatting.weight
+            self.caption.setText(fmt(translate("WeightHistory", "epoch %1 \u2192 %2:  %3 \u2192 %4   (min %5, max %6)"),
+                                     f"{e0:,}", f"{e1:,}", w(float(self.values[0])), w(float(self.values[-1])),
+                                     w(float(np.nanmin(self.values))), w(float(np.nanmax(self.values)))))
         self.adjustSize()
         if global_pos is not None:
             self.place(global_pos)

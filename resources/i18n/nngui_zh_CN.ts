@@ -2885,6 +2885,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <source>Not recorded (only the first units of very big layers are).</source>
         <translation>未记录（很大的层只记录前面的几个单元）。</translation>
     </message>
+    <message>
+        <source>epoch %1 → %2:  %3 → %4   (min %5, max %6)</source>
+        <translation>第 %1 → %2 轮：%3 → %4   （最小 %5，最大 %6）</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
