@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every translatable label again in the language installed now (after a language switch)."""
         self.retranslator.apply()
+        self.statusBar().clearMessage()  # a message in the language before
         self._update_title()
         self.settings_panel.retranslate()
         self.data_view.retranslate()

@@ -320,6 +320,36 @@ def test_every_preset_is_chinese_before_and_after_training(qtbot, zh, preset):
         w.controller.shutdown()
 
 
+def test_switching_to_chinese_at_run_time_translates_what_is_already_shown(qtbot, zh):
+    """View > Language while a trained network, its predictions and the maths inspector are on screen."""
+    w = create_main_window(preset="iris", language="en")
+    w.persist_state = False
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    try:
+        assert train_synchronously(w, 20)
+        w.show_maths_inspector()
+        w.prediction_view.select_source_row(0)
+        assert w.inspector.refresh()
+        w.inspector.run_gradient_check()
+        assert w.inspector.check_button.text() == "Gradient check"
+        w.findChild(QAction, "language_zh_CN").trigger()
+        qtbot.wait(20)  # Qt posts LanguageChange to every widget
+        texts = Texts()
+        walk_window(texts, w, "switched to Chinese")
+        texts.add("maths inspector", w.inspector.text.toPlainText())
+        texts.add("gradient check", w.inspector.check_text.toPlainText())
+        assert_chinese(texts, column_names(w))
+        w.findChild(QAction, "language_en").trigger()
+        qtbot.wait(20)
+        assert w.inspector.check_button.text() == "Gradient check"
+        assert w.prediction_model.headerData(1, Qt.Orientation.Horizontal) == "predicted class"
+        assert "Forward pass" in w.inspector.text.toPlainText()
+    finally:
+        w.controller.shutdown()
+
+
 def test_an_empty_project_and_the_recent_files_are_chinese(qtbot, zh):
     w = chinese_window(qtbot, None)
     try:

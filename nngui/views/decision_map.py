@@ -26,7 +26,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -287,8 +287,8 @@ class DecisionMap(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.placeholder)
         lay.addWidget(self.stack, 1)
-        self._show_placeholder(translate("DecisionMap", "No data yet: load a preset or type a table with two input "
-                                                        "columns."))
+        self._show_placeholder(lambda: translate("DecisionMap", "No data yet: load a preset or type a table with two "
+                                                                "input columns."))
 
     def follow(self, view) -> None:
         """Show a unit's own map when the mouse is on it in ``view`` (a NetworkView)."""
@@ -306,8 +306,18 @@ class DecisionMap(QWidget):
     def placeholder_text(self) -> str:
         return self.placeholder.text()
 
-    def _show_placeholder(self, text: str) -> None:
-        self.placeholder.setText(text)
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: the tooltip and the placeholder in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "placeholder"):
+            self.output_combo.setToolTip(translate("DecisionMap", "Which output the map shows"))
+            if self.is_placeholder() and self._placeholder is not None:
+                self.placeholder.setText(self._placeholder())
+
+    def _show_placeholder(self, text) -> None:
+        """``text``: a function giving the text in the language of the moment."""
+        self._placeholder = text
+        self.placeholder.setText(text())
         self.stack.setCurrentWidget(self.placeholder)
         self.legend.setText("")
         self.readout.setText("")
@@ -325,16 +335,11 @@ class DecisionMap(QWidget):
         self.plane = None
         applicable = session is not None and session.n_inputs == 2
         if session is None:
-            self._show_placeholder(translate("DecisionMap", "No usable data yet: the decision map appears when the "
-                                                            "table can be trained on."))
+            self._show_placeholder(lambda: translate("DecisionMap", "No usable data yet: the decision map appears "
+                                                                    "when the table can be trained on."))
         elif not applicable:
             n = session.n_inputs
-            has = translate("DecisionMap", "this data has 1 input") if n == 1 else \
-                fmt(translate("DecisionMap", "this data has %1 inputs"), n)
-            self._show_placeholder(fmt(translate(
-                "DecisionMap", "The decision map needs exactly two inputs; %1.\n\nWith two inputs it colours the plane "
-                "of the inputs by the network's output, behind the data points (try the Circle, Spiral, XOR or "
-                "L-layer preset)."), has))
+            self._show_placeholder(lambda: _needs_two_inputs(n))
         else:
             self.bounds = ins.plane_bounds(session.X)
             self._setup_outputs()
@@ -553,3 +558,11 @@ class DecisionMap(QWidget):
 
 def _class_name(k: int) -> str:
     return fmt(translate("DecisionMap", "class %1"), k)
+
+
+def _needs_two_inputs(n: int) -> str:
+    has = translate("DecisionMap", "this data has 1 input") if n == 1 else \
+        fmt(translate("DecisionMap", "this data has %1 inputs"), n)
+    return fmt(translate("DecisionMap", "The decision map needs exactly two inputs; %1.\n\nWith two inputs it colours "
+                                        "the plane of the inputs by the network's output, behind the data points (try "
+                                        "the Circle, Spiral, XOR or L-layer preset)."), has)

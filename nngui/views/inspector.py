@@ -19,7 +19,7 @@ import html
 import time
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
@@ -243,11 +243,8 @@ class MathsInspector(QWidget):
         self.row_label.setObjectName("inspectorRowLabel")
         self.row_label.setWordWrap(True)
         self.row_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.check_button = QPushButton(translate("MathsInspector", "Gradient check"))
+        self.check_button = QPushButton()
         self.check_button.setObjectName("gradientCheckButton")
-        self.check_button.setToolTip(translate("MathsInspector", "Compare backpropagation's gradient with finite "
-                                                                 "differences of the training loss, parameter by "
-                                                                 "parameter"))
         self.check_button.clicked.connect(self.run_gradient_check)
         head.addWidget(self.row_label, 1)
         head.addWidget(self.check_button)
@@ -260,10 +257,35 @@ class MathsInspector(QWidget):
         self.check_text = QTextBrowser()
         self.check_text.setObjectName("gradientCheckText")
         self.check_text.setHtml(STYLE + _note(_press_check()))
-        self.tabs.addTab(self.text, translate("MathsInspector", "Forward && backward"))
-        self.tabs.addTab(self.check_text, translate("MathsInspector", "Gradient check"))
+        self.tabs.addTab(self.text, "")
+        self.tabs.addTab(self.check_text, "")
         lay.addWidget(self.tabs, 1)
         self.text.setHtml(STYLE + _note(translate("MathsInspector", "No network yet.")))
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        """The button's and the tabs' texts, in the language installed now."""
+        self.check_button.setText(translate("MathsInspector", "Gradient check"))
+        self.check_button.setToolTip(translate("MathsInspector", "Compare backpropagation's gradient with finite "
+                                                                 "differences of the training loss, parameter by "
+                                                                 "parameter"))
+        self.tabs.setTabText(0, translate("MathsInspector", "Forward && backward"))
+        self.tabs.setTabText(1, translate("MathsInspector", "Gradient check"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: every text again in the new language."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "tabs"):
+            return
+        self._set_texts()
+        if self.session is None:
+            self.text.setHtml(STYLE + _note(translate("MathsInspector", "No network yet.")))
+            self.row_label.setText(translate("MathsInspector", "Select a row in Predictions"))
+        elif self._drawn is not None:
+            self.refresh()
+        arch = self._rep.architecture if self._rep is not None else None
+        self.check_text.setHtml(self.check_html(self.check, arch) if self.check is not None and arch is not None
+                                else STYLE + _note(_press_check()))
 
     # -------------------------------------------------------------- inputs
     def set_session(self, session: ins.Session | None, output_names: list[str] | None = None) -> None:

@@ -15,8 +15,8 @@ import time
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect,
-                            QSortFilterProxyModel, Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
+                            QRect, QSortFilterProxyModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -68,6 +68,7 @@ class PredictionModel(QAbstractTableModel):
         self._labels = np.empty(0)      # class models: each row's label
         self._label_index = np.empty(0, dtype=np.intp)  # its position in classes (-1: unknown)
         self._columns: list[tuple[str, int]] = []
+        self._names: tuple[list[str], list[str]] = ([], [])  # inputs, targets
         self._headers: list[str] = []
         self._tips: list[str] = []
         self._spans: list[tuple[int, int]] = []  # prediction column ranges, for dataChanged
@@ -99,6 +100,7 @@ class PredictionModel(QAbstractTableModel):
 
     def _set_columns(self, inputs: list[str], targets: list[str]) -> None:
         """What is learned leads (targets, predictions, errors; or the class columns), then the inputs."""
+        self._names = (inputs, targets)
         self._columns, self._headers, self._tips, self._spans = [], [], [], []
         if self._classes is not None:
             self._set_class_columns(targets[0] if targets else "class")
@@ -117,6 +119,12 @@ class PredictionModel(QAbstractTableModel):
         self._columns += [(IN, i) for i in range(self._X.shape[1])]
         self._headers += list(inputs)
         self._tips += [fmt(translate("PredictionModel", "Input %1"), repr(name)) for name in inputs]
+
+    def retranslate(self) -> None:
+        """The headers and their tooltips again, in the language installed now."""
+        if self._headers:
+            self._set_columns(*self._names)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     def input_columns(self) -> range:
         """The columns of the inputs (after the targets and predictions)."""
@@ -352,6 +360,13 @@ class PredictionView(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self._fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: headers and the copy action in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "copy_action"):
+            self.source_model.retranslate()
+            self.copy_action.setText(translate("PredictionView", "&Copy rows"))
 
     def _setup_look(self) -> None:
         header = self.horizontalHeader()
