@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QT
 
 from core import inspect as ins
 from core.losses import get_loss
-from core.activations import ACTIVATIONS
-from core.optimizers import OPTIMIZERS
-
 from nngui.support import formatting
-from nngui.support.i18n import current_language, fmt, translate, translated
+from nngui.support.i18n import fmt, translate, translated
+from nngui.views.inspector_text import layer_head, loss_note, normalization_name, note, press_check, step_note
 
 REFRESH_INTERVAL = 0.25  # seconds between rebuilds of the text while training (at least) ...
 MAX_INTERVAL = 2.0
@@ -80,13 +78,6 @@ STYLE = """
 def _t(text: str) -> str:
     """A text of the tables above (marked with QT_TRANSLATE_NOOP) in the window's language."""
     return translated("MathsInspector", text) if text else text
-
-
-def act_name(name: str) -> str:
-    """An activation as prose names it: its registry name in English ("relu"), its label in another language."""
-    if current_language() == "en" or name not in ACTIVATIONS:
-        return name
-    return translated("core", ACTIVATIONS[name].label)
 
 
 def num(v: float) -> str:
@@ -256,11 +247,11 @@ class MathsInspector(QWidget):
         self.text.setOpenLinks(False)
         self.check_text = QTextBrowser()
         self.check_text.setObjectName("gradientCheckText")
-        self.check_text.setHtml(STYLE + _note(_press_check()))
+        self.check_text.setHtml(STYLE + note(press_check()))
         self.tabs.addTab(self.text, "")
         self.tabs.addTab(self.check_text, "")
         lay.addWidget(self.tabs, 1)
-        self.text.setHtml(STYLE + _note(translate("MathsInspector", "No network yet.")))
+        self.text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
         self._set_texts()
 
     def _set_texts(self) -> None:
@@ -279,13 +270,13 @@ class MathsInspector(QWidget):
             return
         self._set_texts()
         if self.session is None:
-            self.text.setHtml(STYLE + _note(translate("MathsInspector", "No network yet.")))
+            self.text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
             self.row_label.setText(translate("MathsInspector", "Select a row in Predictions"))
         elif self._drawn is not None:
             self.refresh()
         arch = self._rep.architecture if self._rep is not None else None
         self.check_text.setHtml(self.check_html(self.check, arch) if self.check is not None and arch is not None
-                                else STYLE + _note(_press_check()))
+                                else STYLE + note(press_check()))
 
     # -------------------------------------------------------------- inputs
     def set_session(self, session: ins.Session | None, output_names: list[str] | None = None) -> None:
@@ -296,9 +287,9 @@ class MathsInspector(QWidget):
         self.check = None
         self.check_epoch = None
         self._output_names = list(output_names or [])
-        self.check_text.setHtml(STYLE + _note(_press_check()))
+        self.check_text.setHtml(STYLE + note(press_check()))
         if session is None:
-            self.text.setHtml(STYLE + _note(translate("MathsInspector", "No usable data yet.")))
+            self.text.setHtml(STYLE + note(translate("MathsInspector", "No usable data yet.")))
             self.row_label.setText(translate("MathsInspector", "No data"))
 
     def set_row(self, row: int) -> None:
@@ -393,11 +384,11 @@ class MathsInspector(QWidget):
         parts.append("<h3>" + fmt(translate("MathsInspector", "Row %1"), row + 1) + "</h3>")
         parts.append(equation("x =", (t.x_raw, None, names[0])))
         if s.normalizer is not None:
-            parts.append(_note(fmt(translate("MathsInspector", "normalised (%1, as in training): A0 = (x \u2212 shift) / "
-                                                               "scale"), _normalization(s.normalizer.kind))))
+            parts.append(note(fmt(translate("MathsInspector", "normalised (%1, as in training): A0 = (x \u2212 shift) / "
+                                                               "scale"), normalization_name(s.normalizer.kind))))
             parts.append(equation("A0 =", (t.x, None, names[0])))
         else:
-            parts.append(_note(translate("MathsInspector", "A0 = x (no normalisation)")))
+            parts.append(note(translate("MathsInspector", "A0 = x (no normalisation)")))
         target_note = "  " + translate("MathsInspector", "the target")
         if s.classes is not None:
             label = s.dataset.Y[row, 0]
@@ -411,7 +402,7 @@ class MathsInspector(QWidget):
             role = translate("MathsInspector", "output") if l == L else translate("MathsInspector", "hidden")
             loy = " " + translate("MathsInspector", "(Loy: \u0177, the output)") if l == L else \
                 (f" (Loy: layer{l})" if l < L else "")
-            parts.append(_layer_head(l, role, fl.activation))
+            parts.append(layer_head(l, role, fl.activation))
             formula = f"A{l - 1} · W{l}" + (f" + b{l}" if fl.b is not None else "")
             eq = [formula + " =", (fl.a_prev, None, names[l - 1]), "·", (fl.W, names[l - 1], names[l])]
             if fl.b is not None:
@@ -433,34 +424,34 @@ class MathsInspector(QWidget):
         parts.append("<h3>" + translate("MathsInspector", "Loss") + "</h3>")
         parts.append(f"<p class='eq'>{_t(formula)} = <b>{num(t.loss)}</b></p>")
         n_train = s.X_train.shape[0]
-        parts.append(_note(_loss_note(html.escape(translated("core", loss.label)), loss.summed, n_train)))
+        parts.append(note(loss_note(html.escape(translated("core", loss.label)), loss.summed, n_train)))
 
         # --- backward
         parts.append("<h3>" + translate("MathsInspector", "Backward pass: one step for this row") + "</h3>")
         for bl in t.backward:
             l = bl.l
             fl = t.layer(l)
-            parts.append(_layer_head(l, None, fl.activation))
+            parts.append(layer_head(l, None, fl.activation))
             if l == L:
                 parts.append(equation(f"dA{l} = {grad_text} =", (bl.dA, None, names[l])))
                 if t.paired:
                     parts.append(equation(f"dZ{l} = ŷ − y =", (bl.dZ, None, names[l]))
-                                 + _note(_t(PAIRED_TEXT.get(t.loss_name, ''))))
+                                 + note(_t(PAIRED_TEXT.get(t.loss_name, ''))))
                 else:
                     parts.append(equation(f"dZ{l} = dA{l} ⊙ σ′(Z{l}) =", (bl.dZ, None, names[l]))
-                                 + _note(_t(DERIVATIVE.get(fl.activation, ''))))
+                                 + note(_t(DERIVATIVE.get(fl.activation, ''))))
             else:
                 parts.append(equation(f"dZ{l} = dA{l} ⊙ σ′(Z{l}) =", (bl.dZ, None, names[l]))
-                             + _note(fmt(translate("MathsInspector", "%1, dA%2 from layer %3"),
+                             + note(fmt(translate("MathsInspector", "%1, dA%2 from layer %3"),
                                          _t(DERIVATIVE.get(fl.activation, '')), l, l + 1)))
             parts.append(equation(f"dW{l} = A{l - 1}ᵀ · dZ{l} =", (bl.dW, names[l - 1], names[l])))
             if bl.db is not None:
                 parts.append(equation(f"db{l} = Σ dZ{l} =", (bl.db, None, names[l])))
             if l > 1:
                 parts.append(equation(f"dA{l - 1} = dZ{l} · W{l}ᵀ =", (bl.dA_prev, None, names[l - 1]))
-                             + _note(translate("MathsInspector", "dA_prev: passed back to the layer before")))
+                             + note(translate("MathsInspector", "dA_prev: passed back to the layer before")))
             if t.loss_name == "sse":
-                parts.append(_note(fmt(translate("MathsInspector", "Loy's d_weights%1 = \u2212dW%1 (he adds it to the "
+                parts.append(note(fmt(translate("MathsInspector", "Loy's d_weights%1 = \u2212dW%1 (he adds it to the "
                                                                    "weights)."), l)))
 
         # --- one step
@@ -473,7 +464,7 @@ class MathsInspector(QWidget):
                 eq += [f"   b{l} − η·db{l} =", (b, None, names[l])]
             parts.append(equation(*eq))
         opt = s.optimizer
-        parts.append(_note(_step_note(loss.summed, n_train, opt)))
+        parts.append(note(step_note(loss.summed, n_train, opt)))
         return "".join(parts)
 
     # -------------------------------------------------------------- gradient check
@@ -482,7 +473,7 @@ class MathsInspector(QWidget):
         s, rep = self.session, self._rep
         self.tabs.setCurrentWidget(self.check_text)
         if s is None or rep is None:
-            self.check_text.setHtml(STYLE + _note(translate("MathsInspector", "No network yet.")))
+            self.check_text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
             return None
         arch = rep.architecture
         net = ins.network(arch, rep.layers)
@@ -519,10 +510,10 @@ class MathsInspector(QWidget):
         parts = [STYLE, "<h3>" + translate("MathsInspector", "Gradient check") + "</h3>",
                  "<p>" + fmt(translate("MathsInspector", "%1: %2."), f"<b style='color: {colour};'>{largest}</b>",
                              verdict) + "</p>",
-                 _note(fmt(translate("MathsInspector", "Weights of epoch %1; the loss L = %2 over the %3 training "
+                 note(fmt(translate("MathsInspector", "Weights of epoch %1; the loss L = %2 over the %3 training "
                                                        "rows, as the trainer computes it; %4."),
                            f"{self.check_epoch:,}", num(gc.loss), gc.n_rows, which)),
-                 _note(fmt(translate("MathsInspector", "Largest errors first. analytic: from backpropagation "
+                 note(fmt(translate("MathsInspector", "Largest errors first. analytic: from backpropagation "
                                                        "(Network.gradient); numeric: (\u2212L(\u03b8+2h) + 8\u00b7L(\u03b8+h) \u2212 8\u00b7L(\u03b8\u2212h) + "
                                                        "L(\u03b8\u22122h)) / 12h with h = %1; relative error = |analytic \u2212 "
                                                        "numeric| / max(|analytic|, |numeric|, %2)."),
@@ -532,7 +523,7 @@ class MathsInspector(QWidget):
             kink = translate("MathsInspector", "ReLU has a kink at 0 (no derivative there): a parameter whose \u00b12h "
                                                "moves some row's z across 0 shows a larger error without any bug, "
                                                "hence the small h")
-            parts.append(_note(fmt(translate("MathsInspector", "%1."), kink) if not n_bad else
+            parts.append(note(fmt(translate("MathsInspector", "%1."), kink) if not n_bad else
                                fmt(translate("MathsInspector", "%1; 1 parameter here."), kink) if n_bad == 1 else
                                fmt(translate("MathsInspector", "%1; %2 parameters here."), kink, n_bad)))
         heads = (translate("MathsInspector", "parameter"), translate("MathsInspector", "relative error"),
@@ -549,56 +540,3 @@ class MathsInspector(QWidget):
                          f'<td>{html.escape(_units(name, names))}</td></tr>')
         parts.append("</table>")
         return "".join(parts)
-
-
-def _note(text: str) -> str:
-    return f"<p class='note'>{text}</p>"
-
-
-def _press_check() -> str:
-    return translate("MathsInspector", "Press <b>Gradient check</b> to compare the gradient from backpropagation "
-                                       "with finite differences of the loss.")
-
-
-def _normalization(kind: str) -> str:
-    """A normaliser's kind as prose names it ("standard"; its label in another language)."""
-    if current_language() == "en":
-        return kind
-    labels = {"standard": "Standardise (mean 0, sd 1)", "minmax": "Min-max to [0, 1]"}
-    return translated("core", labels[kind]) if kind in labels else kind
-
-
-def _layer_head(l: int, role: str | None, activation: str) -> str:
-    """"<b>Layer 2</b> · output · sigmoid" (no role on the backward pass)."""
-    head = "<b>" + fmt(translate("MathsInspector", "Layer %1"), l) + "</b>"
-    return "<p>" + " · ".join([head] + ([role] if role else []) + [act_name(activation)]) + "</p>"
-
-
-def _loss_note(label: str, summed: bool, n_train: int) -> str:
-    if summed:
-        if n_train == 1:
-            return fmt(translate("MathsInspector", "%1, of this row alone. The trainer's loss adds up this over its 1 "
-                                                   "training row."), label)
-        return fmt(translate("MathsInspector", "%1, of this row alone. The trainer's loss adds up this over its %2 "
-                                               "training rows."), label, n_train)
-    if n_train == 1:
-        return fmt(translate("MathsInspector", "%1, of this row alone. The trainer's loss averages this over its 1 "
-                                               "training row."), label)
-    return fmt(translate("MathsInspector", "%1, of this row alone. The trainer's loss averages this over its %2 "
-                                           "training rows."), label, n_train)
-
-
-def _step_note(summed: bool, n_train: int, opt: str) -> str:
-    """How training uses these gradients: their sum or mean over the rows, with which optimiser."""
-    name = "<b>" + html.escape(opt if current_language() == "en" or opt not in OPTIMIZERS else
-                               translated("core", OPTIMIZERS[opt].label)) + "</b>"
-    if summed:
-        text = translate("MathsInspector", "Training takes one step per epoch with the sum of these gradients over "
-                                           "all %1 training rows (or a batch of them), using the %2 optimiser")
-    else:
-        text = translate("MathsInspector", "Training takes one step per epoch with the mean of these gradients over "
-                                           "all %1 training rows (or a batch of them), using the %2 optimiser")
-    text = fmt(text, n_train, name)
-    if opt != "gd":
-        text = fmt(translate("MathsInspector", "%1, which scales each step by its running averages"), text)
-    return text + "."
