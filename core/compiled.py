@@ -28,6 +28,7 @@ MAX_WORK = 4096  # rows x parameters; measured here: above this NumPy's BLAS cal
 SOFTMAX = ACTIVATIONS["softmax"].compiled_code  # the one activation _train applies row by row
 SQUARED, BCE = LOSSES["sse"].compiled_code, LOSSES["bce"].compiled_code  # _train's loss branches (else ce)
 
+_NO_TRACK, _NO_BEST = np.zeros(4), np.zeros(0)  # what the loop gets without early stopping
 _installed: bool | None = None  # find_spec's answer, asked once
 _state = {"loaded": False, "failed": False}
 _lock = threading.Lock()
@@ -139,17 +140,21 @@ def _value(loss_code, divisor, P, Y):
     return total / divisor
 
 
-def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, lr, n_epochs, losses, A, G,
-           Xv, Yv, vdivisor, vlosses, Av):
+def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, rates, n_epochs, losses, A, G,
+           Xv, Yv, vdivisor, vlosses, Av, l2, l1, patience, track, best):
     """Full-batch gradient descent for n_epochs; losses[e] gets epoch e's loss (before its update).
 
-    ``factor`` and ``divisor`` are the loss's ``delta_scale`` and ``divisor`` for this data. With
-    validation rows (``Xv`` not empty) ``vlosses[e]`` gets their loss before epoch e's update.
+    ``rates[e]`` is epoch e's learning rate. ``factor`` and ``divisor`` are the loss's ``delta_scale``
+    and ``divisor`` for this data. With validation rows (``Xv`` not empty) ``vlosses[e]`` gets their
+    loss before epoch e's update. Every weight's gradient gains ``l2 * w + l1 * sign(w)``. With
+    ``patience`` > 0 the validation losses are watched as :class:`core.early_stopping.BestWeights`
+    does it, on its ``track`` state and ``best`` weights.
     """
     L = sizes.shape[0] - 1
     rows = X.shape[0]
     k_out = sizes[L]
     grad = np.zeros_like(params)
+    penalised = l2 != 0.0 or l1 != 0.0
     for epoch in range(n_epochs):
         _forward(params, w_off, b_off, sizes, acts, X, A)
         # loss and output delta
@@ -181,6 +186,10 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, 
                     s = 0.0
                     for r in range(rows):
                         s += A[l, r, i] * G[l + 1, r, j]
+                    if penalised:
+                        w = params[wo + i * n_out + j]
+                        s += l2 * w
+                        s += l1 * (1.0 if w > 0 else (-1.0 if w < 0 else 0.0))
                     grad[wo + i * n_out + j] = s
             if bo >= 0:
                 for j in range(n_out):
@@ -199,6 +208,16 @@ def _train(params, w_off, b_off, sizes, acts, loss_code, factor, divisor, X, Y, 
         if Xv.shape[0] > 0:
             _forward(params, w_off, b_off, sizes, acts, Xv, Av)
             vlosses[epoch] = _value(loss_code, vdivisor, Av[L], Yv)
+            if patience > 0:  # BestWeights.see, on the same state
+                e = track[3]
+                track[3] = e + 1.0
+                if vlosses[epoch] < track[0]:
+                    track[0] = vlosses[epoch]
+                    track[1] = e
+                    best[:] = params
+                elif track[2] == 0.0 and e - track[1] >= patience:
+                    track[2] = e
+        lr = rates[epoch]
         for p in range(params.shape[0]):
             params[p] -= lr * grad[p]
 
@@ -244,9 +263,15 @@ class CompiledLoop:
     """Full-batch gradient descent on one network and data set through the compiled loop."""
 
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, X_val: np.ndarray | None = None,
-                 Y_val: np.ndarray | None = None) -> None:
-        """``X_val``/``Y_val``: validation rows whose loss the loop records every epoch (None: none)."""
+                 Y_val: np.ndarray | None = None, l2: float = 0.0, l1: float = 0.0, watch=None) -> None:
+        """``X_val``/``Y_val``: validation rows whose loss the loop records every epoch (None: none).
+
+        ``l2``/``l1``: the weights' penalty (:mod:`core.regularization`). ``watch``: a
+        :class:`core.early_stopping.BestWeights` to keep up to date from the validation losses.
+        """
         arch = net.arch
+        self.l2, self.l1 = float(l2), float(l1)
+        self.watch = watch
         slices = arch.layer_slices()
         self.net = net
         self.X = np.ascontiguousarray(X, dtype=np.float64)
@@ -268,12 +293,18 @@ class CompiledLoop:
         self.val_divisor = float(loss.divisor(self.X_val.shape[0], k_out)) if self.X_val.shape[0] else 1.0
         self.Av = np.zeros((arch.n_layers + 1, self.X_val.shape[0], width))
 
-    def epochs(self, n: int, losses: np.ndarray, lr: float, vlosses: np.ndarray | None = None) -> None:
-        """``n`` epochs of full-batch gradient descent; ``vlosses`` (with validation rows) gets their loss
-        before each update. Raises :class:`Unavailable` when numba cannot load."""
+    def epochs(self, n: int, losses: np.ndarray, lr: float | np.ndarray,
+               vlosses: np.ndarray | None = None) -> None:
+        """``n`` epochs of full-batch gradient descent at rate ``lr`` (or ``lr[e]`` in epoch e);
+        ``vlosses`` (with validation rows) gets their loss before each update. Raises
+        :class:`Unavailable` when numba cannot load."""
         n_val = n if self.X_val.shape[0] else 0
         if vlosses is None or vlosses.shape[0] < n_val:  # the loop writes n_val values, unchecked
             vlosses = np.empty(n_val)
+        rates = np.ascontiguousarray(np.broadcast_to(np.asarray(lr, dtype=np.float64), (int(n),)))
+        watch = self.watch if n_val else None
+        track, best = (watch.state, watch.weights) if watch is not None else (_NO_TRACK, _NO_BEST)
         _load()(self.net.params, self.w_off, self.b_off, self.sizes, self.acts, self.loss_code, self.factor,
-                self.divisor, self.X, self.Y, float(lr), int(n), losses, self.A, self.G,
-                self.X_val, self.Y_val, self.val_divisor, vlosses, self.Av)
+                self.divisor, self.X, self.Y, rates, int(n), losses, self.A, self.G,
+                self.X_val, self.Y_val, self.val_divisor, vlosses, self.Av, self.l2, self.l1,
+                0 if watch is None else int(watch.patience), track, best)
