@@ -427,12 +427,17 @@ class Trainer:
         """Train ``n`` epochs; their training losses."""
         return self._run(n)[0]
 
-    def _run(self, n: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """Train ``n`` epochs: their training losses and, with a validation split, validation losses."""
+    def _run(self, n: int, first: int | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Train ``n`` epochs (the first is epoch ``first``, by default the one after ``self.epoch``):
+        their training losses and, with a validation split, validation losses."""
         losses = np.empty(n)
         vlosses = np.empty(n) if self.X_val is not None else None
         lr = self.config.learning_rate
-        rates = None if self.schedule.constant else self.schedule.rates(lr, self.epoch + 1, n, self.config.epochs)
+        if not self.schedule.constant:
+            first = self.epoch + 1 if first is None else first
+            rates = self.schedule.rates(lr, first, n, self.config.epochs)
+        else:
+            rates = None
         with np.errstate(all="ignore"):
             if self.releases_gil and self._run_compiled(n, losses, vlosses, lr if rates is None else rates):
                 pass
@@ -607,7 +612,7 @@ class Trainer:
         reason = "the weights became NaN or infinite"
         for _ in range(n):
             before = self.checkpoint()
-            one, vone = self._run(1)
+            one, vone = self._run(1, first=self.epoch + 1 + len(good))
             loss = one[0]
             if not np.isfinite(loss):
                 reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"

@@ -158,3 +158,16 @@ def test_a_constant_schedule_reports_the_base_rate():
     t = Trainer(_data(), TrainConfig(hidden=(3,), loss="mse", output_activation="linear", learning_rate=0.3))
     t.train(3)
     assert t.progress().current_learning_rate == 0.3 == t.current_learning_rate
+
+
+def test_divergence_under_a_growing_rate_is_found_at_the_same_epoch_whatever_the_chunks():
+    """The replay that looks for the failing epoch gives each replayed epoch its own scheduled rate."""
+    ds = _data()
+    cfg = TrainConfig(hidden=(3,), activation="tanh", output_activation="linear", loss="mse", learning_rate=0.05,
+                      epochs=400, schedule="exp:1.05")
+    whole, single = Trainer(ds, cfg), Trainer(ds, cfg)
+    whole.run(chunk=400)
+    single.run(chunk=1)
+    assert whole.diverged and whole.diverged == single.diverged
+    assert 20 < whole.epoch == single.epoch < 400
+    np.testing.assert_array_equal(whole.network.params, single.network.params)
