@@ -245,7 +245,9 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         l1=float(cfg.l1),
         schedule=str(cfg.schedule),
         early_stopping=int(cfg.early_stopping),
-        best_epoch=trainer.best_epoch if trainer.reached == REACHED_EARLY_STOP else None,
+        # early stopping ended the run: the weights are those of the best epoch (a stand-in may lack both)
+        best_epoch=getattr(trainer, "best_epoch", None) if getattr(trainer, "reached", None) == REACHED_EARLY_STOP
+        else None,
     )
     layers = [
         (W.astype(np.float64), None if b is None else b.astype(np.float64))
