@@ -68,6 +68,10 @@ class TrainConfig:
                 object.__setattr__(self, "features", canonical(self.features))
             except FeatureError:
                 object.__setattr__(self, "features", tuple(self.features))
+        try:  # written the one way (" Step : 0.5 : 10 " is "step:0.5:10"); what does not parse, check() reports
+            object.__setattr__(self, "schedule", str(parse_schedule(self.schedule)))
+        except ValueError:
+            pass
 
     def replace(self, **changes) -> "TrainConfig":
         return dataclasses.replace(self, **changes)

@@ -55,6 +55,8 @@ def test_the_registry_lists_every_schedule_with_its_form():
     assert format_schedule("step", 0.5, 100) == "step:0.5:100"
     assert str(parse_schedule(" Step : 0.25 : 7 ")) == "step:0.25:7"
     assert str(parse_schedule("exp:1e-1")) == "exp:0.1"
+    assert TrainConfig(schedule=" Step : 0.25 : 7 ").schedule == "step:0.25:7"  # settings hold the one spelling
+    assert TrainConfig(schedule="step:x").schedule == "step:x"  # left for check() to report
 
 
 @pytest.mark.parametrize("text,expected", [
