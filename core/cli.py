@@ -63,6 +63,10 @@ FLAGS = {
     "dtype": "--dtype",
     "architecture": "--init-from",
     "features": "--features",
+    "l2": "--l2",
+    "l1": "--l1",
+    "schedule": "--schedule",
+    "early_stopping": "--early-stopping",
 }
 
 
@@ -154,6 +158,24 @@ def _fraction(text: str) -> float:
     if not 0.0 <= value <= 0.9:
         raise argparse.ArgumentTypeError(f"must be a fraction from 0 to 0.9, got {text!r}")
     return value
+
+
+def _schedule(text: str) -> str:
+    """A learning-rate schedule (core.schedules), written back in its plain form."""
+    from .schedules import parse_schedule
+
+    try:
+        return str(parse_schedule(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _patience(text: str) -> int:
+    try:
+        return _whole(text, 1)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"the patience must be a whole number of epochs >= 1, got {text!r} "
+                                         "(--no-early-stopping switches it off)") from None
 
 
 def _hidden(text: str) -> tuple[int, ...]:
@@ -290,6 +312,21 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--stop-accuracy", action="store_const", const=True, default=None,
                    help="stop once every training row is classified right (class labels or 0/1 targets; "
                         "checked between chunks)")
+    g.add_argument("--l2", metavar="L", type=_non_negative_number,
+                   help="L2 regularisation of the weights (not the biases): adds (L/2) * sum(W^2) to the "
+                        "objective; 0 = off (default 0)")
+    g.add_argument("--l1", metavar="L", type=_non_negative_number,
+                   help="L1 regularisation of the weights: adds L * sum(|W|) to the objective; 0 = off (default 0)")
+    g.add_argument("--schedule", metavar="SPEC", type=_schedule,
+                   help="learning-rate schedule, epoch e from 1: constant; step:GAMMA:EVERY (lr * GAMMA^floor((e-1)"
+                        "/EVERY)); exp:GAMMA (lr * GAMMA^(e-1)); cosine (lr * (1 + cos(pi (e-1)/epochs)) / 2) "
+                        "(default constant)")
+    es = g.add_mutually_exclusive_group()
+    es.add_argument("--early-stopping", metavar="P", type=_patience, dest="early_stopping",
+                    help="stop when the validation loss has not improved for P epochs and keep the weights "
+                         "of the best validation epoch (needs --validation)")
+    es.add_argument("--no-early-stopping", action="store_const", const=0, dest="early_stopping",
+                    help="switch early stopping off (e.g. for a model trained with it)")
     g = t.add_argument_group("model files and output")
     g.add_argument("--init-from", metavar="MODEL.json",
                    help="continue training a saved model: its weights, normalisation and settings "
@@ -510,6 +547,7 @@ def _overrides(args) -> dict:
         "batch_size": args.batch_size, "epochs": args.epochs, "seed": args.seed,
         "normalize": args.normalize, "validation": args.validation, "dtype": args.dtype,
         "stop_loss": args.stop_loss, "stop_accuracy": args.stop_accuracy,
+        "l2": args.l2, "l1": args.l1, "schedule": args.schedule, "early_stopping": args.early_stopping,
     }
     return {k: v for k, v in pairs.items() if v is not None}
 
@@ -542,7 +580,7 @@ def cmd_train(args) -> int:
     from .modelfile import load_model, model_from_trainer, save_model
     from .presets import get_preset
     from .resources import resource_path
-    from .trainer import REACHED_ACCURACY, REACHED_LOSS, Trainer
+    from .trainer import REACHED_ACCURACY, REACHED_EARLY_STOP, REACHED_LOSS, Trainer
 
     if args.data is None and args.preset is None and args.init_from is None:
         raise CliError("train needs DATA.csv or --preset NAME (see 'train --help')")
@@ -640,6 +678,10 @@ def cmd_train(args) -> int:
     elif trainer.reached == REACHED_ACCURACY:
         print(f"stopped at epoch {trainer.epoch}: every training row is classified right (accuracy 100%)",
               file=sys.stderr, flush=True)
+    elif trainer.reached == REACHED_EARLY_STOP:
+        print(f"stopped at epoch {trainer.epoch}: the validation loss has not improved for "
+              f"{_plural(trainer.config.early_stopping, 'epoch')}; kept the weights of epoch "
+              f"{trainer.best_epoch} (val loss {_fmt(trainer.best.loss)})", file=sys.stderr, flush=True)
 
     for line in _summary(trainer):
         print(line)
@@ -773,8 +815,12 @@ class _Reporter:
             goal += f" or until the loss is below {cfg.stop_loss:g}"
         if cfg.stop_accuracy:
             goal += " or until the accuracy is 100%"
+        if cfg.early_stopping:
+            goal += f" or until the validation loss stalls for {_plural(cfg.early_stopping, 'epoch')}"
+        extra = "" if trainer.schedule.constant else f" ({cfg.schedule})"
+        extra += "".join(f", {k} {v:g}" for k, v in (("l2", cfg.l2), ("l1", cfg.l1)) if v)
         self._line(f"training {sizes} on {name} ({_plural(rows, 'row')}), {cfg.optimizer} "
-                   f"lr {cfg.learning_rate:g}, {goal}")
+                   f"lr {cfg.learning_rate:g}{extra}, {goal}")
 
     def update(self, p) -> None:
         now = time.monotonic()
@@ -823,8 +869,12 @@ class _Reporter:
         else:
             parts.append(f"epoch {p.epoch}")
         parts.append(f"loss {_fmt(p.loss)}")
+        if p.penalty:
+            parts.append(f"penalty {_fmt(p.penalty)}")
         if p.val_loss is not None:
             parts.append(f"val {_fmt(p.val_loss)}")
+        if p.current_learning_rate is not None and p.current_learning_rate != p.learning_rate:
+            parts.append(f"lr {p.current_learning_rate:.3g}")
         if rate:
             parts.append(f"{rate:.0f} epochs/s")
             if p.epochs_target and p.epoch < p.epochs_target:
@@ -847,16 +897,21 @@ def _duration(seconds: float) -> str:
 
 def _summary(trainer) -> list[str]:
     """The closing lines on stdout: final loss, epochs, accuracy for classification."""
-    from .trainer import is_classification
+    from .trainer import REACHED_EARLY_STOP, is_classification
 
     loss = trainer.last_loss
     if loss is None:  # no epoch trained: the loss of the current weights
         with np.errstate(all="ignore"):
             loss = trainer.loss_fn.value(trainer.network.predict(trainer.X), trainer.Y)
     lines = [f"final loss: {float(loss)!r}"]
+    if trainer.regularization is not None:
+        lines.append(f"penalty: {trainer.penalty!r}")
     if trainer.last_val_loss is not None:
         lines.append(f"val loss: {float(trainer.last_val_loss)!r}")
     lines.append(f"epochs: {trainer.epoch}")
+    if trainer.reached == REACHED_EARLY_STOP:  # the weights kept are those of the best epoch
+        lines.append(f"best epoch: {trainer.best_epoch}")
+        lines.append(f"best val loss: {trainer.best.loss!r}")
     if is_classification(trainer.Y, trainer.classes is not None, trainer.config.output_activation):
         lines.append(f"accuracy: {trainer.training_accuracy() * 100:.1f}%")
         val = trainer.validation_accuracy()

@@ -33,6 +33,7 @@ from .losses import LOSSES
 from .network import MAX_UNITS, Architecture, Network
 from .normalization import Normalizer
 from .optimizers import OPTIMIZERS
+from .schedules import parse_schedule
 
 __all__ = [
     "FORMAT",
@@ -57,7 +58,7 @@ MAX_INT = 2**63 - 1  # whole numbers in the file must fit a signed 64-bit intege
 TRAINING_KEYS = (
     "optimizer", "learning_rate", "batch_size", "epochs_done", "epochs_target", "seed",
     "init", "normalize", "validation", "dtype", "final_loss", "loss_history", "stop_loss", "stop_accuracy",
-    "val_history",
+    "val_history", "l2", "l1", "schedule", "early_stopping", "best_epoch",
 )
 NORMALIZER_KINDS = ("standard", "minmax")
 _SHOW_MAX = 40
@@ -184,7 +185,8 @@ class Model:
             ("optimizer", "optimizer"), ("learning_rate", "learning_rate"), ("batch_size", "batch_size"),
             ("epochs_target", "epochs"), ("seed", "seed"), ("init", "init"), ("normalize", "normalize"),
             ("validation", "validation"), ("dtype", "dtype"), ("stop_loss", "stop_loss"),
-            ("stop_accuracy", "stop_accuracy"),
+            ("stop_accuracy", "stop_accuracy"), ("l2", "l2"), ("l1", "l1"), ("schedule", "schedule"),
+            ("early_stopping", "early_stopping"),
         ):
             if t.get(key) is not None:
                 kw[name] = t[key]
@@ -204,6 +206,12 @@ class Model:
     def epochs_done(self) -> int:
         return int((self.training or {}).get("epochs_done") or 0)
 
+    @property
+    def best_epoch(self) -> int | None:
+        """Early stopping ended the run: the epoch whose validation loss these weights had (else None)."""
+        best = (self.training or {}).get("best_epoch")
+        return None if best is None else int(best)
+
 
 def _empty_training() -> dict:
     return {key: None for key in TRAINING_KEYS}
@@ -211,6 +219,8 @@ def _empty_training() -> dict:
 
 def model_from_trainer(trainer, include_data: bool = False) -> Model:
     """Snapshot a Trainer: weights (as float64), normaliser, settings, history, column names."""
+    from .trainer import REACHED_EARLY_STOP
+
     cfg: TrainConfig = trainer.config
     history: LossHistory = trainer.history
     val_history: LossHistory = trainer.val_history
@@ -231,6 +241,13 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         stop_loss=float(cfg.stop_loss),
         stop_accuracy=bool(cfg.stop_accuracy),
         val_history=val_history.to_dict() if len(val_history) else None,
+        l2=float(cfg.l2),
+        l1=float(cfg.l1),
+        schedule=str(cfg.schedule),
+        early_stopping=int(cfg.early_stopping),
+        # early stopping ended the run: the weights are those of the best epoch (a stand-in may lack both)
+        best_epoch=getattr(trainer, "best_epoch", None) if getattr(trainer, "reached", None) == REACHED_EARLY_STOP
+        else None,
     )
     layers = [
         (W.astype(np.float64), None if b is None else b.astype(np.float64))
@@ -391,7 +408,7 @@ def loads_model(text: str | bytes, source: str = "model") -> Model:
     try:
         d = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg == "Unterminated string starting at":  # cut off in a string
             problem = f"the JSON text ends too early (is the file truncated?): {exc.msg}"
         else:
             problem = f"not valid JSON: {exc.msg}"
@@ -749,12 +766,30 @@ def _training(v: object) -> dict:
         "val_history": _loss_history,
         "stop_loss": _stop_loss,
         "stop_accuracy": _flag,
+        "l2": _stop_loss,  # the same rule: a finite number >= 0, 0 off
+        "l1": _stop_loss,
+        "schedule": _schedule,
+        "early_stopping": lambda x, q: _whole(x, q),
+        "best_epoch": lambda x, q: _whole(x, q, 1),
     }
     for key in TRAINING_KEYS:
         x = v.get(key)
         if x is not None:
             out[key] = checks[key](x, f"{p}.{key}")
+    best, done = out["best_epoch"], out["epochs_done"]
+    if best is not None and done is not None and best > done:
+        raise _Bad(f"{p}.best_epoch", f"expected an epoch from 1 to epochs_done ({done}), got {best}")
     return out
+
+
+def _schedule(x: object, path: str) -> str:
+    if not isinstance(x, str):
+        raise _Bad(path, f"expected a schedule as text (e.g. \"constant\" or \"step:0.5:100\"), got {_kind(x)}")
+    try:
+        parse_schedule(x)
+    except ValueError as exc:
+        raise _Bad(path, str(exc)) from None
+    return x
 
 
 def _stop_loss(x: object, path: str) -> float:

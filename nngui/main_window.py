@@ -35,6 +35,7 @@ from nngui.files.opening import FileOps
 from nngui.files.project import Project
 from nngui.session import TrainingSession, reached_text
 from nngui.support import i18n, window_state
+from nngui.support.core_messages import core_text
 from nngui.support.formatting import integer, short
 from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.presentation import Presenter
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         """Tell the user about a problem (recorded in ``errors``, in the status bar, and in a dialog)."""
         self.errors.append((title, text))
-        self.show_status(f"{title}: {text.splitlines()[0] if text else ''}", 15000)
+        self.show_status(fmt(translate("MainWindow", "%1: %2"), title, text.splitlines()[0] if text else ""), 15000)
         self.dialogs.warn(title, text)
 
     def _on_hover(self, text: str) -> None:
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowModified(self.document.modified)  # autosave watches this (QEvent.ModifiedChange)
-        self.setWindowTitle(f"{self.document.name}[*] \u2014 {APP_NAME}")
+        self.setWindowTitle(f"{self.document.title()}[*] \u2014 {APP_NAME}")
 
     @property
     def current_path(self) -> str | None:
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every translatable label again in the language installed now (after a language switch)."""
         self.retranslator.apply()
+        self.statusBar().clearMessage()  # a message in the language before
+        self._update_title()
         self.settings_panel.retranslate()
         self.data_view.retranslate()
         self.presenter.counter.retranslate()
@@ -195,8 +198,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ training
 
     def _on_failed(self, text: str) -> None:
-        self.show_error("Training failed", f"Training stopped because of an error:\n\n{text}\n\n"
-                        "The last weights were kept; you can change the settings, Reset or train again.")
+        self.show_error(translate("MainWindow", "Training failed"),
+                        fmt(translate("MainWindow", "Training stopped because of an error:\n\n%1\n\nThe last weights "
+                                                    "were kept; you can change the settings, Reset or train again."),
+                            core_text(text)))
 
     def _on_finished(self, _run_id: int) -> None:
         t, state = self.controller.trainer, self.controller.state
@@ -280,8 +285,9 @@ class MainWindow(QMainWindow):
 
     def clear_runs(self) -> None:
         kept = self.insight.runs.clear()
-        self.show_status(f"Compared runs cleared ({kept} pinned run{'s' if kept != 1 else ''} kept)."
-                         if kept else "Compared runs cleared.", 4000)
+        self.show_status(translate("MainWindow", "Compared runs cleared.") if not kept else
+                         translate("MainWindow", "Compared runs cleared (1 pinned run kept).") if kept == 1 else
+                         fmt(translate("MainWindow", "Compared runs cleared (%1 pinned runs kept)."), kept), 4000)
 
     def set_log_scale(self, on: bool) -> None:
         self.loss_plot.set_log_scale(bool(on))

@@ -152,6 +152,12 @@ BAD = {
     "validation-1": _set(["training", "validation"], 1.0),
     "unknown-optimizer": _set(["training", "optimizer"], "rmsprop"),
     "history-without-last": _delete(["training", "loss_history", "last"]),
+    "negative-l2": _set(["training", "l2"], -0.1),
+    "l1-text": _set(["training", "l1"], "0.1"),
+    "unknown-schedule": _set(["training", "schedule"], "warmup"),
+    "step-without-every": _set(["training", "schedule"], "step:0.5"),
+    "negative-patience": _set(["training", "early_stopping"], -1),
+    "best-epoch-0": _set(["training", "best_epoch"], 0),
     "column-number": _set(["columns", "inputs", 0], 1),
     "data-row-text": _set(["data", "inputs", 0], "1,2"),
 }

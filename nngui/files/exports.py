@@ -26,6 +26,7 @@ from core.export_python import ExportError, python_script
 from core.modelfile import model_from_trainer, save_model
 from core.trainer import REACHED_ACCURACY
 
+from nngui.support.core_messages import error_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import describe_os_error
@@ -83,7 +84,7 @@ def _export(window, path: str | os.PathLike, title: str, write) -> str | None:
     try:
         return write(path)
     except (ExportError, ConfigError, DataError) as exc:
-        window.show_error(title, str(exc))
+        window.show_error(title, error_text(exc))
     except OSError as exc:
         window.show_error(title, describe_os_error(exc, path))
     return None
@@ -192,11 +193,12 @@ def export_model(window, path: str | os.PathLike) -> bool:
     def write(p):
         with _paused(window) as t:
             if t is None:
-                raise ExportError(window.session.data_problem or "There is no network yet.")
+                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
             save_model(model_from_trainer(t), p)
         return p
 
-    return _export_done(window, path, "Cannot export the weights", write, "Weights saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the weights"), write,
+                        translate("MainWindow", "Weights saved to %1"))
 
 
 def export_csv(window, path: str | os.PathLike) -> bool:
@@ -210,7 +212,8 @@ def export_csv(window, path: str | os.PathLike) -> bool:
         write_csv(p, [names[i] for i in order], values[:, order], comments=[f"nngui table; targets: {targets}"])
         return p
 
-    return _export_done(window, path, "Cannot export the CSV file", write, "Table saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the CSV file"), write,
+                        translate("MainWindow", "Table saved to %1"))
 
 
 def export_predictions(window, path: str | os.PathLike) -> bool:
@@ -219,7 +222,8 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
     session = window.session
     rep, ds = session.report, session.dataset
     if rep is None or ds is None or rep.predictions.shape[0] != ds.n_samples:
-        window.show_error("Cannot export the predictions", session.data_problem or "There are no predictions yet.")
+        window.show_error(translate("MainWindow", "Cannot export the predictions"),
+                          session.data_problem or translate("MainWindow", "There are no predictions yet."))
         return False
     P = np.asarray(rep.predictions, dtype=np.float64)
     names = list(ds.input_names)
@@ -239,7 +243,8 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
         write_csv(p, unique(names), np.hstack(cols), comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
         return p
 
-    return _export_done(window, path, "Cannot export the predictions", write, "Predictions saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the predictions"), write,
+                        translate("MainWindow", "Predictions saved to %1"))
 
 
 def export_picture(window, view, path: str | os.PathLike, title: str, done: str) -> bool:
@@ -255,34 +260,38 @@ def export_picture(window, view, path: str | os.PathLike, title: str, done: str)
 
 
 def export_loss_plot(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.loss_plot, path, "Cannot export the loss plot", "Loss plot saved to %1")
+    return export_picture(window, window.loss_plot, path, translate("MainWindow", "Cannot export the loss plot"),
+                          translate("MainWindow", "Loss plot saved to %1"))
 
 
 def export_diagram(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.network_view, path, "Cannot export the diagram", "Diagram saved to %1")
+    return export_picture(window, window.network_view, path, translate("MainWindow", "Cannot export the diagram"),
+                          translate("MainWindow", "Diagram saved to %1"))
 
 
 # What each File > Export… dialog asks: its title, file filter, suggested name after the stem, suffix.
-_N = QT_TRANSLATE_NOOP
 DIALOGS = {
-    "csv": (_N("MainWindow", "Export CSV"), _N("MainWindow", "CSV files (*.csv)"), ".csv", ".csv", export_csv),
-    "model": (_N("MainWindow", "Export weights"), _N("MainWindow", "Model files (*.json)"), "-model.json", ".json",
-              export_model),
-    "predictions": (_N("MainWindow", "Export predictions"), _N("MainWindow", "CSV files (*.csv)"),
-                    "-predictions.csv", ".csv", export_predictions),
-    "loss": (_N("MainWindow", "Export loss plot"), _N("MainWindow", "PNG images (*.png)"), "-loss.png", ".png",
-             export_loss_plot),
-    "diagram": (_N("MainWindow", "Export diagram"), _N("MainWindow", "PNG images (*.png)"), "-network.png", ".png",
-                export_diagram),
-    "python": (_N("MainWindow", "Export as Python script"), _N("MainWindow", "Python scripts (*.py)"), ".py", ".py",
-               export_python),
-    "onnx": (_N("MainWindow", "Export to ONNX"), _N("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx",
-             export_onnx),
-    "worksheet": (_N("MainWindow", "Export worksheet"), _N("MainWindow", "HTML files (*.html)"), "-worksheet.html",
-                  ".html", export_worksheet),
-    "sound": (_N("MainWindow", "Export loss as sound"), _N("MainWindow", "WAV sound files (*.wav)"), "-loss.wav",
-              ".wav", export_sound),
-    "c": (_N("MainWindow", "Export as C header"), _N("MainWindow", "C headers (*.h)"), ".h", ".h", export_c),
+    "csv": (QT_TRANSLATE_NOOP("MainWindow", "Export CSV"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
+            ".csv", ".csv", export_csv),
+    "model": (QT_TRANSLATE_NOOP("MainWindow", "Export weights"),
+              QT_TRANSLATE_NOOP("MainWindow", "Model files (*.json)"), "-model.json", ".json", export_model),
+    "predictions": (QT_TRANSLATE_NOOP("MainWindow", "Export predictions"),
+                    QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"), "-predictions.csv", ".csv",
+                    export_predictions),
+    "loss": (QT_TRANSLATE_NOOP("MainWindow", "Export loss plot"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
+             "-loss.png", ".png", export_loss_plot),
+    "diagram": (QT_TRANSLATE_NOOP("MainWindow", "Export diagram"),
+                QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"), "-network.png", ".png", export_diagram),
+    "python": (QT_TRANSLATE_NOOP("MainWindow", "Export as Python script"),
+               QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"), ".py", ".py", export_python),
+    "onnx": (QT_TRANSLATE_NOOP("MainWindow", "Export to ONNX"),
+             QT_TRANSLATE_NOOP("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx", export_onnx),
+    "worksheet": (QT_TRANSLATE_NOOP("MainWindow", "Export worksheet"),
+                  QT_TRANSLATE_NOOP("MainWindow", "HTML files (*.html)"), "-worksheet.html", ".html", export_worksheet),
+    "sound": (QT_TRANSLATE_NOOP("MainWindow", "Export loss as sound"),
+              QT_TRANSLATE_NOOP("MainWindow", "WAV sound files (*.wav)"), "-loss.wav", ".wav", export_sound),
+    "c": (QT_TRANSLATE_NOOP("MainWindow", "Export as C header"), QT_TRANSLATE_NOOP("MainWindow", "C headers (*.h)"),
+          ".h", ".h", export_c),
 }
 
 

@@ -17,7 +17,7 @@ import os
 from typing import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
@@ -221,13 +221,14 @@ class NetworkView(QGraphicsView):
         role = network_layout.layer_title(layer, arch.n_layers).lower()
         role += f", {arch.activations[layer - 1]}" if layer else ""
         lines = [f"{self._names[layer][unit]}  ({role})"]
-        if layer > 0:
+        if layer > 0 and arch.bias:
             b = self._biases[layer - 1] if self._biases is not None else None
-            if arch.bias:
-                lines.append(f"bias = {formatting.weight(float(b[unit]))}" if b is not None else "bias = —")
+            value = formatting.weight(float(b[unit])) if b is not None else "\u2014"
+            lines.append(QCoreApplication.translate("NetworkView", "bias = %1").replace("%1", value))
         if self._sample is not None:
-            label = "input" if layer == 0 else "activation"
-            lines.append(f"{label} = {formatting.weight(float(self._sample[layer][unit]))}")
+            label = QCoreApplication.translate("NetworkView", "input = %1") if layer == 0 else \
+                QCoreApplication.translate("NetworkView", "activation = %1")
+            lines.append(label.replace("%1", formatting.weight(float(self._sample[layer][unit]))))
         return "\n".join(lines)
 
     def hover_text_at(self, scene_pos: QPointF) -> str:

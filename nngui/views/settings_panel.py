@@ -33,6 +33,7 @@ from core.normalization import NORMALIZATIONS
 from core.optimizers import OPTIMIZERS
 
 from nngui.support import i18n
+from nngui.support.core_messages import core_text, error_text
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
 from nngui.views.settings_widgets import (
     WARNING_STYLE,
@@ -54,6 +55,7 @@ _NORMALIZE_LABELS = {
 _DTYPE_LABELS = {"float64": QT_TRANSLATE_NOOP("core", "float64 (exact)"),
                  "float32": QT_TRANSLATE_NOOP("core", "float32 (faster on big nets)")}
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's untranslated label (to translate it again)
+FORMULA_ROLE = Qt.ItemDataRole.UserRole + 2  # and its untranslated formula (the tooltip)
 
 SIZE_WARNINGS = ("deep_network", "wide_layer")  # shown by the hidden-layer editor itself
 ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
@@ -67,7 +69,8 @@ def _fill_combo(combo: QComboBox, entries) -> None:
         combo.setItemData(combo.count() - 1, label, SOURCE_ROLE)
         formula = getattr(entry, "formula", "") or getattr(entry, "description", "")
         if formula:
-            combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, formula, FORMULA_ROLE)
 
 
 FORM_SPACING = 4  # px between rows: every setting in view at 1280x720 without scrolling
@@ -153,8 +156,8 @@ class SettingsPanel(QWidget):
         self.batch_size_spin.setObjectName("batchSizeSpin")
         self.batch_size_spin.setRange(0, INT_MAX)
         keep(self.batch_size_spin, "setSpecialValueText", self.tr("All rows"))
-        self.batch_size_spin.setToolTip("Rows per update for mini-batch optimisers (0 = all rows); "
-                                        "full-batch gradient descent always uses all rows")
+        self.batch_size_spin.setToolTip(self.tr("Rows per update for mini-batch optimisers (0 = all rows); "
+                                                "full-batch gradient descent always uses all rows"))
         self._row(tr, self.tr("Batch size"), self.batch_size_spin)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("epochsSpin")
@@ -393,6 +396,9 @@ class SettingsPanel(QWidget):
                 source = combo.itemData(i, SOURCE_ROLE)
                 if source:
                     combo.setItemText(i, i18n.translated("core", source))
+                formula = combo.itemData(i, FORMULA_ROLE)
+                if formula:
+                    combo.setItemData(i, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
         self._update_enabled()
         self._update_io()
         self._update_warnings()
@@ -500,15 +506,15 @@ class SettingsPanel(QWidget):
             lines = self.config().check()
             error = False
         except ConfigError as exc:
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         # The hidden-layers editor shows its own size warnings next to the spin boxes.
         lines = [line for line in lines if getattr(line, "code", None) not in SIZE_WARNINGS]
         lines = [*lines, *self._data_warnings]
         if lines:
             prefix = "\u26a0 "
-            self.warnings_label.setText("\n".join(prefix + line for line in lines))
+            self.warnings_label.setText("\n".join(prefix + core_text(line) for line in lines))
             self.warnings_label.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         else:
             self.warnings_label.setText("")
