@@ -26,7 +26,7 @@ from .config import ConfigError, TrainConfig
 from .data import DataError, Dataset
 from .files import atomic_write_text
 
-__all__ = ["LESSON_FORMAT", "LESSON_SUFFIX", "LESSON_VERSION", "CONTROLS", "PANELS", "Lesson", "LessonError",
+__all__ = ["step_configs", "LESSON_FORMAT", "LESSON_SUFFIX", "LESSON_VERSION", "CONTROLS", "PANELS", "Lesson", "LessonError",
            "Question", "Step", "dumps_lesson", "load_lesson", "loads_lesson", "save_lesson", "step_dataset"]
 
 LESSON_FORMAT = "nngui-lesson"
@@ -117,10 +117,35 @@ def lesson_from_dict(d: Any, source: str = "lesson") -> Lesson:
         raise LessonError(f"{source}: steps", "expected a list of at least one step")
     if len(steps) > MAX_STEPS:
         raise LessonError(f"{source}: steps", f"{len(steps)} steps; at most {MAX_STEPS}")
-    return Lesson(title=title, steps=tuple(_step(s, f"{source}: steps[{i}]") for i, s in enumerate(steps)),
-                  description=_text(d.get("description"), f"{source}: description"),
-                  author=_text(d.get("author"), f"{source}: author"),
-                  language=_text(d.get("language"), f"{source}: language") or "en")
+    lesson = Lesson(title=title, steps=tuple(_step(s, f"{source}: steps[{i}]") for i, s in enumerate(steps)),
+                    description=_text(d.get("description"), f"{source}: description"),
+                    author=_text(d.get("author"), f"{source}: author"),
+                    language=_text(d.get("language"), f"{source}: language") or "en")
+    for _config in step_configs(lesson, TrainConfig(), where=f"{source}: steps"):
+        pass  # every step's settings checked as the window applies them (LessonError names a bad one)
+    return lesson
+
+
+def step_configs(lesson: Lesson, start: TrainConfig, where: str = "steps"):
+    """The settings of each step in turn, as the window applies them: a step with data starts from that
+    data's settings (a preset's, or the defaults with the data's validation share), a step without data
+    from the step before's (``start`` for the first); then the step's own settings, and its epoch count
+    as the target when it trains. Yields one TrainConfig per step; LessonError names a bad one."""
+    config = start
+    for i, step in enumerate(lesson.steps):
+        if step.data is not None:
+            _ds, preset_config, validation = step_dataset(step.data, f"{where}[{i}].data")
+            config = preset_config if preset_config is not None else TrainConfig(validation=validation)
+        try:
+            config = step.config(config)
+            if step.train and "epochs" not in step.settings:
+                config = config.replace(epochs=step.train)
+                config.check()
+        except ConfigError as exc:
+            raise LessonError(f"{where}[{i}].settings.{exc.field}", exc.detail) from None
+        except (TypeError, ValueError) as exc:
+            raise LessonError(f"{where}[{i}].settings", str(exc)) from None
+        yield config
 
 
 def _text(v: Any, where: str, required: bool = False) -> str:
@@ -151,12 +176,6 @@ def _step(s: Any, where: str) -> Step:
     for key in settings:
         if key not in CONTROLS:
             raise LessonError(f"{where}.settings.{key}", f"unknown setting; expected some of {', '.join(CONTROLS)}")
-    try:
-        TrainConfig.from_dict({**TrainConfig().to_dict(), **settings})
-    except ConfigError as exc:
-        raise LessonError(f"{where}.settings.{exc.field}", exc.detail) from None
-    except (TypeError, ValueError) as exc:
-        raise LessonError(f"{where}.settings", str(exc)) from None
     train = s.get("train", 0)
     if not isinstance(train, int) or isinstance(train, bool) or not 0 <= train <= 10_000_000:
         raise LessonError(f"{where}.train", f"expected a whole number of epochs from 0 to 10,000,000, got {train!r}")

@@ -10,7 +10,7 @@ import pytest
 
 from core.config import TrainConfig
 from core.lessons import (LESSON_FORMAT, LessonError, dumps_lesson, load_lesson, loads_lesson, save_lesson,
-                          step_dataset)
+                          step_configs, step_dataset)
 from core.resources import resource_path
 from core.trainer import Trainer
 
@@ -28,13 +28,12 @@ def test_three_lessons_are_shipped_and_load():
 def test_every_step_builds_its_data_and_settings(path):
     lesson = load_lesson(path)
     assert lesson.steps[0].data is not None  # the first step says what to load
-    config, data = TrainConfig(), None
-    for step in lesson.steps:
+    data = None
+    for step, config in zip(lesson.steps, step_configs(lesson, TrainConfig())):
         if step.data is not None:
-            data, preset_config, _validation = step_dataset(step.data)
-            config = preset_config or config
-        config = step.config(config)
+            data = step_dataset(step.data)[0]
         assert data is not None and config.check() is not None
+        assert config.epochs == (step.settings.get("epochs") or step.train or config.epochs)
         if step.question is not None:
             assert step.question.answer is None or 0 <= step.question.answer < len(step.question.choices)
 
@@ -42,12 +41,10 @@ def test_every_step_builds_its_data_and_settings(path):
 def replay(path) -> list[tuple[object, Trainer | None]]:
     """Walk a lesson as the window does: each step's data and settings, trained for its ``train`` epochs."""
     lesson = load_lesson(path)
-    config, data, out = TrainConfig(), None, []
-    for step in lesson.steps:
+    data, out = None, []
+    for step, config in zip(lesson.steps, step_configs(lesson, TrainConfig())):
         if step.data is not None:
-            data, preset_config, validation = step_dataset(step.data)
-            config = preset_config or TrainConfig(validation=validation)
-        config = step.config(config)
+            data = step_dataset(step.data)[0]
         t = None
         if step.train:
             t = Trainer(data, config)
@@ -123,3 +120,16 @@ def test_a_table_in_the_file_is_a_data_set():
     ds, cfg, validation = step_dataset({"table": {"columns": ["a", "b", "y"], "rows": [[0, 1, 1], [1, 1, 0]]}})
     assert ds.input_names == ("a", "b") and ds.target_names == ("y",) and cfg is None and validation == 0
     assert np.array_equal(ds.X, [[0, 1], [1, 1]]) and np.array_equal(ds.Y, [[1], [0]])
+
+
+def test_the_overfitting_lesson_says_what_training_gives():
+    steps = replay(resource_path("lessons", "overfitting.nngui-lesson.json"))
+    noisy, clean, l2, stopped = (t for _s, t in steps[:4])
+    x, y = noisy.val_history.curve()
+    assert 30 <= x[np.argmin(y)] <= 50 and 0.15 < y.min() < 0.3 and 0.9 < y[-1] < 1.2  # "around epoch 40 ... 1.0"
+    assert noisy.final.loss < 1e-3 and noisy.training_accuracy() == 1.0
+    assert round(noisy.validation_accuracy(), 2) == 0.89
+    assert clean.final.val_loss < 0.05 and clean.validation_accuracy() == 1.0  # "near 0.03 ... every point"
+    assert 0.14 < l2.final.val_loss < 0.2 and round(l2.validation_accuracy(), 2) == 0.94  # "0.17 ... 94 %"
+    assert 0.08 < l2.final.loss < 0.14  # "about 0.11"
+    assert stopped.epoch == 242 and stopped.best_epoch == 42  # "at epoch 242 ... epoch 42"

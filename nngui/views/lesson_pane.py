@@ -10,14 +10,14 @@ reveal text shows once the step has trained. Leaving the lesson lifts every limi
 
 from __future__ import annotations
 
+import itertools
 import os
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from core.config import TrainConfig
-from core.lessons import Lesson, Step, step_dataset
+from core.lessons import Lesson, Step, step_configs, step_dataset
 
 from nngui.support.i18n import fmt, translate
 
@@ -149,27 +149,16 @@ class LessonPane(QWidget):
     # -- internals ---------------------------------------------------------------------------
 
     def _load(self, index: int) -> bool:
-        """Data from the last step at or before ``index`` that has some; the settings of every step since."""
+        """Data from the last step at or before ``index`` that has some; the settings as
+        :func:`core.lessons.step_configs` gives them (the window's own before a first data step)."""
         w, steps = self.window_, self.lesson.steps
+        config = next(itertools.islice(step_configs(self.lesson, w.settings_panel.config()), index, None))
         first = max((i for i in range(index + 1) if steps[i].data is not None), default=-1)
-        if first < 0:  # a lesson that starts on the window's own data
-            config = w.settings_panel.config()
-            for s in steps[:index + 1]:
-                config = self._with_epochs(s, s.config(config))
+        if first < 0:
             w.apply_config(config)
             return True
-        # A preset brings its settings; other data starts from the defaults, whatever the window had:
-        # a lesson runs the same on every machine.
-        ds, preset_config, validation = step_dataset(steps[first].data)
-        config = preset_config if preset_config is not None else TrainConfig(validation=validation)
-        for s in steps[first:index + 1]:
-            config = self._with_epochs(s, s.config(config))
+        ds, _preset_config, _validation = step_dataset(steps[first].data)
         return w.replace_everything(ds=ds, config=config)
-
-    @staticmethod
-    def _with_epochs(step: Step, config: TrainConfig) -> TrainConfig:
-        """A step that trains N epochs sets the epoch target to N (unless its settings set one)."""
-        return config.replace(epochs=step.train) if step.train and "epochs" not in step.settings else config
 
     def _show_panels(self, panels) -> None:
         w = self.window_

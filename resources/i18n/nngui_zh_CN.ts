@@ -1200,6 +1200,45 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>LessonPane</name>
+    <message>
+        <source>Commit my answer</source>
+        <translation>提交我的答案</translation>
+    </message>
+    <message>
+        <source>Decide first, then see what happens: the step trains once you have answered</source>
+        <translation>先做决定，再看结果：回答之后这一步才开始训练</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 上一步</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一步 →</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Predict, then see</source>
+        <translation>先预测，再观察</translation>
+    </message>
+    <message>
+        <source>✓ You predicted it.</source>
+        <translation>✓ 你预测对了。</translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is “%1”.</source>
+        <translation>不太对：答案是“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>No training yet: press Train (Space)</source>
@@ -2180,6 +2219,46 @@ nngui keeps running, but this is a bug: save your work (File → Save As) and pl
 
 nngui 仍在运行，但这是一个程序错误：请保存你的工作（文件 → 另存为），并报告上面的信息。</translation>
     </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file (.nngui-lesson.json)</source>
+        <translation>打开课程文件（.nngui-lesson.json）</translation>
+    </message>
+    <message>
+        <source>&amp;End lesson</source>
+        <translation>结束课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close the lesson pane; every setting is editable again</source>
+        <translation>关闭课程面板；所有设置恢复可编辑</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.nngui-lesson.json);;JSON files (*.json)</source>
+        <translation>课程 (*.nngui-lesson.json);;JSON 文件 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>MathsInspector</name>
@@ -2884,6 +2963,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>一旦所有训练行都分类正确就停止（适用于类别标签或 0/1 目标）</translation>
     </message>
     <message>
+        <source>Locked by the lesson</source>
+        <translation>已被课程锁定</translation>
+    </message>
+    <message>
         <source>No hidden layers: nothing to activate</source>
         <translation>没有隐藏层：无需激活函数</translation>
     </message>
@@ -3242,6 +3325,33 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>float32 (faster on big nets)</source>
         <translation>float32（大网络更快）</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>Why hidden layers: the circle</source>
+        <translation>为什么需要隐藏层：圆</translation>
+    </message>
+    <message>
+        <source>Points inside a circle against points outside: a network without hidden layers fails, the same network with squared inputs succeeds, and a hidden layer learns the squares by itself.</source>
+        <translation>圆内的点与圆外的点：没有隐藏层的网络做不到，同一网络加上平方输入就能做到，而隐藏层能自己学会这些平方。</translation>
+    </message>
+    <message>
+        <source>From James Loy&apos;s table to a neuron</source>
+        <translation>从 James Loy 的表格到一个神经元</translation>
+    </message>
+    <message>
+        <source>James Loy&apos;s four-row table, first with one neuron, then with his 3-4-1 network; the forward pass, the loss and one step of backpropagation with the actual numbers.</source>
+        <translation>James Loy 的四行表格：先用一个神经元，再用他的 3-4-1 网络；用实际数字演示前向传播、损失和一步反向传播。</translation>
+    </message>
+    <message>
+        <source>Overfitting and how to see it</source>
+        <translation>过拟合以及如何看出它</translation>
+    </message>
+    <message>
+        <source>A big network learns a few noisy points by heart: the validation loss shows it, less noise avoids it, L2 and early stopping cure it.</source>
+        <translation>大网络把少量带噪声的点死记硬背下来：验证损失会暴露它，减少噪声可以避免，L2 和提前停止可以治好它。</translation>
     </message>
 </context>
 <context>
