@@ -36,12 +36,17 @@ def build(w, menubar) -> None:
     specs = [
         ActionSpec("open_lesson_action", "openLessonAction", translate("MainWindow", "&Open lesson\u2026"),
                    lambda: open_lesson_dialog(w), tip=translate("MainWindow", "Open a lesson file (.nngui-lesson.json)")),
+        ActionSpec("teacher_mode_action", "teacherModeAction", translate("MainWindow", "&Teacher mode"),
+                   lambda: set_teacher_mode(w, w.teacher_mode_action.isChecked()),
+                   tip=translate("MainWindow", "Build a lesson from the window: add the current data and settings "
+                                               "as a step, write its text and question, lock settings, save")),
         ActionSpec("end_lesson_action", "endLessonAction", translate("MainWindow", "&End lesson"),
                    lambda: end_lesson(w), tip=translate("MainWindow", "Close the lesson pane; every setting is "
                                                                       "editable again")),
     ]
     for a in create_all(w, specs):
         menu.addAction(a)
+    w.teacher_mode_action.setCheckable(True)
     menu.setToolTipsVisible(True)
 
 
@@ -90,3 +95,35 @@ def end_lesson(w) -> None:
     p = w.findChild(LessonPane, "lessonPane")
     if p is not None:
         p.end()
+
+
+def editor(w):
+    """The teacher's lesson editor and its dock (objectName ``lessonEditorDock``), made on first use."""
+    from nngui.views.lesson_editor import LessonEditor
+
+    existing = w.findChild(LessonEditor, "lessonEditor")
+    if existing is not None:
+        return existing
+    lesson_editor = LessonEditor(w)
+    dock = QDockWidget(translate("MainWindow", "Lesson editor"), w)
+    dock.setObjectName("lessonEditorDock")
+    dock.setWidget(lesson_editor)
+    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.visibilityChanged.connect(lambda shown: w.teacher_mode_action.setChecked(shown) if not shown else None)
+    return lesson_editor
+
+
+def set_teacher_mode(w, on: bool) -> None:
+    """Show the lesson editor (with the open lesson, if any) or hide it."""
+    if not on:
+        existing = w.findChild(QDockWidget, "lessonEditorDock")
+        if existing is not None:
+            existing.hide()
+        return
+    ed = editor(w)
+    p = w.findChild(LessonPane, "lessonPane")
+    if p is not None and p.lesson is not None and not ed.steps:
+        ed.load(p.lesson)
+    ed.parentWidget().show()
+    ed.parentWidget().raise_()
+    w.teacher_mode_action.setChecked(True)

@@ -1200,6 +1200,125 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>LessonEditor</name>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>the table needs input and target columns</source>
+        <translation>表格需要输入列和目标列</translation>
+    </message>
+    <message>
+        <source>a lesson holds 1 to %1 complete rows; the table has %2</source>
+        <translation>一节课可包含 1 到 %1 行完整数据；表格有 %2 行</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>My lesson</source>
+        <translation>我的课程</translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation>课程标题</translation>
+    </message>
+    <message>
+        <source>Add this state as a step</source>
+        <translation>把当前状态添加为一步</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>What the student reads (Markdown)</source>
+        <translation>学生看到的内容（Markdown）</translation>
+    </message>
+    <message>
+        <source>The student trains</source>
+        <translation>由学生训练</translation>
+    </message>
+    <message>
+        <source>Optional: ask before training</source>
+        <translation>可选：训练前提问</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Any answer</source>
+        <translation>任何答案都可以</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Train epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Locked settings</source>
+        <translation>锁定的设置</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Right choice (1 = first)</source>
+        <translation>正确选项（1 = 第一个）</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Try this step</source>
+        <translation>试运行这一步</translation>
+    </message>
+    <message>
+        <source>Save lesson…</source>
+        <translation>保存课程…</translation>
+    </message>
+    <message>
+        <source>Step %1 added: the data (%2 rows) and the settings as they are now.</source>
+        <translation>已添加第 %1 步：当前的数据（%2 行）和设置。</translation>
+    </message>
+    <message>
+        <source>Lesson saved to %1</source>
+        <translation>课程已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.nngui-lesson.json)</source>
+        <translation>课程 (*.nngui-lesson.json)</translation>
+    </message>
+</context>
+<context>
     <name>LessonPane</name>
     <message>
         <source>Commit my answer</source>
@@ -2232,6 +2351,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>打开课程文件（.nngui-lesson.json）</translation>
     </message>
     <message>
+        <source>&amp;Teacher mode</source>
+        <translation>教师模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Build a lesson from the window: add the current data and settings as a step, write its text and question, lock settings, save</source>
+        <translation>用窗口制作课程：把当前数据和设置添加为一步，编写文字和问题，锁定设置，然后保存</translation>
+    </message>
+    <message>
         <source>&amp;End lesson</source>
         <translation>结束课程(&amp;E)</translation>
     </message>
@@ -2258,6 +2385,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>Lessons (*.nngui-lesson.json);;JSON files (*.json)</source>
         <translation>课程 (*.nngui-lesson.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Lesson editor</source>
+        <translation>课程编辑器</translation>
     </message>
 </context>
 <context>
