@@ -9,19 +9,14 @@ import pytest
 
 from core.config import TrainConfig
 from core.lessons import load_lesson, step_configs
-from nngui.app import create_main_window
+from helpers import shown_window
 from nngui.views.lesson_editor import LessonEditor
 from nngui.views.lesson_pane import LessonPane
 
 
 @pytest.fixture
 def window(qtbot):
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     yield w
     w.controller.shutdown()
 

@@ -56,12 +56,17 @@ def pane(w) -> LessonPane:
     if existing is not None:
         return existing
     lesson_pane = LessonPane(w)
-    dock = QDockWidget(translate("MainWindow", "Lesson"), w)
-    dock.setObjectName("lessonDock")
-    dock.setWidget(lesson_pane)
-    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    lesson_pane.closed.connect(dock.hide)
+    _dock(w, lesson_pane, translate("MainWindow", "Lesson"), "lessonDock")
+    lesson_pane.closed.connect(lesson_pane.parentWidget().hide)
     return lesson_pane
+
+
+def _dock(w, widget, title: str, name: str) -> QDockWidget:
+    dock = QDockWidget(title, w)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock
 
 
 def open_lesson(w, path: str | os.PathLike) -> bool:
@@ -105,10 +110,7 @@ def editor(w):
     if existing is not None:
         return existing
     lesson_editor = LessonEditor(w)
-    dock = QDockWidget(translate("MainWindow", "Lesson editor"), w)
-    dock.setObjectName("lessonEditorDock")
-    dock.setWidget(lesson_editor)
-    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock = _dock(w, lesson_editor, translate("MainWindow", "Lesson editor"), "lessonEditorDock")
     dock.visibilityChanged.connect(lambda shown: w.teacher_mode_action.setChecked(shown) if not shown else None)
     return lesson_editor
 
