@@ -1,4 +1,4 @@
-"""The headless command line: ``python -m core train|predict|export|presets`` (also ``nngui train ...``).
+"""The headless command line: ``python -m core train|predict|evaluate|generate|export|presets`` (also ``nngui train ...``).
 
 Bad input of any kind ends with exit status 2 and one ``error: ...`` line on
 stderr naming what and where; a diverged run ends with status 3 (the last finite
@@ -24,8 +24,10 @@ import numpy as np
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from .config import DTYPES, ConfigError, TrainConfig
-from .data import DataError, Dataset, read_csv
+from .data import DataError, Dataset, csv_text, read_csv
+from .features import FEATURES, FeatureError, MAX_DERIVED, parse_features
 from .files import atomic_write_text
+from .generate import GENERATORS, MAX_NOISE
 from .initializers import INITIALIZERS
 from .losses import LOSSES, get_loss
 from .normalization import NORMALIZATIONS
@@ -60,6 +62,11 @@ FLAGS = {
     "validation": "--validation",
     "dtype": "--dtype",
     "architecture": "--init-from",
+    "features": "--features",
+    "l2": "--l2",
+    "l1": "--l1",
+    "schedule": "--schedule",
+    "early_stopping": "--early-stopping",
 }
 
 
@@ -153,6 +160,24 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _schedule(text: str) -> str:
+    """A learning-rate schedule (core.schedules), written back in its plain form."""
+    from .schedules import parse_schedule
+
+    try:
+        return str(parse_schedule(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _patience(text: str) -> int:
+    try:
+        return _whole(text, 1)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"the patience must be a whole number of epochs >= 1, got {text!r} "
+                                         "(--no-early-stopping switches it off)") from None
+
+
 def _hidden(text: str) -> tuple[int, ...]:
     """``"4,4"`` -> (4, 4); ``""`` or ``"none"`` -> () (no hidden layer)."""
     stripped = text.strip()
@@ -181,6 +206,28 @@ def _activations(text: str) -> str | tuple[str, ...]:
             raise argparse.ArgumentTypeError(
                 f"unknown hidden-layer activation {name!r}; expected one of {_names(HIDDEN_ACTIVATIONS)}")
     return names[0] if len(names) == 1 else tuple(names)
+
+
+def _features(text: str) -> tuple[str, ...]:
+    try:
+        return parse_features(text)
+    except FeatureError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _noise(text: str) -> float:
+    """``0.1`` or ``10%`` -> 0.1; from 0 to 0.5 (50 %)."""
+    stripped = text.strip()
+    percent = stripped.endswith("%")
+    value = _number(stripped[:-1] if percent else stripped)
+    if percent:
+        value /= 100.0
+    if not 0.0 <= value <= MAX_NOISE:
+        hint = (f"; for {value:g} % write {value / 100:g} or {value:g}%"
+                if not percent and 1 < value <= 100 * MAX_NOISE else "")
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_NOISE:g} (0 to {MAX_NOISE:.0%}), "
+                                         f"got {text!r}{hint}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -228,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "ce with a softmax output one-hot encodes a column of class labels)")
     g.add_argument("--init", metavar="NAME", type=_choice("initialiser", INITIALIZERS),
                    help=f"weight initialisation; one of: {_names(INITIALIZERS)} (default {defaults.init})")
+    g.add_argument("--features", metavar="LIST", type=_features,
+                   help=f"derived inputs computed after normalisation, a comma list of: {_names(FEATURES)} "
+                        "(each input squared; each pair x_i*x_j, i < j; sin of each input); none = off "
+                        f"(the default); at most {MAX_DERIVED:,} derived columns")
     bias = g.add_mutually_exclusive_group()
     bias.add_argument("--bias", dest="bias", action="store_const", const=True, default=None,
                       help="give every layer a bias (the default)")
@@ -261,6 +312,21 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--stop-accuracy", action="store_const", const=True, default=None,
                    help="stop once every training row is classified right (class labels or 0/1 targets; "
                         "checked between chunks)")
+    g.add_argument("--l2", metavar="L", type=_non_negative_number,
+                   help="L2 regularisation of the weights (not the biases): adds (L/2) * sum(W^2) to the "
+                        "objective; 0 = off (default 0)")
+    g.add_argument("--l1", metavar="L", type=_non_negative_number,
+                   help="L1 regularisation of the weights: adds L * sum(|W|) to the objective; 0 = off (default 0)")
+    g.add_argument("--schedule", metavar="SPEC", type=_schedule,
+                   help="learning-rate schedule, epoch e from 1: constant; step:GAMMA:EVERY (lr * GAMMA^floor((e-1)"
+                        "/EVERY)); exp:GAMMA (lr * GAMMA^(e-1)); cosine (lr * (1 + cos(pi (e-1)/epochs)) / 2) "
+                        "(default constant)")
+    es = g.add_mutually_exclusive_group()
+    es.add_argument("--early-stopping", metavar="P", type=_patience, dest="early_stopping",
+                    help="stop when the validation loss has not improved for P epochs and keep the weights "
+                         "of the best validation epoch (needs --validation)")
+    es.add_argument("--no-early-stopping", action="store_const", const=0, dest="early_stopping",
+                    help="switch early stopping off (e.g. for a model trained with it)")
     g = t.add_argument_group("model files and output")
     g.add_argument("--init-from", metavar="MODEL.json",
                    help="continue training a saved model: its weights, normalisation and settings "
@@ -316,6 +382,45 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dtype", metavar="TYPE", type=_choice("dtype", DTYPES),
                    help="onnx: the graph's input and weight type (default float32)")
 
+    # -- evaluate -------------------------------------------------------------------------
+    v = sub.add_parser(
+        "evaluate", usage="%(prog)s [--json] MODEL.json DATA.csv",
+        help="the figures of a saved model on a CSV file: loss, accuracy, confusion matrix, AUC, RMSE, ...",
+        description="Compute a saved model's figures on DATA.csv, which holds the model's input columns "
+                    "followed by its target columns (for a class model: one column of labels); columns are "
+                    "matched by position. Classification (class labels, or 0/1 targets with a sigmoid "
+                    "output): loss, accuracy, the confusion matrix (rows: true class, columns: predicted "
+                    "class, in the model's class order; counts and row percentages) and, for two classes, "
+                    "the ROC curve's AUC. Regression: loss, RMSE, MAE and R2.",
+        epilog="Exit status: 0 done, 2 bad input (a file that cannot be read, or columns that do not "
+               "match the model).",
+    )
+    v.add_argument("model", metavar="MODEL.json", help="a model file saved by 'nngui train --out' or the app")
+    v.add_argument("data", metavar="DATA.csv", help="inputs then targets")
+    v.add_argument("--json", action="store_true",
+                   help="print one JSON object instead: loss, then accuracy, confusion_matrix and auc "
+                        "(two classes) for classification, or rmse, mae and r2 for regression")
+
+    # -- generate -------------------------------------------------------------------------
+    gen = sub.add_parser(
+        "generate", usage="%(prog)s NAME [--rows N] [--noise F] [--seed S] [--out FILE.csv] [--validation F --val-out VAL.csv]",
+        help="write a generated data set (circle, xor, spiral, ...) as CSV",
+        description="Write a generated data set: inputs x1, x2, ..., then the target y. The same "
+                    "settings give the same file. Data sets: " + "; ".join(
+                        f"{g.name} ({g.kind}) {g.description}" for g in GENERATORS.values()),
+        epilog="The data sets are described in core/generate.py. Exit status: 0 done, 2 bad input.",
+    )
+    gen.add_argument("name", metavar="NAME", type=_choice("data set", GENERATORS),
+                     help=f"one of: {_names(GENERATORS)}")
+    gen.add_argument("--rows", metavar="N", type=_positive_count, default=200, help="rows (default 200)")
+    gen.add_argument("--noise", metavar="F", type=_noise, default=0.0,
+                     help=f"noise from 0 to {MAX_NOISE:g}, or as a percentage such as 10%% (default 0)")
+    gen.add_argument("--seed", metavar="N", type=_count, default=0, help="random seed (default 0)")
+    gen.add_argument("--validation", metavar="F", type=_fraction, default=0.0,
+                     help="fraction of the rows held out, 0 to 0.9, written to --val-out (default 0)")
+    gen.add_argument("--out", metavar="FILE.csv", help="the file to write (default: standard output)")
+    gen.add_argument("--val-out", metavar="VAL.csv", help="with --validation: the file for the held-out rows")
+
     # -- presets --------------------------------------------------------------------------
     sub.add_parser(
         "presets", help="list the built-in presets",
@@ -344,6 +449,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_predict(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "evaluate":
+            return cmd_evaluate(args)
+        if args.command == "generate":
+            return cmd_generate(args)
         return cmd_presets(args)
     except BrokenPipeError:  # e.g. `nngui presets | head -1`: the reader left, nothing to report
         _silence_stdout()
@@ -401,6 +510,8 @@ def _config_summary(cfg: TrainConfig) -> str:
         parts.append(f"{cfg.normalize} inputs")
     if cfg.validation:
         parts.append(f"validation {cfg.validation:g}")
+    if cfg.features:
+        parts.append(f"features {','.join(cfg.features)}")
     return ", ".join(parts)
 
 
@@ -430,11 +541,13 @@ def _plural(n: int, word: str) -> str:
 def _overrides(args) -> dict:
     pairs = {
         "hidden": args.hidden, "activation": args.activation,
+        "features": args.features,
         "output_activation": args.output_activation, "loss": args.loss, "bias": args.bias,
         "init": args.init, "optimizer": args.optimizer, "learning_rate": args.lr,
         "batch_size": args.batch_size, "epochs": args.epochs, "seed": args.seed,
         "normalize": args.normalize, "validation": args.validation, "dtype": args.dtype,
         "stop_loss": args.stop_loss, "stop_accuracy": args.stop_accuracy,
+        "l2": args.l2, "l1": args.l1, "schedule": args.schedule, "early_stopping": args.early_stopping,
     }
     return {k: v for k, v in pairs.items() if v is not None}
 
@@ -468,7 +581,7 @@ def cmd_train(args, run=None) -> int:
     from .modelfile import load_model, model_from_trainer, save_model
     from .presets import get_preset
     from .resources import resource_path
-    from .trainer import REACHED_ACCURACY, REACHED_LOSS, Trainer
+    from .trainer import REACHED_ACCURACY, REACHED_EARLY_STOP, REACHED_LOSS, Trainer
 
     if args.data is None and args.preset is None and args.init_from is None:
         raise CliError("train needs DATA.csv or --preset NAME (see 'train --help')")
@@ -497,6 +610,11 @@ def cmd_train(args, run=None) -> int:
             raise CliError(f"--normalize {changes['normalize']} does not match {args.init_from}, "
                            f"whose weights expect {kind} inputs")
         changes["normalize"] = kind
+        if "features" in changes and changes["features"] != model.features:
+            raise CliError(f"--features {','.join(changes['features']) or 'none'} does not match "
+                           f"{args.init_from}, whose weights expect the features "
+                           f"{','.join(model.features) or 'none'}")
+        changes["features"] = model.features
         if "init" in changes:
             _warn(f"--init has no effect with --init-from (the weights come from {args.init_from})")
     elif preset is not None:
@@ -561,6 +679,10 @@ def cmd_train(args, run=None) -> int:
     elif trainer.reached == REACHED_ACCURACY:
         print(f"stopped at epoch {trainer.epoch}: every training row is classified right (accuracy 100%)",
               file=sys.stderr, flush=True)
+    elif trainer.reached == REACHED_EARLY_STOP:
+        print(f"stopped at epoch {trainer.epoch}: the validation loss has not improved for "
+              f"{_plural(trainer.config.early_stopping, 'epoch')}; kept the weights of epoch "
+              f"{trainer.best_epoch} (val loss {_fmt(trainer.best.loss)})", file=sys.stderr, flush=True)
 
     for line in _summary(trainer):
         print(line)
@@ -694,8 +816,12 @@ class _Reporter:
             goal += f" or until the loss is below {cfg.stop_loss:g}"
         if cfg.stop_accuracy:
             goal += " or until the accuracy is 100%"
+        if cfg.early_stopping:
+            goal += f" or until the validation loss stalls for {_plural(cfg.early_stopping, 'epoch')}"
+        extra = "" if trainer.schedule.constant else f" ({cfg.schedule})"
+        extra += "".join(f", {k} {v:g}" for k, v in (("l2", cfg.l2), ("l1", cfg.l1)) if v)
         self._line(f"training {sizes} on {name} ({_plural(rows, 'row')}), {cfg.optimizer} "
-                   f"lr {cfg.learning_rate:g}, {goal}")
+                   f"lr {cfg.learning_rate:g}{extra}, {goal}")
 
     def update(self, p) -> None:
         now = time.monotonic()
@@ -744,8 +870,12 @@ class _Reporter:
         else:
             parts.append(f"epoch {p.epoch}")
         parts.append(f"loss {_fmt(p.loss)}")
+        if p.penalty:
+            parts.append(f"penalty {_fmt(p.penalty)}")
         if p.val_loss is not None:
             parts.append(f"val {_fmt(p.val_loss)}")
+        if p.current_learning_rate is not None and p.current_learning_rate != p.learning_rate:
+            parts.append(f"lr {p.current_learning_rate:.3g}")
         if rate:
             parts.append(f"{rate:.0f} epochs/s")
             if p.epochs_target and p.epoch < p.epochs_target:
@@ -768,16 +898,21 @@ def _duration(seconds: float) -> str:
 
 def _summary(trainer) -> list[str]:
     """The closing lines on stdout: final loss, epochs, accuracy for classification."""
-    from .trainer import is_classification
+    from .trainer import REACHED_EARLY_STOP, is_classification
 
     loss = trainer.last_loss
     if loss is None:  # no epoch trained: the loss of the current weights
         with np.errstate(all="ignore"):
             loss = trainer.loss_fn.value(trainer.network.predict(trainer.X), trainer.Y)
     lines = [f"final loss: {float(loss)!r}"]
+    if trainer.regularization is not None:
+        lines.append(f"penalty: {trainer.penalty!r}")
     if trainer.last_val_loss is not None:
         lines.append(f"val loss: {float(trainer.last_val_loss)!r}")
     lines.append(f"epochs: {trainer.epoch}")
+    if trainer.reached == REACHED_EARLY_STOP:  # the weights kept are those of the best epoch
+        lines.append(f"best epoch: {trainer.best_epoch}")
+        lines.append(f"best val loss: {trainer.best.loss!r}")
     if is_classification(trainer.Y, trainer.classes is not None, trainer.config.output_activation):
         lines.append(f"accuracy: {trainer.training_accuracy() * 100:.1f}%")
         val = trainer.validation_accuracy()
@@ -821,27 +956,11 @@ def cmd_predict(args) -> int:
         _check_out_path(args.out)
     model = load_model(args.model)
     table = _read_table(args.data)
-    n_in = int(model.architecture.sizes[0])
+    X, Y = _model_columns(model, table)
+    n_in = model.n_inputs
     target_names = tuple(model.target_names)
     classes = tuple(model.classes) if model.classes else None
-    n_t = 1 if classes else len(target_names)  # a class model's targets are one label column
-    n_cols = len(table.names)
-    if n_cols == n_in:
-        has_targets = False
-    elif n_cols == n_in + n_t:
-        has_targets = True
-    else:
-        what = "1 label column" if classes else _plural(n_t, "target column")
-        raise DataError(
-            f"has {_plural(n_cols, 'column')}, but the model takes {_plural(n_in, 'input')} "
-            f"({', '.join(model.input_names)}) and {what}: expected {n_in} columns "
-            f"(inputs only) or {n_in + n_t} (inputs then targets)", file=table.source)
-    given_inputs = table.names[:n_in]
-    if tuple(given_inputs) != tuple(model.input_names):
-        _warn(f"{table.source}: the input columns ({', '.join(given_inputs)}) are not named like the "
-              f"model's inputs ({', '.join(model.input_names)}); matching them by position")
-    X = np.ascontiguousarray(table.values[:, :n_in])
-    Y = np.ascontiguousarray(table.values[:, n_in:]) if has_targets else None
+    has_targets = Y is not None
 
     with np.errstate(all="ignore"):
         P = np.asarray(model.predict(X), dtype=np.float64)
@@ -881,6 +1000,35 @@ def cmd_predict(args) -> int:
     return EXIT_OK
 
 
+def _model_columns(model, table: _Table, targets_needed: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+    """The model's raw inputs and (when given) targets from a table whose columns match them by position."""
+    n_in = model.n_inputs
+    classes = model.classes
+    n_t = 1 if classes else len(model.target_names)  # a class model's targets are one label column
+    n_cols = len(table.names)
+    what = "1 label column" if classes else _plural(n_t, "target column")
+    if n_cols == n_in and not targets_needed:
+        has_targets = False
+    elif n_cols == n_in + n_t:
+        has_targets = True
+    elif targets_needed:
+        raise DataError(
+            f"has {_plural(n_cols, 'column')}, but the model takes {_plural(n_in, 'input')} "
+            f"({', '.join(model.input_names)}) and {what}: expected {n_in + n_t} columns "
+            f"(inputs then targets)", file=table.source)
+    else:
+        raise DataError(
+            f"has {_plural(n_cols, 'column')}, but the model takes {_plural(n_in, 'input')} "
+            f"({', '.join(model.input_names)}) and {what}: expected {n_in} columns "
+            f"(inputs only) or {n_in + n_t} (inputs then targets)", file=table.source)
+    given_inputs = table.names[:n_in]
+    if tuple(given_inputs) != tuple(model.input_names):
+        _warn(f"{table.source}: the input columns ({', '.join(given_inputs)}) are not named like the "
+              f"model's inputs ({', '.join(model.input_names)}); matching them by position")
+    X = np.ascontiguousarray(table.values[:, :n_in])
+    return X, (np.ascontiguousarray(table.values[:, n_in:]) if has_targets else None)
+
+
 def _report_fit(model, P, Y, labels, classes, source: str) -> None:
     """Loss (the model's) and, for classification, accuracy on stderr."""
     from .trainer import accuracy, is_classification
@@ -906,6 +1054,100 @@ def _report_fit(model, P, Y, labels, classes, source: str) -> None:
     if is_classification(Y, False, model.architecture.output_activation):
         print(f"accuracy: {accuracy(P, Y, False) * 100:.1f}%", file=sys.stderr)
     sys.stderr.flush()
+
+
+# ---------------------------------------------------------------------------
+# evaluate
+# ---------------------------------------------------------------------------
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    from .metrics import evaluate_model
+    from .modelfile import load_model
+
+    model = load_model(args.model)
+    table = _read_table(args.data)
+    X, Y = _model_columns(model, table, targets_needed=True)
+    try:
+        result = evaluate_model(model, X, Y)
+    except ValueError as exc:  # a label the model does not know
+        detail, row = exc.args
+        raise DataError(detail, file=table.source, row=row + 1, column=table.names[model.n_inputs]) from None
+    if args.json:
+        print(json.dumps(result.to_dict(), allow_nan=False))
+    else:
+        for line in _evaluation_lines(result, model.architecture.loss):
+            print(line)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _evaluation_lines(result, loss: str) -> list[str]:
+    """The figures as text: loss, accuracy, the confusion matrix with row percentages, AUC; or RMSE, MAE, R2."""
+    lines = [f"rows: {result.rows}", f"loss ({loss}): {_fmt(result.loss)}"]
+    if not result.is_classification:
+        r2 = "undefined (a target column is constant)" if not np.isfinite(result.r2) else _fmt(result.r2)
+        return lines + [f"RMSE: {_fmt(result.rmse)}", f"MAE: {_fmt(result.mae)}", f"R2: {r2}"]
+    right = int(np.trace(result.confusion))
+    lines.append(f"accuracy: {result.accuracy * 100:.1f}% ({right} of {result.rows} rows)")
+    lines.append("confusion matrix (rows: true class, columns: predicted class; count and % of the true class):")
+    labels = [_label(c) for c in result.classes]
+    cells = [[f"{int(n)} ({p:.1f}%)" if np.isfinite(p) else f"{int(n)}" for n, p in zip(row, pct)]
+             for row, pct in zip(result.confusion, result.confusion_percent)]
+    head = "true \\ predicted"
+    first = max(len(head), *map(len, labels))
+    widths = [max(len(labels[j]), *(len(row[j]) for row in cells)) for j in range(len(labels))]
+    lines.append("  ".join([head.ljust(first), *(lab.rjust(w) for lab, w in zip(labels, widths))]).rstrip())
+    for lab, row in zip(labels, cells):
+        lines.append("  ".join([lab.ljust(first), *(c.rjust(w) for c, w in zip(row, widths))]))
+    if result.roc is not None:
+        auc = result.roc.auc
+        lines.append(f"AUC: {_fmt(auc)}" if np.isfinite(auc) else "AUC: undefined (only one class among the rows)")
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# generate
+# ---------------------------------------------------------------------------
+
+
+def cmd_generate(args) -> int:
+    from .generate import check, generate, split
+
+    if args.validation and not args.val_out:
+        raise CliError("--validation needs --val-out VAL.csv (the file for the held-out rows)")
+    if args.val_out and not args.validation:
+        raise CliError("--val-out needs --validation F (the fraction of the rows to hold out)")
+    for flag, path in (("--out", args.out), ("--val-out", args.val_out)):
+        if path:
+            _check_out_path(path, flag)
+    if args.out and args.val_out and os.path.abspath(args.out) == os.path.abspath(args.val_out):
+        raise CliError("--out and --val-out name the same file")
+    flags = {"name": "NAME", "rows": "--rows", "noise": "--noise", "seed": "--seed", "validation": "--validation"}
+    try:
+        check(args.name, args.rows, args.noise, args.seed, args.validation)
+        dataset = generate(args.name, args.rows, args.noise, args.seed)
+    except ConfigError as exc:
+        raise CliError(f"{flags.get(exc.field, exc.field)}: {exc.detail}") from None
+    train, val = split(dataset, args.validation)
+    about = f"nngui generate {args.name} --rows {args.rows} --noise {args.noise!r} --seed {args.seed}"
+    if val is not None:
+        about += f" --validation {args.validation!r}"
+    parts = [(args.out, train, about + (": the training rows" if val is not None else "")),
+             (args.val_out, val, about + ": the validation rows")]
+    for path, part, comment in parts:
+        if part is None:
+            continue
+        text = csv_text(part, comments=[comment], file=os.path.basename(path) if path else None)
+        if path:
+            _writing(path, lambda: atomic_write_text(path, text))
+            print(f"wrote {_plural(part.n_samples, 'row')} to {path}", file=sys.stderr, flush=True)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------------

@@ -7,11 +7,13 @@ import math
 from dataclasses import dataclass
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
+from .features import FeatureError, canonical
 from .initializers import INITIALIZERS
 from .losses import LOSSES
 from .network import MAX_UNITS
 from .normalization import NORMALIZATIONS
 from .optimizers import OPTIMIZERS
+from .schedules import parse_schedule
 from .warnings import ConfigWarning
 
 DTYPES = ("float64", "float32")
@@ -49,11 +51,27 @@ class TrainConfig:
     # Stop conditions (added last so positional use of the fields above is unchanged):
     stop_loss: float = 0.0  # stop at the first epoch whose loss is below this; 0: off
     stop_accuracy: bool = False  # stop once every training row is classified right (checked between chunks)
+    # Derived inputs after normalisation (core.features): squares, products, sin, in that order.
+    features: tuple[str, ...] = ()
+    # Regularisation, schedule and early stopping (added after the stop conditions, for the same reason):
+    l2: float = 0.0  # the weights' penalty (l2 / 2) * sum(W ** 2); 0: off
+    l1: float = 0.0  # the weights' penalty l1 * sum(|W|); 0: off
+    schedule: str = "constant"  # the learning-rate schedule (core.schedules): constant, step:G:N, exp:G, cosine
+    early_stopping: int = 0  # patience: stop after this many epochs without a lower validation loss; 0: off
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
         if not isinstance(self.activation, str):
             object.__setattr__(self, "activation", tuple(self.activation))
+        if not isinstance(self.features, str):
+            try:  # any order in, the columns' order kept (an unknown name is left for check() to report)
+                object.__setattr__(self, "features", canonical(self.features))
+            except FeatureError:
+                object.__setattr__(self, "features", tuple(self.features))
+        try:  # written the one way (" Step : 0.5 : 10 " is "step:0.5:10"); what does not parse, check() reports
+            object.__setattr__(self, "schedule", str(parse_schedule(self.schedule)))
+        except ValueError:
+            pass
 
     def replace(self, **changes) -> "TrainConfig":
         return dataclasses.replace(self, **changes)
@@ -106,10 +124,43 @@ class TrainConfig:
             raise ConfigError("stop_loss", f"must be a finite number >= 0 (0: off), got {sl!r}")
         if not isinstance(self.stop_accuracy, bool):
             raise ConfigError("stop_accuracy", f"must be true or false, got {self.stop_accuracy!r}")
+        if isinstance(self.features, str):
+            raise ConfigError("features", f"expected a list of feature names, got {self.features!r}")
+        try:
+            canonical(self.features)
+        except FeatureError as exc:
+            raise ConfigError("features", str(exc)) from None
+        warnings += self._check_training_options()
         if self.loss == "ce" and self.output_activation != "softmax":
             warnings.append(ConfigWarning("ce_without_softmax", "categorical cross-entropy is meant to follow a softmax output"))
         if self.loss == "bce" and self.output_activation not in ("sigmoid", "softmax"):
             warnings.append(ConfigWarning("bce_without_sigmoid", "binary cross-entropy needs outputs in (0, 1): use a sigmoid output"))
+        return warnings
+
+    def _check_training_options(self) -> list[ConfigWarning]:
+        """Regularisation, schedule and early stopping."""
+        for name in ("l2", "l1"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) or v < 0:
+                raise ConfigError(name, f"must be a finite number >= 0 (0: off), got {v!r}")
+        try:
+            schedule = parse_schedule(self.schedule)
+        except ValueError as exc:
+            raise ConfigError("schedule", str(exc)) from None
+        if schedule.spec.needs_target and self.epochs == 0:
+            raise ConfigError("schedule", f"{schedule.spec.name} runs over the epoch target, but epochs is 0 "
+                                          "(until stopped): set a number of epochs or another schedule")
+        warnings = []
+        if any(p.name == "GAMMA" and v > 1 for p, v in zip(schedule.spec.params, schedule.args)):
+            warnings.append(ConfigWarning("growing_lr", f"schedule {self.schedule}: a factor above 1 makes the "
+                                                        "learning rate grow"))
+        p = self.early_stopping
+        if not isinstance(p, int) or isinstance(p, bool) or p < 0:
+            raise ConfigError("early_stopping", f"the patience must be a whole number of epochs >= 1 "
+                                                f"(0: off), got {p!r}")
+        if p and not self.validation:
+            raise ConfigError("early_stopping", "watches the validation loss, but no rows are held out: "
+                                                "set a validation share above 0 (e.g. 0.2)")
         return warnings
 
     def to_dict(self) -> dict:
@@ -117,6 +168,7 @@ class TrainConfig:
         d["hidden"] = list(self.hidden)
         if not isinstance(self.activation, str):
             d["activation"] = list(self.activation)
+        d["features"] = list(self.features)
         return d
 
     @classmethod
@@ -130,6 +182,8 @@ class TrainConfig:
             kw["hidden"] = tuple(kw["hidden"])
         if isinstance(kw.get("activation"), list):
             kw["activation"] = tuple(kw["activation"])
+        if isinstance(kw.get("features"), list):
+            kw["features"] = tuple(kw["features"])
         cfg = cls(**kw)
         cfg.check()
         return cfg

@@ -33,6 +33,7 @@ __all__ = [
     "read_csv",
     "dataset_from_rows",
     "write_csv",
+    "csv_text",
     "encode_classes",
     "decode_classes",
     "atomic_write_text",
@@ -544,6 +545,17 @@ def write_csv(
     before anything is written.
     """
     file = os.path.basename(os.fspath(path))
+    atomic_write_text(path, csv_text(data, rows, comments=comments, file=file))
+
+
+def csv_text(
+    data: Dataset | Sequence[str],
+    rows: Sequence[Sequence[object]] | np.ndarray | None = None,
+    *,
+    comments: Sequence[str] = (),
+    file: str | None = None,
+) -> str:
+    """The text :func:`write_csv` writes (for stdout, say); ``file`` names it in error messages."""
     if isinstance(data, Dataset):
         if rows is not None:
             raise TypeError("pass either a Dataset or names and rows, not both")
@@ -569,10 +581,10 @@ def write_csv(
     lines = [f"# {part}".rstrip() for comment in comments for part in _physical_lines(comment)]
     lines.append(",".join(_quote_name(name) for name in names))
     lines.extend(_format_rows(np.asarray(table), names, file))
-    atomic_write_text(path, "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
-def _format_rows(table: np.ndarray, names: list[str], file: str) -> list[str]:
+def _format_rows(table: np.ndarray, names: list[str], file: str | None) -> list[str]:
     """Format an array of numbers as CSV lines, refusing non-finite values."""
     if table.ndim != 2 or table.shape[1] != len(names):
         raise DataError(f"expected {len(names)} cells like the header in every row", file=file)

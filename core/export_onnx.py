@@ -7,6 +7,10 @@ The graph takes the *raw* inputs, exactly like :meth:`core.modelfile.Model.predi
   double-precision graph that reproduces nngui's float64 outputs to the last bits;
   ``dtype=None`` uses the dtype the model was trained in;
 - the normalisation, when the model has one: ``Sub(shift)`` then ``Div(scale)``;
+- the input features, when the model has them (format version 2): ``Mul(x, x)`` for the
+  squares, ``Gather`` of the left and right columns of every pair then ``Mul`` for the
+  products, ``Sin`` for the sines, and ``Concat`` (axis 1) of the inputs and those, in
+  that order;
 - per layer ``MatMul(W)`` (W of shape (inputs, outputs), as in the model file),
   ``Add(b)`` when the model has biases, then the activation: ``Sigmoid``, ``Tanh``,
   ``Relu``, ``LeakyRelu`` (alpha 0.01), ``Identity`` (linear) or ``Softmax`` (axis 1)
@@ -68,6 +72,28 @@ def onnx_available() -> bool:
         return False
 
 
+def _feature_nodes(model: Model, x: str, helper, nodes: list, inits: list, numpy_helper) -> str:
+    """The nodes computing the input features of ``x`` (normalised inputs); returns the concatenation's name."""
+    parts = [x]
+    if "squares" in model.features:
+        nodes.append(helper.make_node("Mul", [x, x], ["squares"], name="feature_squares"))
+        parts.append("squares")
+    if "products" in model.features and model.n_inputs > 1:
+        left, right = np.triu_indices(model.n_inputs, 1)
+        for name, index in (("pair_left", left), ("pair_right", right)):
+            inits.append(numpy_helper.from_array(np.asarray(index, dtype=np.int64), f"{name}_index"))
+            nodes.append(helper.make_node("Gather", [x, f"{name}_index"], [name], axis=1, name=f"feature_{name}"))
+        nodes.append(helper.make_node("Mul", ["pair_left", "pair_right"], ["products"], name="feature_products"))
+        parts.append("products")
+    if "sin" in model.features:
+        nodes.append(helper.make_node("Sin", [x], ["sines"], name="feature_sin"))
+        parts.append("sines")
+    if len(parts) == 1:
+        return x
+    nodes.append(helper.make_node("Concat", parts, ["features"], axis=1, name="features_concat"))
+    return "features"
+
+
 def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | None = "float32"):
     """Build the ONNX graph of ``model`` (and write it to ``path`` when given); returns the ModelProto.
 
@@ -97,6 +123,8 @@ def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | No
         nodes.append(helper.make_node("Div", ["shifted", const("norm_scale", norm.scale)], ["normalized"],
                                       name="normalize_div"))
         x = "normalized"
+    if model.features:
+        x = _feature_nodes(model, x, helper, nodes, inits, numpy_helper)
     n_layers = arch.n_layers
     for l, ((W, b), act) in enumerate(zip(model.layers, arch.activations), start=1):
         nodes.append(helper.make_node("MatMul", [x, const(f"W{l}", W)], [f"matmul{l}"], name=f"layer{l}_matmul"))
@@ -116,7 +144,7 @@ def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | No
             nodes.append(helper.make_node(op, [z], [out], name=f"layer{l}_{act}", **attrs))
         x = out
 
-    n_in, n_out = arch.sizes[0], arch.sizes[-1]
+    n_in, n_out = model.n_inputs, arch.sizes[-1]
     graph = helper.make_graph(
         nodes, "nngui_network",
         [helper.make_tensor_value_info("input", elem, ["N", n_in])],
@@ -134,6 +162,7 @@ def to_onnx(model: Model, path: str | os.PathLike | None = None, dtype: str | No
         "target_names": json.dumps(list(model.target_names)),
         "classes": json.dumps(None if model.classes is None else [float(c) for c in model.classes]),
         "activations": json.dumps(list(arch.activations)),
+        "features": json.dumps(list(model.features)),
     }
     helper.set_model_props(proto, meta)
     onnx.checker.check_model(proto)

@@ -9,12 +9,16 @@ the same network the way :class:`core.trainer.Trainer` does, so a student can re
   drawn in the core's order (the initialiser per layer W1, W2, ..., then the
   validation split's permutation, then one permutation per epoch for mini-batches);
 - the same targets (class labels one-hot encoded for softmax + ce), the same
-  normalisation (fitted on the training rows), activations, losses and optimisers;
+  normalisation (fitted on the training rows), input features (computed after the
+  normalisation), activations, losses and optimisers;
 - the same loss definition: epoch ``k``'s loss is the loss *before* that epoch's
   update, accumulated over the mini-batches as in ``Trainer._run_generic``;
 - the same stop condition ``stop_loss`` (``STOP_LOSS``): training ends at the first epoch
   whose loss is below it. ``stop_accuracy`` is not reproduced (nngui checks it between
-  chunks of epochs): pass ``epochs`` = the epoch where nngui stopped instead.
+  chunks of epochs): pass ``epochs`` = the epoch where nngui stopped instead;
+- the same L2/L1 regularisation of the weights (``L2``, ``L1``), learning-rate schedule
+  (``SCHEDULE``, over ``EPOCHS_TARGET``) and early stopping (``EARLY_STOPPING``: the
+  weights of the best validation epoch are put back), and the same ``penalty`` printed.
 
 The floating-point operations are those of the core's generic path
 (``Network.gradient`` then ``params -= lr * grads``), so the printed final loss
@@ -38,6 +42,7 @@ from .config import ConfigError, TrainConfig
 from .data import Dataset
 from .network import Architecture, Network
 from .normalization import Normalizer
+from .schedules import parse_schedule
 
 __all__ = ["ExportError", "python_script"]
 
@@ -94,7 +99,7 @@ def python_script(
     Raises ConfigError for settings that do not fit the data (as the Trainer would)
     and ExportError for a run that cannot be written as a script.
     """
-    from .trainer import check_data, targets_for
+    from .trainer import check_data, input_width, targets_for
 
     config.check()
     if dataset.Y.shape[1] == 0:
@@ -102,7 +107,7 @@ def python_script(
     Y, classes = targets_for(dataset, config)
     check_data(dataset, config, Y)
     arch = Architecture.build(
-        dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
+        input_width(dataset, config), config.hidden, Y.shape[1], config.hidden_activations,
         config.output_activation, config.bias, config.loss,
     )
     if start is not None and start.arch != arch:
@@ -166,9 +171,16 @@ def _settings_block(cfg: TrainConfig, epochs: int) -> str:
         f"EPOCHS = {epochs}  # 0: no training, just report the starting weights",
         f"SEED = {int(cfg.seed)}  # seeds the weights, the validation split and the shuffling",
         f"NORMALIZE = {cfg.normalize!r}  # none, standard or minmax (fitted on the training rows)",
+        f"FEATURES = {list(cfg.features)!r}  # derived inputs after normalisation: squares, products, sin",
         f"VALIDATION = {_num(cfg.validation)}  # fraction of the rows held out",
         f"DTYPE = np.{np.dtype(cfg.dtype).name}  # the floating-point type of the training",
         f"STOP_LOSS = {_num(cfg.stop_loss)}  # stop at the first epoch whose loss is below this; 0: off",
+        f"L2 = {_num(cfg.l2)}  # adds (L2 / 2) * sum(W ** 2) over the weights (not the biases) to the objective",
+        f"L1 = {_num(cfg.l1)}  # adds L1 * sum(|W|) over the weights to the objective",
+        f"SCHEDULE = {str(parse_schedule(cfg.schedule))!r}  # constant, step:GAMMA:EVERY, exp:GAMMA or cosine",
+        f"EPOCHS_TARGET = {int(cfg.epochs)}  # the E of the cosine schedule (nngui's epoch target)",
+        f"EARLY_STOPPING = {int(cfg.early_stopping)}  # stop after this many epochs without a lower "
+        "validation loss; 0: off",
     ]
     if cfg.stop_accuracy:
         lines += [
@@ -387,6 +399,10 @@ def backward(X, Y, weights, biases):
     grad_b = [None] * len(weights)
     for l in range(len(weights) - 1, -1, -1):
         grad_W[l] = np.dot(acts[l].T, delta)
+        if L2:  # the regularisation's gradient, on the weights only
+            grad_W[l] += L2 * weights[l]
+        if L1:
+            grad_W[l] += L1 * np.sign(weights[l])
         if biases[l] is not None:
             grad_b[l] = delta.sum(axis=0)
         if l:  # carry delta back through W and the previous layer's activation
@@ -394,6 +410,11 @@ def backward(X, Y, weights, biases):
     # in the order of `params`: W1, b1, W2, b2, ... (no b without biases)
     grads = [g for gW, gb in zip(grad_W, grad_b) for g in (gW, gb) if g is not None]
     return value, grads
+
+
+def penalty(weights):
+    """The regularisation term of the objective (the printed losses are the data loss alone)."""
+    return sum(L2 / 2 * float(np.sum(W * W)) + L1 * float(np.sum(np.abs(W))) for W in weights)
 
 
 # ---------------------------------------------------------------------------
@@ -453,6 +474,21 @@ class Adam:
 OPTIMIZERS = {"gd": GradientDescent, "sgd": GradientDescent, "momentum": Momentum, "adam": Adam}
 
 
+def learning_rate_at(epoch):
+    """The learning rate of epoch `epoch` (counting from 1): LEARNING_RATE scaled by SCHEDULE."""
+    name, *args = SCHEDULE.split(":")
+    e = np.array([epoch])
+    if name == "step":  # times GAMMA every EVERY epochs
+        rates = LEARNING_RATE * np.power(float(args[0]), (e - 1) // int(args[1]), dtype=np.float64)
+    elif name == "exp":  # times GAMMA every epoch
+        rates = LEARNING_RATE * np.power(float(args[0]), e - 1, dtype=np.float64)
+    elif name == "cosine":  # from LEARNING_RATE down to 0 over EPOCHS_TARGET epochs
+        rates = LEARNING_RATE * (1.0 + np.cos(np.pi * (np.minimum(e, EPOCHS_TARGET + 1) - 1) / EPOCHS_TARGET)) / 2.0
+    else:  # constant
+        rates = np.full(1, float(LEARNING_RATE))
+    return float(rates[0])
+
+
 # ---------------------------------------------------------------------------
 # Preparing the data
 # ---------------------------------------------------------------------------
@@ -475,7 +511,21 @@ if LOSS == "ce" and OUTPUT_ACTIVATION == "softmax":  # softmax + ce: one output 
     if encoded is not None:
         Y_ALL, CLASSES = encoded
 
-SIZES = [X_RAW.shape[1], *HIDDEN, Y_ALL.shape[1]]
+def add_features(X):
+    """The network's inputs: the normalised inputs, then (as chosen in FEATURES, always in this
+    order) their squares, the products x_i * x_j of every pair i < j (row-major), their sines."""
+    parts = [X]
+    if "squares" in FEATURES:
+        parts.append(X * X)
+    if "products" in FEATURES:
+        i, j = np.triu_indices(X.shape[1], 1)
+        parts.append(X[:, i] * X[:, j])
+    if "sin" in FEATURES:
+        parts.append(np.sin(X))
+    return np.hstack(parts) if len(parts) > 1 else X
+
+
+SIZES = [add_features(np.zeros((1, X_RAW.shape[1]))).shape[1], *HIDDEN, Y_ALL.shape[1]]
 LAYER_ACTIVATIONS = [*ACTIVATION, OUTPUT_ACTIVATION]
 
 # One random generator for everything, used in this order: the initial weights
@@ -513,10 +563,10 @@ else:  # fitted on the training rows only
 
 
 def prepare(X_raw):
-    """Raw inputs as the network sees them: normalised, in DTYPE."""
+    """Raw inputs as the network sees them: normalised, with the FEATURES added, in DTYPE."""
     if shift is not None:
         X_raw = (X_raw - shift) / scale
-    return np.ascontiguousarray(X_raw, dtype=DTYPE)
+    return np.ascontiguousarray(add_features(X_raw), dtype=DTYPE)
 
 
 def predict(X_raw):
@@ -534,6 +584,9 @@ Y_val = np.ascontiguousarray(Y_ALL[val_rows], dtype=DTYPE)
 # with mini-batches it is added up over the epoch's batches.
 # ---------------------------------------------------------------------------
 
+if EARLY_STOPPING and not n_val:
+    raise SystemExit("EARLY_STOPPING watches the validation loss: set VALIDATION above 0")
+
 rows = X.shape[0]
 batch_size = BATCH_SIZE if (BATCH_SIZE and OPTIMIZER != "gd") else rows
 batch_size = min(batch_size, rows)
@@ -542,10 +595,16 @@ summed = LOSS == "sse"  # sse adds up over the rows; the other losses average
 
 loss = val_loss = None
 epoch = 0
+# early stopping: the lowest validation loss, its epoch and the weights it was measured on
+best_loss, best_epoch, best_params = np.inf, 0, [p.copy() for p in params]
+stopped_early = False
 with np.errstate(all="ignore"):
     for epoch in range(1, EPOCHS + 1):
+        optimizer.learning_rate = learning_rate_at(epoch)
         # as the loss, the validation loss of an epoch is that of the weights before its update
         val_now = LOSSES[LOSS][0](forward(X_val, weights, biases)[-1], Y_val) if n_val else None
+        if EARLY_STOPPING and val_now < best_loss:
+            best_loss, best_epoch, best_params = val_now, epoch, [p.copy() for p in params]
         if batch_size >= rows:  # full batch: one step per epoch
             loss, grads = backward(X, Y, weights, biases)
             optimizer.update(params, grads)
@@ -567,6 +626,13 @@ with np.errstate(all="ignore"):
         if STOP_LOSS and loss < STOP_LOSS:  # as nngui: stop at the first epoch below the target
             print(f"stopped at epoch {epoch}: the loss is below STOP_LOSS = {STOP_LOSS:g}")
             break
+        if EARLY_STOPPING and epoch - best_epoch >= EARLY_STOPPING:  # put the best weights back
+            for p, kept in zip(params, best_params):
+                p[...] = kept
+            stopped_early = True
+            print(f"stopped at epoch {epoch}: the validation loss has not improved for {EARLY_STOPPING} epochs; "
+                  f"kept the weights of epoch {best_epoch}")
+            break
     if loss is None:  # no training: the loss of the starting weights
         loss = LOSSES[LOSS][0](forward(X, weights, biases)[-1], Y)
     if val_loss is None and n_val:
@@ -577,9 +643,14 @@ with np.errstate(all="ignore"):
 # ---------------------------------------------------------------------------
 
 print(f"final loss: {loss!r}")
+if L2 or L1:
+    print(f"penalty: {penalty(weights)!r}")
 if val_loss is not None:
     print(f"val loss: {val_loss!r}")
 print(f"epochs: {epoch}")
+if stopped_early:
+    print(f"best epoch: {best_epoch}")
+    print(f"best val loss: {best_loss!r}")
 
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .data import Dataset
+from .features import expand
 from .losses import get_loss, output_delta
 from .network import Architecture, Network
 from .normalization import Normalizer
@@ -62,6 +63,7 @@ class Session:
     loss: str
     optimizer: str
     learning_rate: float
+    features: tuple[str, ...] = ()  # derived inputs after normalisation (core.features)
 
     @classmethod
     def from_trainer(cls, trainer) -> "Session":
@@ -76,6 +78,7 @@ class Session:
             loss=trainer.config.loss,
             optimizer=trainer.config.optimizer,
             learning_rate=float(trainer.learning_rate),
+            features=tuple(trainer.config.features),
         )
 
     @property
@@ -91,11 +94,12 @@ class Session:
         return len(self.classes) if self.classes is not None else int(self.dataset.Y.shape[1])
 
     def prepare(self, X: np.ndarray) -> np.ndarray:
-        """Raw inputs as the network sees them: normalised like the trainer does, float64, contiguous."""
+        """Raw inputs as the network sees them: normalised like the trainer does, then the input
+        features, float64, contiguous."""
         X = np.asarray(X, dtype=np.float64)
         if self.normalizer is not None:
             X = self.normalizer.transform(X)
-        return np.ascontiguousarray(X, dtype=np.float64)
+        return np.ascontiguousarray(expand(X, self.features), dtype=np.float64)
 
     def targets(self, rows: slice | np.ndarray = slice(None)) -> np.ndarray:
         """Targets of table rows as trained: one-hot rows when the labels are classes."""

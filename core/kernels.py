@@ -21,11 +21,14 @@ facts are read once, when the step's source is generated: nothing per epoch.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from .activations import ACTIVATIONS, Activation
 from .losses import EPS, LOSSES
 from .network import Network
+from .regularization import Penalty
 
 try:  # scipy's logistic is one call; on big arrays four in-place ufuncs are faster
     from scipy.special import expit
@@ -100,9 +103,12 @@ class FusedStep:
     leaves the gradient times ``scale`` in ``grad`` (laid out like ``net.params``);
     ``epochs(n, losses, lr)`` runs ``n`` full-batch gradient-descent epochs in one call;
     ``value()`` is the forward pass and the loss alone (a validation set's step uses only that).
+    With a ``penalty`` (L2/L1, :mod:`core.regularization`) every gradient gains its term, written
+    as a few more lines of the generated code; without one the code is what it was.
     """
 
-    def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, fixed: bool = False) -> None:
+    def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, fixed: bool = False,
+                 penalty: Penalty | None = None) -> None:
         """``fixed``: X and Y keep their values (full batch), so facts about them may be precomputed.
 
         Biases ride in the products: W with b under it (adjacent in the flat buffer) is one
@@ -124,7 +130,7 @@ class FusedStep:
         self.grad = np.empty_like(net.params)
         ns: dict = {name: getattr(np, name) for name in (
             "dot", "add", "subtract", "multiply", "divide", "negative", "exp", "log", "reciprocal",
-            "tanh", "maximum", "greater", "clip", "vdot", "einsum", "matmul")}
+            "tanh", "maximum", "greater", "clip", "vdot", "einsum", "matmul", "sign")}
         ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params,
                   grad=self.grad)
         # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
@@ -175,11 +181,34 @@ class FusedStep:
         self.mean_divisor = loss.divisor(rows, k_out)
         body = self._forward(arch, net, rows) + ["__ERR__"]
         body += self._backward(arch, net, rows)
+        self.penalty_head = self._penalty(penalty, net, ns)
+        if self.penalty_head:  # after the backward pass, before the update: grad += (c / factor) (l2 W + l1 sign W)
+            body += ([] if penalty.l2 == 0 else ["multiply(params, pl2c, pen)", "add(grad, pen, grad)"])
+            body += ([] if penalty.l1 == 0 else ["sign(params, pen)", "multiply(pen, pl1c, pen)",
+                                                 "add(grad, pen, grad)"])
         self.source = self._assemble(body, arch)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
         self._step, self._epochs, self._epochs_val = ns["step"], ns["epochs"], ns["epochs_val"]
         self._value = ns["value"]
         self._batches_gd, self._batches = ns["batches_gd"], ns["batches"]
+
+    def _penalty(self, penalty: Penalty | None, net: Network, ns: dict) -> list[str]:
+        """The penalty's arrays in the namespace, and the lines scaling them by ``c`` once a call.
+
+        The generated code gets ``c`` = scale * factor (for plain gradient descent scale = lr), so
+        ``l2 / factor`` times ``c`` is l2 times the scale the data gradient is taken at.
+        """
+        if penalty is None or not (penalty.l2 or penalty.l1):
+            return []
+        dt, head = net.params.dtype, []
+        mask = penalty.mask.astype(dt)
+        ns["pen"] = np.empty_like(net.params)
+        for name, strength in (("pl2", penalty.l2), ("pl1", penalty.l1)):
+            if strength:
+                ns[name] = (mask * (strength / self.factor)).astype(dt)
+                ns[name + "c"] = np.empty_like(net.params)
+                head.append(f"multiply({name}, c, {name}c)")
+        return head
 
     def _ones_column(self, l: int) -> int:
         """1 when hidden layer ``l``'s activations carry the next layer's column of ones."""
@@ -258,7 +287,8 @@ class FusedStep:
         val_body = ep_body + ["vlosses[i] = value()", "subtract(params, grad, params)"]  # before the update
         ep_body.append("subtract(params, grad, params)")
         value_body = body[:cut] + self._value_lines(arch) + ["return v"]
-        head = "\n    multiply(Y, c, Yc)" if self.one_hot else ""  # the scaled targets, once a call
+        pen = "".join("\n    " + line for line in self.penalty_head)  # the scaled penalty, once a call
+        head = ("\n    multiply(Y, c, Yc)" if self.one_hot else "") + pen  # the scaled targets, once a call
         indent = "\n        "
         batch_head = ["idx = order[s : s + bs]", "SX.take(idx, 0, X)", "SY.take(idx, 0, Y)"]
         batch_body = batch_head + step_body + ["total += v"]
@@ -268,9 +298,10 @@ class FusedStep:
             "def epochs_val(n, losses, c, value, vlosses):" + head + "\n    for i in range(n):" + indent
             + indent.join(val_body) + "\n\n"
             "def value():\n    " + "\n    ".join(value_body) + "\n\n"
-            "def batches_gd(SX, SY, order, stop, bs, c):\n    total = 0.0\n    for s in range(0, stop, bs):"
+            "def batches_gd(SX, SY, order, stop, bs, c):" + pen + "\n    total = 0.0\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["subtract(params, grad, params)"]) + "\n    return total\n\n"
-            "def batches(SX, SY, order, stop, bs, c, update):\n    total = 0.0\n    for s in range(0, stop, bs):"
+            "def batches(SX, SY, order, stop, bs, c, update):" + pen
+            + "\n    total = 0.0\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["update(params, grad)"]) + "\n    return total\n"
         )
 
@@ -301,32 +332,42 @@ class FusedStep:
             raw = self._batches(SX, SY, order, count * bs, bs, self.factor, update)
         return float(raw) if self.summed else float(raw) * bs / self.mean_divisor
 
-    def _run_epochs(self, n: int, losses, c: float, val: "FusedStep | None", vlosses) -> None:
+    def _run_epochs(self, n: int, losses, c: float, val: "FusedStep | None", vlosses, value=None) -> None:
         if val is None:
             self._epochs(n, losses, c)
         else:
-            self._epochs_val(n, losses, c, val._value, vlosses)
+            self._epochs_val(n, losses, c, value or val._value, vlosses)
 
     def value(self) -> float:
         """The loss of the current weights on the batch buffers (forward pass only), in the loss's reduction."""
         return float(self._value()) / self.mean_divisor
 
     def epochs(self, n: int, losses: np.ndarray, lr: float, val: "FusedStep | None" = None,
-               vlosses: np.ndarray | None = None) -> None:
+               vlosses: np.ndarray | None = None, watch: Callable[[float], None] | None = None) -> None:
         """``n`` epochs of full-batch gradient descent; ``losses[i]`` gets epoch i's loss.
 
         With ``val`` (a step on other rows of the same network), ``vlosses[i]`` gets ``val.value()``
-        of epoch i's weights before its update, computed inside the loop.
+        of epoch i's weights before its update, computed inside the loop; ``watch`` (if given) is
+        called with each of those losses there, while the weights are still the ones it measured.
         """
         c = lr * self.factor
+        value = None
+        if watch is not None and val is not None:
+            raw, divisor = val._value, val.mean_divisor
+
+            def value() -> float:
+                v = raw()
+                watch(v / divisor)
+                return v
+
         if not self.keep_errors:
-            self._run_epochs(n, losses, c, val, vlosses)
+            self._run_epochs(n, losses, c, val, vlosses, value)
         else:
             E = self.errors
             for start in range(0, n, ERROR_CHUNK):
                 m = min(ERROR_CHUNK, n - start)
                 part = None if val is None else vlosses[start : start + m]
-                self._run_epochs(m, None, c, val, part)
+                self._run_epochs(m, None, c, val, part, value)
                 np.einsum("ijk,ijk->i", E[:m], E[:m], out=losses[start : start + m])
         losses /= self.mean_divisor
         if val is not None:

@@ -1,7 +1,8 @@
 """The model file: a trained network, its normalisation and its settings as one JSON document.
 
-The format (``"format": "nngui-model"``, ``"version": 1``) is documented field by
-field in ``docs/model-format.md``. Writing uses Python's ``json`` float repr, so
+The format (``"format": "nngui-model"``, ``"version"`` 1, or 2 for a network with input
+features) is documented field by field in ``docs/model-format.md`` and published as a JSON
+Schema in ``docs/nngui-model.schema.json``. Writing uses Python's ``json`` float repr, so
 every weight reads back bit-identical; NaN and infinities are never written.
 Reading validates everything and reports any problem as one error kind,
 :class:`ModelFileError` (a :class:`core.data.DataError`), whose message names the
@@ -24,6 +25,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .config import DTYPES, ConfigError, TrainConfig
 from .data import DataError, decode_classes
+from .features import FEATURES, FeatureError, canonical, expand, width
 from .files import atomic_write_text
 from .history import LossHistory
 from .initializers import INITIALIZERS
@@ -31,6 +33,7 @@ from .losses import LOSSES
 from .network import MAX_UNITS, Architecture, Network
 from .normalization import Normalizer
 from .optimizers import OPTIMIZERS
+from .schedules import parse_schedule
 
 __all__ = [
     "FORMAT",
@@ -47,14 +50,15 @@ __all__ = [
 ]
 
 FORMAT = "nngui-model"
-VERSION = 1
+VERSION = 2  # the newest version read and written: 2 when the network has input features, else 1
+BASE_VERSION = 1  # what a model without input features is written as (every reader of version 1 reads it)
 MAX_FILE_BYTES = 1_000_000_000
 MAX_INT = 2**63 - 1  # whole numbers in the file must fit a signed 64-bit integer
 
 TRAINING_KEYS = (
     "optimizer", "learning_rate", "batch_size", "epochs_done", "epochs_target", "seed",
     "init", "normalize", "validation", "dtype", "final_loss", "loss_history", "stop_loss", "stop_accuracy",
-    "val_history",
+    "val_history", "l2", "l1", "schedule", "early_stopping", "best_epoch",
 )
 NORMALIZER_KINDS = ("standard", "minmax")
 _SHOW_MAX = 40
@@ -120,6 +124,29 @@ class Model:
     target_names: tuple[str, ...]
     classes: tuple[float, ...] | None
     data: dict | None = None
+    features: tuple[str, ...] = ()  # derived inputs after normalisation (core.features); () in version 1
+
+    @property
+    def n_inputs(self) -> int:
+        """The number of raw input columns (``architecture.sizes[0]`` counts the derived inputs too)."""
+        return len(self.input_names)
+
+    @property
+    def version(self) -> int:
+        """The format version this model is written as: 2 with input features, else 1."""
+        return VERSION if self.features else BASE_VERSION
+
+    def prepare(self, X_raw: np.ndarray) -> np.ndarray:
+        """Raw input rows (n, n_inputs) as the first layer sees them: normalised, then the features (float64)."""
+        X = np.asarray(X_raw, dtype=np.float64)
+        if X.ndim == 1:
+            X = X.reshape(1, -1)
+        n_in = self.n_inputs
+        if X.ndim != 2 or X.shape[1] != n_in:
+            raise ValueError(f"expected inputs with {n_in} columns, got shape {X.shape}")
+        if self.normalization is not None:
+            X = self.normalization.transform(X)
+        return expand(X, self.features)
 
     @property
     def dtype(self) -> np.dtype:
@@ -132,15 +159,8 @@ class Model:
         return Network.from_layers(self.architecture, self.layers, dtype=self.dtype)
 
     def predict(self, X_raw: np.ndarray) -> np.ndarray:
-        """Outputs for raw inputs (one row per sample): normalisation, then the network."""
-        X = np.asarray(X_raw, dtype=np.float64)
-        if X.ndim == 1:
-            X = X.reshape(1, -1)
-        n_in = self.architecture.sizes[0]
-        if X.ndim != 2 or X.shape[1] != n_in:
-            raise ValueError(f"expected inputs with {n_in} columns, got shape {X.shape}")
-        if self.normalization is not None:
-            X = self.normalization.transform(X)
+        """Outputs for raw inputs (one row per sample): normalisation, the input features, then the network."""
+        X = self.prepare(X_raw)
         net = self.network()
         return net.predict(np.ascontiguousarray(X, dtype=net.params.dtype))
 
@@ -156,6 +176,7 @@ class Model:
         hidden_acts = arch.activations[:-1]
         kw: dict[str, Any] = dict(
             hidden=arch.hidden, output_activation=arch.output_activation, loss=arch.loss, bias=arch.bias,
+            features=self.features,
         )
         if hidden_acts:
             kw["activation"] = hidden_acts[0] if len(set(hidden_acts)) == 1 else tuple(hidden_acts)
@@ -164,7 +185,8 @@ class Model:
             ("optimizer", "optimizer"), ("learning_rate", "learning_rate"), ("batch_size", "batch_size"),
             ("epochs_target", "epochs"), ("seed", "seed"), ("init", "init"), ("normalize", "normalize"),
             ("validation", "validation"), ("dtype", "dtype"), ("stop_loss", "stop_loss"),
-            ("stop_accuracy", "stop_accuracy"),
+            ("stop_accuracy", "stop_accuracy"), ("l2", "l2"), ("l1", "l1"), ("schedule", "schedule"),
+            ("early_stopping", "early_stopping"),
         ):
             if t.get(key) is not None:
                 kw[name] = t[key]
@@ -184,6 +206,12 @@ class Model:
     def epochs_done(self) -> int:
         return int((self.training or {}).get("epochs_done") or 0)
 
+    @property
+    def best_epoch(self) -> int | None:
+        """Early stopping ended the run: the epoch whose validation loss these weights had (else None)."""
+        best = (self.training or {}).get("best_epoch")
+        return None if best is None else int(best)
+
 
 def _empty_training() -> dict:
     return {key: None for key in TRAINING_KEYS}
@@ -191,6 +219,8 @@ def _empty_training() -> dict:
 
 def model_from_trainer(trainer, include_data: bool = False) -> Model:
     """Snapshot a Trainer: weights (as float64), normaliser, settings, history, column names."""
+    from .trainer import REACHED_EARLY_STOP
+
     cfg: TrainConfig = trainer.config
     history: LossHistory = trainer.history
     val_history: LossHistory = trainer.val_history
@@ -211,6 +241,13 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         stop_loss=float(cfg.stop_loss),
         stop_accuracy=bool(cfg.stop_accuracy),
         val_history=val_history.to_dict() if len(val_history) else None,
+        l2=float(cfg.l2),
+        l1=float(cfg.l1),
+        schedule=str(cfg.schedule),
+        early_stopping=int(cfg.early_stopping),
+        # early stopping ended the run: the weights are those of the best epoch (a stand-in may lack both)
+        best_epoch=getattr(trainer, "best_epoch", None) if getattr(trainer, "reached", None) == REACHED_EARLY_STOP
+        else None,
     )
     layers = [
         (W.astype(np.float64), None if b is None else b.astype(np.float64))
@@ -225,7 +262,7 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
         data = {"inputs": np.array(ds.X, dtype=np.float64), "targets": np.array(ds.Y, dtype=np.float64)}
     classes = None if trainer.classes is None else tuple(float(c) for c in trainer.classes)
     return Model(trainer.network.arch, layers, norm, training, tuple(ds.input_names),
-                 tuple(ds.target_names), classes, data)
+                 tuple(ds.target_names), classes, data, tuple(cfg.features))
 
 
 # ---------------------------------------------------------------------------
@@ -259,9 +296,10 @@ def _raw_dict(model: Model) -> dict:
     norm = model.normalization
     training = _empty_training()
     training.update(model.training or {})
+    features = {"features": list(canonical(model.features))} if model.features else {}  # version 2 only
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": model.version,
         "architecture": arch,
         "layers": layers,
         "normalization": None if norm is None else {
@@ -269,6 +307,7 @@ def _raw_dict(model: Model) -> dict:
             "shift": np.asarray(norm.shift, dtype=np.float64).tolist(),
             "scale": np.asarray(norm.scale, dtype=np.float64).tolist(),
         },
+        **features,
         "training": _plain({k: training[k] for k in TRAINING_KEYS}),
         "columns": {"inputs": list(model.input_names), "targets": list(model.target_names)},
         "data": None if model.data is None else {
@@ -369,7 +408,7 @@ def loads_model(text: str | bytes, source: str = "model") -> Model:
     try:
         d = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg == "Unterminated string starting at":  # cut off in a string
             problem = f"the JSON text ends too early (is the file truncated?): {exc.msg}"
         else:
             problem = f"not valid JSON: {exc.msg}"
@@ -568,21 +607,24 @@ def _parse(d: object) -> Model:
     if version > VERSION:
         shown = version if version < 10**20 else "a very large number"
         raise _Bad(None, f"was written by a newer nngui (model format version {shown}); "
-                         f"this version reads version {VERSION}")
+                         f"this version reads versions {BASE_VERSION} to {VERSION}")
     if version < 1:
         raise _Bad("version", f"expected a version number >= 1, got {version}")
 
     arch, classes = _architecture(_object(_get(d, "architecture"), "architecture"))
     layers = _layers(_get(d, "layers"), arch)
-    normalization = _normalization(d.get("normalization"), arch.sizes[0])
+    features = _features(d.get("features"), version)
+    n_raw = _raw_inputs(arch.sizes[0], features)
+    normalization = _normalization(d.get("normalization"), n_raw)
     training = _training(d.get("training"))
     columns = _object(_get(d, "columns"), "columns")
     inputs = _names(_get(columns, "inputs", "columns"), "columns.inputs")
     targets = _names(_get(columns, "targets", "columns"), "columns.targets")
     n_in, n_out = arch.sizes[0], arch.sizes[-1]
-    if len(inputs) != n_in:
-        raise _Bad("columns.inputs", f"expected {n_in} input column names (architecture.sizes[0] is {n_in}), "
-                   f"found {len(inputs)}")
+    if len(inputs) != n_raw:
+        with_features = f"; with features {', '.join(features)} that is {n_raw} inputs" if features else ""
+        raise _Bad("columns.inputs", f"expected {n_raw} input column names (architecture.sizes[0] is "
+                   f"{n_in}{with_features}), found {len(inputs)}")
     if classes is None and len(targets) != n_out:
         raise _Bad("columns.targets", f"expected {n_out} target column names (the network has {n_out} "
                    f"outputs), found {len(targets)}")
@@ -590,12 +632,44 @@ def _parse(d: object) -> Model:
         raise _Bad("columns.targets", f"expected 1 label column name (or {n_out}, one per class), "
                    f"found {len(targets)}")
     data = _data(d.get("data"), len(inputs), len(targets))
-    model = Model(arch, layers, normalization, training, inputs, targets, classes, data)
+    model = Model(arch, layers, normalization, training, inputs, targets, classes, data, features)
     try:
         model.config().check()
     except ConfigError as exc:  # pragma: no cover - every field is checked above
         raise _Bad(f"training.{exc.field}", exc.detail) from None
     return model
+
+
+def _features(v: object, version: int) -> tuple[str, ...]:
+    """The ``features`` list (version 2): known names, each once; absent, null or [] means none."""
+    if v is None:
+        return ()
+    p = "features"
+    if not isinstance(v, list):
+        raise _Bad(p, f"expected a list of feature names ({', '.join(FEATURES)}), got {_kind(v)}")
+    for i, name in enumerate(v):
+        _choice(name, f"{p}[{i}]", FEATURES)
+    try:
+        features = canonical(v)
+    except FeatureError as exc:
+        raise _Bad(p, str(exc)) from None
+    if features and version < 2:
+        raise _Bad(p, f"input features need model format version 2, but the file says version {version}")
+    return features
+
+
+def _raw_inputs(n_in: int, features: tuple[str, ...]) -> int:
+    """How many raw inputs give the first layer's width ``n_in`` with ``features`` (n_in itself without)."""
+    if not features:
+        return n_in
+    n = 1
+    while width(features, n) < n_in:
+        n += 1
+    if width(features, n) != n_in:
+        raise _Bad("architecture.sizes[0]", f"{n_in} network inputs cannot come from features "
+                   f"{', '.join(features)}: {n - 1} inputs give {width(features, n - 1)}, {n} give "
+                   f"{width(features, n)}")
+    return n
 
 
 def _architecture(a: dict) -> tuple[Architecture, tuple[float, ...] | None]:
@@ -692,12 +766,30 @@ def _training(v: object) -> dict:
         "val_history": _loss_history,
         "stop_loss": _stop_loss,
         "stop_accuracy": _flag,
+        "l2": _stop_loss,  # the same rule: a finite number >= 0, 0 off
+        "l1": _stop_loss,
+        "schedule": _schedule,
+        "early_stopping": lambda x, q: _whole(x, q),
+        "best_epoch": lambda x, q: _whole(x, q, 1),
     }
     for key in TRAINING_KEYS:
         x = v.get(key)
         if x is not None:
             out[key] = checks[key](x, f"{p}.{key}")
+    best, done = out["best_epoch"], out["epochs_done"]
+    if best is not None and done is not None and best > done:
+        raise _Bad(f"{p}.best_epoch", f"expected an epoch from 1 to epochs_done ({done}), got {best}")
     return out
+
+
+def _schedule(x: object, path: str) -> str:
+    if not isinstance(x, str):
+        raise _Bad(path, f"expected a schedule as text (e.g. \"constant\" or \"step:0.5:100\"), got {_kind(x)}")
+    try:
+        parse_schedule(x)
+    except ValueError as exc:
+        raise _Bad(path, str(exc)) from None
+    return x
 
 
 def _stop_loss(x: object, path: str) -> float:

@@ -12,12 +12,20 @@ With a validation split, epoch ``k``'s validation loss (``val_history``) is the 
 the same weights on the validation rows, computed every epoch inside the training
 step, so the two curves line up epoch by epoch.
 
-Stop conditions (``TrainConfig.stop_loss`` / ``stop_accuracy``) end a run early and
-set ``Trainer.reached`` (and ``Progress.reached``). ``stop_loss`` is exact: the run
-ends at the first epoch whose loss is below it, whatever the chunk sizes (a chunk
+Stop conditions (``TrainConfig.stop_loss`` / ``stop_accuracy`` / ``early_stopping``) end a
+run early and set ``Trainer.reached`` (and ``Progress.reached``). ``stop_loss`` is exact: the
+run ends at the first epoch whose loss is below it, whatever the chunk sizes (a chunk
 that crosses it is replayed from its checkpoint up to that epoch). ``stop_accuracy``
 (classification only) is checked on the training rows after each chunk, so where
-it stops depends on the chunk sizes.
+it stops depends on the chunk sizes. ``early_stopping`` (a patience P) is exact too: the
+run ends after the first epoch that is P epochs past the lowest validation loss, and the
+weights that loss was measured on are put back (``best_epoch``; see core.early_stopping).
+
+L2/L1 regularisation (``TrainConfig.l2``/``l1``, core.regularization) adds its gradient on
+every path; the history keeps the data loss and ``penalty`` is the penalty of the current
+weights. The learning-rate schedule (``TrainConfig.schedule``, core.schedules) sets each
+epoch's rate from ``learning_rate`` (the base rate); ``current_learning_rate`` is the rate
+of the latest epoch. With every option off the hot loops are exactly what they were.
 """
 
 from __future__ import annotations
@@ -32,11 +40,15 @@ import numpy as np
 
 from .config import ConfigError, TrainConfig
 from .data import Dataset, encode_classes
+from .features import FeatureError, check_width, expand
+from .early_stopping import BestWeights
 from .history import LossHistory
 from .losses import get_loss
 from .network import Architecture, Network
 from .normalization import Normalizer, fit_normalizer
 from .optimizers import GD, get_optimizer
+from .regularization import Penalty
+from .schedules import parse_schedule
 from .warnings import ConfigWarning
 from . import compiled, kernels
 
@@ -45,6 +57,7 @@ WEIGHT_LIMIT = 1e4  # times the data scale: see Trainer.weight_limit
 # Progress.reached / Trainer.reached: which stop condition (TrainConfig.stop_loss / stop_accuracy) ended the run.
 REACHED_LOSS = "loss"
 REACHED_ACCURACY = "accuracy"
+REACHED_EARLY_STOP = "early_stopping"  # the validation loss stopped improving; the best weights were put back
 STOP_ACCURACY_IGNORED = ConfigWarning(
     "stop_accuracy_ignored", "stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 "
     "targets: it is ignored for this data")
@@ -62,7 +75,10 @@ class Progress:
     learning_rate: float
     done: bool = False
     diverged: str | None = None
-    reached: str | None = None  # why a stop condition ended the run: REACHED_LOSS or REACHED_ACCURACY
+    reached: str | None = None  # why a stop condition ended the run: REACHED_LOSS, _ACCURACY or _EARLY_STOP
+    current_learning_rate: float | None = None  # the rate of the latest epoch (the schedule's); None: learning_rate
+    penalty: float = 0.0  # the L2/L1 penalty of the current weights (0 when both are off)
+    best_epoch: int | None = None  # early stopping: the epoch of the lowest validation loss so far
 
     @property
     def fraction(self) -> float | None:
@@ -84,6 +100,9 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[Con
     n = dataset.X.shape[0]
     if config.validation and n - int(round(config.validation * n)) < 1:
         raise ConfigError("validation", f"holding out {config.validation:g} of {n} rows leaves none to train on")
+    if config.early_stopping and int(round(config.validation * n)) < 1:
+        raise ConfigError("early_stopping", f"watches the validation loss, but a validation share of "
+                                            f"{config.validation:g} of {n} rows holds out none: raise the share")
     bs_used = config.batch_size and not get_optimizer(config.optimizer).full_batch
     if bs_used and config.batch_size > n:
         warnings.append(ConfigWarning("batch_larger_than_rows",
@@ -97,6 +116,14 @@ def check_data(dataset: Dataset, config: TrainConfig, Y: np.ndarray) -> list[Con
         warnings.append(ConfigWarning("softmax_single_output",
                                       "softmax over a single output always gives 1: use sigmoid, or class labels with ce"))
     return warnings
+
+
+def input_width(dataset: Dataset, config: TrainConfig) -> int:
+    """The first layer's width: the data's inputs plus the derived ones of ``config.features``."""
+    try:
+        return check_width(config.features, dataset.X.shape[1])
+    except FeatureError as exc:
+        raise ConfigError("features", str(exc)) from None
 
 
 def is_classification(Y: np.ndarray, one_hot: bool, output_activation: str | None = None) -> bool:
@@ -131,6 +158,7 @@ class Checkpoint:
     params: np.ndarray
     optimizer: object  # a deep copy of the optimiser (its state: velocity, moments, step count)
     rng_state: dict
+    best: tuple | None = None  # early stopping's state and kept weights (BestWeights.snapshot)
 
 
 def _describe(arch: Architecture) -> str:
@@ -159,8 +187,9 @@ class Trainer:
         Y, self.classes = targets_for(dataset, config)
         self.warnings += check_data(dataset, config, Y)
         self.rng = np.random.default_rng(config.seed)
+        self.features = config.features  # derived inputs after normalisation (core.features)
         arch = Architecture.build(
-            dataset.X.shape[1], config.hidden, Y.shape[1], config.hidden_activations,
+            input_width(dataset, config), config.hidden, Y.shape[1], config.hidden_activations,
             config.output_activation, config.bias, config.loss,
         )
         # Always draw the initial weights, even when ``start`` replaces them, so that the random
@@ -201,6 +230,11 @@ class Trainer:
             self.warnings.append(STOP_ACCURACY_IGNORED)
         self.last_loss: float | None = self.history.last
         self.last_val_loss: float | None = self.val_history.last
+        self.schedule = parse_schedule(config.schedule)
+        self.regularization = Penalty.build(arch, config.l2, config.l1, self.dtype)  # None: off
+        # early stopping: the lowest validation loss and its weights (None: off)
+        self.best = (BestWeights(net.params, config.early_stopping, self.epoch + 1)
+                     if config.early_stopping and n_val else None)
         self._grad = np.empty_like(net.params)
         self._fused = self._make_fused()
         self._fused_val = (kernels.FusedStep(net, self.X_val, self.Y_val, fixed=True)
@@ -208,7 +242,8 @@ class Trainer:
         self._compiled = None
         if (self.dtype == np.float64 and self.batch_size >= self.X.shape[0]
                 and compiled.supports(net, self.X.shape[0], isinstance(self.optimizer, GD))):
-            self._compiled = compiled.CompiledLoop(net, self.X, self.Y, self.X_val, self.Y_val)
+            self._compiled = compiled.CompiledLoop(net, self.X, self.Y, self.X_val, self.Y_val,
+                                                   config.l2, config.l1, self.best)
         # Weights this far beyond the data's scale mean the updates exploded (or saturated every unit).
         scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
         self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
@@ -218,10 +253,33 @@ class Trainer:
 
     @property
     def learning_rate(self) -> float:
-        return self.optimizer.learning_rate
+        """The base learning rate (``config.learning_rate``; the schedule scales it epoch by epoch)."""
+        return float(self.config.learning_rate)
+
+    def learning_rate_at(self, epoch: int) -> float:
+        """The rate epoch ``epoch`` (counting from 1) trains with: the schedule's, from the base rate."""
+        return self.schedule.rate(self.config.learning_rate, max(int(epoch), 1), self.config.epochs)
+
+    @property
+    def current_learning_rate(self) -> float:
+        """The rate of the latest epoch trained (of epoch 1 before any)."""
+        return self.learning_rate_at(self.epoch)
+
+    @property
+    def penalty(self) -> float:
+        """The L2/L1 penalty of the current weights, ``(l2/2) sum W^2 + l1 sum |W|`` (0.0 when off)."""
+        return 0.0 if self.regularization is None else self.regularization.value(self.network.params)
+
+    @property
+    def best_epoch(self) -> int | None:
+        """Early stopping: the epoch of the lowest validation loss so far (None: off, or none yet).
+
+        Once early stopping ended the run (``reached == REACHED_EARLY_STOP``) the network holds the
+        weights that loss was measured on (those before that epoch's update)."""
+        return None if self.best is None else self.best.best_epoch
 
     def set_learning_rate(self, lr: float) -> None:
-        """Change the learning rate; takes effect from the next epoch."""
+        """Change the (base) learning rate; takes effect from the next epoch."""
         if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
             raise ConfigError("learning_rate", f"must be a finite number > 0, got {lr!r}")
         self.optimizer.learning_rate = float(lr)
@@ -249,6 +307,8 @@ class Trainer:
         return Progress(
             self.epoch, self.last_loss, self.last_val_loss, self.elapsed, self.config.epochs,
             self.learning_rate, self.done, self.diverged, self.reached,
+            self.learning_rate if self.schedule.constant else self.current_learning_rate,
+            self.penalty, self.best_epoch,
         )
 
     def train(self, epochs: int) -> Progress:
@@ -258,18 +318,24 @@ class Trainer:
         if n <= 0 or self.diverged or self.reached:
             return self.progress()
         t0 = time.perf_counter()
+        if self.best is not None:
+            self.best.start_at(self.epoch + 1)  # the next validation loss it sees is this epoch's
         backup = self.checkpoint()
         losses, vlosses = self._run(n)
         if np.isfinite(losses).all() and self._weights_ok():
             k = self._stop_index(losses)
-            if k is not None and k + 1 < n:
-                # The loss fell below the target inside the chunk: replay exactly up to that epoch
+            patience = self._early_stop_index(n)
+            first = min((i for i in (k, patience) if i is not None), default=None)
+            if first is not None and first + 1 < n:
+                # A stop condition was met inside the chunk: replay exactly up to that epoch
                 # (the same arithmetic from the same weights, optimiser state and random stream).
                 self.restore(backup)
-                losses, vlosses = self._run(k + 1)
+                losses, vlosses = self._run(first + 1)
             self._record(losses, vlosses)
-            if k is not None:
+            if k is not None and k == first:
                 self.reached = REACHED_LOSS
+            elif patience is not None:
+                self._stop_early()
             elif self._stop_acc and self.training_accuracy() == 1.0:
                 self.reached = REACHED_ACCURACY
         else:
@@ -303,22 +369,29 @@ class Trainer:
             return accuracy(self.network.predict(self.X_val), self.Y_val, self._one_hot)
 
     def checkpoint(self) -> Checkpoint:
-        """A copy of the weights, the optimiser's state and the random stream, for :meth:`restore`."""
+        """A copy of the weights, the optimiser's state, the random stream and early stopping's state."""
         return Checkpoint(self.epoch, self.network.params.copy(), copy.deepcopy(self.optimizer),
-                          self.rng.bit_generator.state)
+                          self.rng.bit_generator.state, None if self.best is None else self.best.snapshot())
 
     def restore(self, checkpoint: Checkpoint) -> None:
-        """Put back the weights, optimiser state and random stream of ``checkpoint`` (taken at this epoch).
+        """Put back the weights, optimiser state, random stream and early stopping's state of ``checkpoint``
+        (taken at this epoch).
 
         The epoch count and the loss history are not touched: restore a checkpoint of the current epoch.
         """
         self.network.params[...] = checkpoint.params
         self.optimizer = copy.deepcopy(checkpoint.optimizer)
         self.rng.bit_generator.state = checkpoint.rng_state
+        if self.best is not None and checkpoint.best is not None:
+            self.best.restore(checkpoint.best)
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Outputs for raw (unnormalised) inputs."""
-        return self.network.predict(self._prepare(np.asarray(X, dtype=np.float64)))
+        return self.network.predict(self.prepare(X))
+
+    def prepare(self, X: np.ndarray) -> np.ndarray:
+        """Raw input rows as the network sees them: normalised, then the input features, in the dtype."""
+        return self._prepare(np.asarray(X, dtype=np.float64))
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
         """A copy of (W, b) per layer, safe to hand to another thread."""
@@ -331,12 +404,13 @@ class Trainer:
         if not kernels.supports(self.network):
             return None
         rows, bs = self.X.shape[0], self.batch_size
+        pen = self.regularization
         if bs >= rows:
-            return (kernels.FusedStep(self.network, self.X, self.Y, fixed=True), None)
+            return (kernels.FusedStep(self.network, self.X, self.Y, fixed=True, penalty=pen), None)
 
         def batch(k):
             return kernels.FusedStep(self.network, np.empty((k, self.X.shape[1]), self.dtype),
-                                     np.empty((k, self.Y.shape[1]), self.dtype))
+                                     np.empty((k, self.Y.shape[1]), self.dtype), penalty=pen)
 
         last = rows % bs
         full = batch(bs)
@@ -346,24 +420,42 @@ class Trainer:
     def _prepare(self, X: np.ndarray) -> np.ndarray:
         if self.normalizer is not None:
             X = self.normalizer.transform(X)
+        X = expand(X, self.features)
         return np.ascontiguousarray(X, dtype=self.dtype)
 
     def _run_epochs(self, n: int) -> np.ndarray:
         """Train ``n`` epochs; their training losses."""
         return self._run(n)[0]
 
-    def _run(self, n: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """Train ``n`` epochs: their training losses and, with a validation split, validation losses."""
+    def _run(self, n: int, first: int | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Train ``n`` epochs (the first is epoch ``first``, by default the one after ``self.epoch``):
+        their training losses and, with a validation split, validation losses."""
         losses = np.empty(n)
         vlosses = np.empty(n) if self.X_val is not None else None
+        lr = self.config.learning_rate
+        if not self.schedule.constant:
+            first = self.epoch + 1 if first is None else first
+            rates = self.schedule.rates(lr, first, n, self.config.epochs)
+        else:
+            rates = None
         with np.errstate(all="ignore"):
-            if self.releases_gil and self._run_compiled(n, losses, vlosses):
+            if self.releases_gil and self._run_compiled(n, losses, vlosses, lr if rates is None else rates):
                 pass
-            elif self._fused is not None:
-                self._run_fused(n, losses, vlosses)
-            else:
-                self._run_generic(n, losses, vlosses)
+            elif rates is None:
+                self.optimizer.learning_rate = float(lr)
+                self._run_numpy(n, losses, vlosses)
+            else:  # a run of epochs at one rate at a time (every epoch for exp and cosine)
+                cuts = np.r_[0, np.flatnonzero(rates[1:] != rates[:-1]) + 1, n]
+                for a, b in zip(cuts[:-1], cuts[1:]):
+                    self.optimizer.learning_rate = float(rates[a])
+                    self._run_numpy(int(b - a), losses[a:b], None if vlosses is None else vlosses[a:b])
         return losses, vlosses
+
+    def _run_numpy(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> None:
+        if self._fused is not None:
+            self._run_fused(n, losses, vlosses)
+        else:
+            self._run_generic(n, losses, vlosses)
 
     def _val_loss(self) -> float:
         """The loss of the current weights on the validation rows (the fused forward pass when there is one)."""
@@ -371,10 +463,32 @@ class Trainer:
             return self._fused_val.value()
         return self.loss_fn.value(self.network.predict(self.X_val), self.Y_val)
 
-    def _run_compiled(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> bool:
+    def _watched_val_loss(self) -> float:
+        """:meth:`_val_loss`, shown to early stopping while the weights are those it measured."""
+        v = self._val_loss()
+        self.best.see(v)
+        return v
+
+    def _val_function(self):
+        """What the per-epoch loops call for the validation loss."""
+        return self._val_loss if self.best is None else self._watched_val_loss
+
+    def _update_function(self):
+        """What the generic loop calls to update: the optimiser, after the penalty's gradient when on."""
+        opt, pen = self.optimizer, self.regularization
+        if pen is None:
+            return opt.update
+
+        def update(params: np.ndarray, grad: np.ndarray) -> None:
+            pen.add_to(grad, params)
+            opt.update(params, grad)
+
+        return update
+
+    def _run_compiled(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None, rates) -> bool:
         """The compiled loop (numba loads on its first use); False when numba turns out not to load."""
         try:
-            self._compiled.epochs(n, losses, self.optimizer.learning_rate, vlosses)
+            self._compiled.epochs(n, losses, rates, vlosses)
         except compiled.Unavailable:
             self._compiled = None  # the NumPy path from now on
             return False
@@ -385,14 +499,16 @@ class Trainer:
         plain = isinstance(opt, GD)
         rows, bs = self.X.shape[0], self.batch_size
         val = vlosses is not None
+        val_loss = self._val_function()
         if bs >= rows:
             step = self._fused[0]
             if plain:
-                step.epochs(n, losses, opt.learning_rate, self._fused_val, vlosses)
+                watch = None if self.best is None else self.best.see
+                step.epochs(n, losses, opt.learning_rate, self._fused_val, vlosses, watch)
                 return
             for i in range(n):
                 if val:
-                    vlosses[i] = self._val_loss()
+                    vlosses[i] = val_loss()
                 losses[i] = step.step(1.0)
                 opt.update(params, step.grad)
             return
@@ -404,7 +520,7 @@ class Trainer:
         update = None if plain else opt.update
         for i in range(n):
             if val:
-                vlosses[i] = self._val_loss()
+                vlosses[i] = val_loss()
             order = self.rng.permutation(rows)
             total = full.batches(X, Y, order, count, opt.learning_rate, update)
             if rest is not None:
@@ -420,27 +536,28 @@ class Trainer:
             losses[i] = total if summed else total / rows
 
     def _run_generic(self, n: int, losses: np.ndarray, vlosses: np.ndarray | None) -> None:
-        net, opt, params, grad = self.network, self.optimizer, self.network.params, self._grad
+        net, params, grad = self.network, self.network.params, self._grad
+        update, val_loss = self._update_function(), self._val_function()
         X, Y = self.X, self.Y
         rows, bs = X.shape[0], self.batch_size
         val = vlosses is not None
         if bs >= rows:
             for i in range(n):
                 if val:
-                    vlosses[i] = self._val_loss()
+                    vlosses[i] = val_loss()
                 losses[i], _ = net.gradient(X, Y, out=grad)
-                opt.update(params, grad)
+                update(params, grad)
             return
         summed = self.loss_fn.summed
         for i in range(n):
             if val:
-                vlosses[i] = self._val_loss()
+                vlosses[i] = val_loss()
             order = self.rng.permutation(rows)
             total = 0.0
             for s in range(0, rows, bs):
                 idx = order[s : s + bs]
                 v, _ = net.gradient(X[idx], Y[idx], out=grad)
-                opt.update(params, grad)
+                update(params, grad)
                 total += v if summed else v * idx.size
             losses[i] = total if summed else total / rows
 
@@ -451,6 +568,17 @@ class Trainer:
             return None
         below = np.flatnonzero(losses < target)
         return int(below[0]) if below.size else None
+
+    def _early_stop_index(self, n: int) -> int | None:
+        """Index in the chunk just run (of ``n`` epochs after ``self.epoch``) of the epoch after which
+        early stopping's patience ran out (None: off or not yet)."""
+        stop = None if self.best is None else self.best.stop_epoch
+        return None if stop is None else min(stop - self.epoch - 1, n - 1)
+
+    def _stop_early(self) -> None:
+        """End the run: the weights the lowest validation loss was measured on come back."""
+        self.network.params[...] = self.best.weights
+        self.reached = REACHED_EARLY_STOP
 
     def _weights_ok(self) -> bool:
         """Finite and within the explosion limit (NaN fails the comparison)."""
@@ -484,7 +612,7 @@ class Trainer:
         reason = "the weights became NaN or infinite"
         for _ in range(n):
             before = self.checkpoint()
-            one, vone = self._run(1)
+            one, vone = self._run(1, first=self.epoch + 1 + len(good))
             loss = one[0]
             if not np.isfinite(loss):
                 reason = f"the loss became {'NaN' if np.isnan(loss) else 'infinite'}"
@@ -500,6 +628,10 @@ class Trainer:
                     # the stop condition came before the failure
                     self._record(np.array(good), self._vals(good_val))
                     self.reached = REACHED_LOSS
+                    return
+                if self.best is not None and self.best.stop_epoch is not None:  # so did early stopping
+                    self._record(np.array(good), self._vals(good_val))
+                    self._stop_early()
                     return
                 continue
             self.restore(before)

@@ -19,6 +19,7 @@ CODES = frozenset({
     "large_lr",  # a learning rate above 10
     "ce_without_softmax",  # loss ce after an output other than softmax
     "bce_without_sigmoid",  # loss bce after an output that is not in (0, 1)
+    "growing_lr",  # a schedule whose factor GAMMA is above 1
     # core.trainer.check_data() and Trainer
     "batch_larger_than_rows",
     "softmax_single_output",

@@ -1,10 +1,10 @@
-"""Console entry point: `nngui train|predict|presets|export` go to the headless CLI, anything else opens the window."""
+"""Console entry point: `nngui train|predict|evaluate|generate|presets|export` go to the headless CLI, anything else opens the window."""
 
 from __future__ import annotations
 
 import sys
 
-CLI_COMMANDS = {"train", "predict", "export", "presets"}
+CLI_COMMANDS = {"train", "predict", "evaluate", "generate", "export", "presets"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from core.presets import PRESETS
+
 from nngui.files.project import SUFFIX as PROJECT_SUFFIX
+from nngui.support.i18n import current_language, fmt, translate
 from nngui.support.settings import app_settings
 
 UNTITLED = "Untitled"
@@ -35,6 +38,20 @@ class Document(QObject):
         """A new identity: the project file (None when not saved as one) and its display name."""
         self.path, self.name, self.modified = path, name, bool(modified)
         self.changed.emit()
+
+    def title(self) -> str:
+        """The name as the title bar and the dialogs show it, in the window's language (a preset by its title)."""
+        name = self.name
+        if name == UNTITLED:
+            return translate("Document", "Untitled")
+        for mark, template in ((PRESET_MARK, translate("Document", "%1 (preset)")),
+                               (RECOVERED_MARK, translate("Document", "%1 (recovered)"))):
+            if name.endswith(mark):
+                inner = name[: -len(mark)]
+                if mark == PRESET_MARK and inner in PRESETS and current_language() != "en":
+                    inner = translate("presets", PRESETS[inner].title)
+                return fmt(template, inner)
+        return name
 
     def saved_as(self, path: str) -> None:
         self.set(path, display_name(path))

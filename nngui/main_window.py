@@ -25,7 +25,7 @@ from core.config import TrainConfig
 from core.data import Dataset
 from core.modelfile import Model
 
-from nngui.actions import edit_menu, file_menu, presets_menu, training_menu, view_menu
+from nngui.actions import edit_menu, file_menu, lessons_menu, presets_menu, training_menu, view_menu
 from nngui.document import Document
 from nngui.files import exports, recent
 from nngui.files.autosave import Autosaver, check_recovery
@@ -35,6 +35,7 @@ from nngui.files.opening import FileOps
 from nngui.files.project import Project
 from nngui.session import TrainingSession, reached_text
 from nngui.support import i18n, window_state
+from nngui.support.core_messages import core_text
 from nngui.support.formatting import integer, short
 from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.presentation import Presenter
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.live = LiveViews(self.session, v, self)
         self.time_travel = TimeTravel(self)  # the time slider under the loss plot, Resume from here
 
-        for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu):
+        for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu, lessons_menu):
             menu.build(self, self.menuBar())
         self.toolbar = TrainingToolbar(self)
         self.speed_slider, self.speed_label = self.toolbar.slider, self.toolbar.label
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         """Tell the user about a problem (recorded in ``errors``, in the status bar, and in a dialog)."""
         self.errors.append((title, text))
-        self.show_status(f"{title}: {text.splitlines()[0] if text else ''}", 15000)
+        self.show_status(fmt(translate("MainWindow", "%1: %2"), title, text.splitlines()[0] if text else ""), 15000)
         self.dialogs.warn(title, text)
 
     def _on_hover(self, text: str) -> None:
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowModified(self.document.modified)  # autosave watches this (QEvent.ModifiedChange)
-        self.setWindowTitle(f"{self.document.name}[*] \u2014 {APP_NAME}")
+        self.setWindowTitle(f"{self.document.title()}[*] \u2014 {APP_NAME}")
 
     @property
     def current_path(self) -> str | None:
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every translatable label again in the language installed now (after a language switch)."""
         self.retranslator.apply()
+        self.statusBar().clearMessage()  # a message in the language before
+        self._update_title()
         self.settings_panel.retranslate()
         self.data_view.retranslate()
         self.presenter.counter.retranslate()
@@ -197,8 +200,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ training
 
     def _on_failed(self, text: str) -> None:
-        self.show_error("Training failed", f"Training stopped because of an error:\n\n{text}\n\n"
-                        "The last weights were kept; you can change the settings, Reset or train again.")
+        self.show_error(translate("MainWindow", "Training failed"),
+                        fmt(translate("MainWindow", "Training stopped because of an error:\n\n%1\n\nThe last weights "
+                                                    "were kept; you can change the settings, Reset or train again."),
+                            core_text(text)))
 
     def _on_finished(self, _run_id: int) -> None:
         t, state = self.controller.trainer, self.controller.state
@@ -282,8 +287,9 @@ class MainWindow(QMainWindow):
 
     def clear_runs(self) -> None:
         kept = self.insight.runs.clear()
-        self.show_status(f"Compared runs cleared ({kept} pinned run{'s' if kept != 1 else ''} kept)."
-                         if kept else "Compared runs cleared.", 4000)
+        self.show_status(translate("MainWindow", "Compared runs cleared.") if not kept else
+                         translate("MainWindow", "Compared runs cleared (1 pinned run kept).") if kept == 1 else
+                         fmt(translate("MainWindow", "Compared runs cleared (%1 pinned runs kept)."), kept), 4000)
 
     def set_log_scale(self, on: bool) -> None:
         self.loss_plot.set_log_scale(bool(on))
@@ -394,36 +400,13 @@ class MainWindow(QMainWindow):
         """
         return self.csv_importer.import_csv(path, background)
 
-    def export_model(self, path: str | os.PathLike) -> bool:
-        return exports.export_model(self, path)
+    # Exports (nngui.files.exports): ``window.export_onnx(path)`` etc. write ``path`` or say why not; True when written.
+    (export_model, export_csv, export_predictions, export_loss_plot, export_diagram, export_python, export_onnx,
+     export_sound, export_worksheet, export_c) = (exports.window_method(name) for name in exports.WINDOW_EXPORTS)
 
-    def export_csv(self, path: str | os.PathLike) -> bool:
-        return exports.export_csv(self, path)
-
-    def export_predictions(self, path: str | os.PathLike) -> bool:
-        return exports.export_predictions(self, path)
-
-    def export_loss_plot(self, path: str | os.PathLike) -> bool:
-        return exports.export_loss_plot(self, path)
-
-    def export_diagram(self, path: str | os.PathLike) -> bool:
-        return exports.export_diagram(self, path)
-
-    def export_python(self, path: str | os.PathLike) -> bool:
-        """A standalone NumPy script that trains these settings on this data (see :mod:`nngui.files.exports`)."""
-        return exports.export_python(self, path)
-
-    def export_onnx(self, path: str | os.PathLike) -> bool:
-        """The current network as an ONNX model; needs the optional onnx package."""
-        return exports.export_onnx(self, path)
-
-    def export_worksheet(self, path: str | os.PathLike) -> bool:
-        """One training step of the selected row as worksheets (blanks / answers; HTML and PDF)."""
-        return exports.export_worksheet(self, path)
-
-    def export_c(self, path: str | os.PathLike) -> bool:
-        """The current network as a header-only C99 file (``nngui_predict`` on raw inputs)."""
-        return exports.export_c(self, path)
+    def open_lesson(self, path: str | os.PathLike) -> bool:
+        """Open a lesson file in the lesson pane (see :mod:`nngui.views.lesson_pane`)."""
+        return lessons_menu.open_lesson(self, path)
 
     def recent_files(self) -> list[str]:
         return recent.recent_files()

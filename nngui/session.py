@@ -21,6 +21,7 @@ from core.normalization import Normalizer
 from core.trainer import REACHED_LOSS
 
 from nngui.support.formatting import exact, integer, short
+from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.training.controller import State, TrainingController
 from nngui.training.report import TrainingReport
@@ -103,7 +104,7 @@ class TrainingSession(QObject):
         try:
             ds = self.data_model.to_dataset(source="table")
         except DataError as exc:
-            self.data_problem = fmt(translate("MainWindow", "The data cannot be used yet: %1"), str(exc))
+            self.data_problem = fmt(translate("MainWindow", "The data cannot be used yet: %1"), error_text(exc))
             return None
         self.data_problem = None
         return ds
@@ -147,7 +148,7 @@ class TrainingSession(QObject):
             try:
                 trainer = self.controller.set_session(ds, config)
             except (ConfigError, DataError, ValueError) as exc:
-                problem = str(exc)
+                problem = error_text(exc)
             except MemoryError:
                 problem = translate("MainWindow", "there is not enough memory for a network this big; use fewer "
                                                   "or smaller layers")
@@ -203,7 +204,7 @@ class TrainingSession(QObject):
             try:
                 self.controller.set_learning_rate(new.learning_rate)
             except ConfigError as exc:
-                self.message.emit(str(exc), 8000)
+                self.message.emit(error_text(exc), 8000)
                 return
             self._lr = new.learning_rate
             if self.controller.is_running() and not changed:
@@ -228,10 +229,10 @@ class TrainingSession(QObject):
         self.controller.pause(wait=True)
         with self.bulk():
             if ds is not None:
-                self.data_model.set_dataset(ds, "Load data")
+                self.data_model.set_dataset(ds)
             elif table is not None:
                 names, values, roles = table
-                self.data_model.set_table(names, values, roles, "Load table")
+                self.data_model.set_table(names, values, roles)
             self.data_model.undo_stack.clear()
             if config is not None:
                 self.settings.set_config(config)

@@ -35,6 +35,23 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _written_models_match_the_schema(tmp_path_factory):
+    """After the session, every model file the tests wrote under pytest's temporary folders (by the CLI,
+    in a subprocess or not, the app, the exports; and every project's model) that nngui reads back must
+    also validate against docs/nngui-model.schema.json (skipped without jsonschema)."""
+    yield
+    try:
+        import jsonschema  # noqa: F401
+    except ImportError:
+        return
+    from model_schema import check_folder
+
+    checked, problems = check_folder(tmp_path_factory.getbasetemp())
+    assert not problems, (f"{len(problems)} of the {checked} model files the tests wrote do not match "
+                          "docs/nngui-model.schema.json:\n" + "\n".join(problems[:20]))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _no_modal_dialogs():
     """Dialogs answer at once, for the whole session: pytest-qt closes a test's windows after its
     fixtures are gone, and a close may ask to save."""

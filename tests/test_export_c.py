@@ -109,12 +109,9 @@ def test_file_menu_exports_the_windows_network_as_c(qtbot, tmp_path):
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
-    from nngui.app import create_main_window
+    from helpers import shown_window
 
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.show()
+    w = shown_window(qtbot)
     try:
         w.load_preset("spiral")
         w.step(40)
@@ -130,3 +127,12 @@ def test_file_menu_exports_the_windows_network_as_c(qtbot, tmp_path):
         assert w.errors[-1][0] == "Cannot export the C header"
     finally:
         w.controller.shutdown()
+
+
+@needs_cc
+@pytest.mark.parametrize("features", [("squares",), ("products",), ("sin",), ("squares", "products", "sin")])
+def test_input_features_are_computed_inside_the_header(tmp_path, features):
+    model, ds = trained("iris", epochs=30, features=features)
+    assert model.architecture.sizes[0] > 4  # the derived inputs widen the first layer
+    got = c_outputs(tmp_path, c_header(model), ds.X)
+    np.testing.assert_allclose(got, model.predict(ds.X), rtol=1e-5, atol=1e-5)

@@ -86,6 +86,10 @@ CASES = {
                                                    learning_rate=0.01, batch_size=4, epochs=60)),
     "float32": (_binary, TrainConfig(hidden=(3,), activation="sigmoid", loss="sse", dtype="float32",
                                      learning_rate=0.1, epochs=40, normalize="standard")),
+    # Format version 2: every input feature, after a normalisation.
+    "features": (_labels, TrainConfig(hidden=(4,), activation="tanh", output_activation="softmax", loss="ce",
+                                      normalize="minmax", learning_rate=0.3, epochs=40,
+                                      features=("squares", "products", "sin"))),
 }
 
 
@@ -183,7 +187,8 @@ def test_round_trip_is_exact(case, include_data, tmp_path):
 def test_bias_flag_and_classes_written_as_documented():
     m = model_from_trainer(_trainer("loy-nobias", 5))
     d = json.loads(dumps_model(m))
-    assert d["format"] == FORMAT == "nngui-model" and d["version"] == VERSION == 1
+    assert d["format"] == FORMAT == "nngui-model" and d["version"] == 1 and VERSION == 2
+    assert "features" not in d  # a network without input features stays a version-1 file
     assert d["architecture"] == {"sizes": [3, 4, 1], "activations": ["sigmoid", "sigmoid"], "bias": False,
                                  "loss": "sse", "classes": None}
     assert [layer["bias"] for layer in d["layers"]] == [None, None]
@@ -330,8 +335,8 @@ DAMAGE = {
     "wrong-format": (_set(["format"], "keras"),
                      "is not an nngui model file (format is 'keras', expected 'nngui-model')"),
     "no-format": (_delete(["format"]), "is not an nngui model file (it has no 'format' field"),
-    "version-2": (_set(["version"], 2), "was written by a newer nngui (model format version 2); "
-                                        "this version reads version 1"),
+    "version-3": (_set(["version"], 3), "was written by a newer nngui (model format version 3); "
+                                        "this version reads versions 1 to 2"),
     "version-text": (_set(["version"], "1"), "version: expected a whole number, got the text '1'"),
     "version-float": (_set(["version"], 1.0), "version: expected a whole number, got the number 1.0"),
     "missing-layers": (_delete(["layers"]), "layers: this required field is missing"),
@@ -517,7 +522,7 @@ def _doc_predict():
     return namespace["predict"]
 
 
-@pytest.mark.parametrize("case", ["loy-nobias", "classes", "regression-minmax"])
+@pytest.mark.parametrize("case", ["loy-nobias", "classes", "regression-minmax", "features"])
 def test_doc_snippet_predicts_like_load_model(case, tmp_path):
     predict = _doc_predict()
     t = _trainer(case)

@@ -249,7 +249,7 @@ def test_unreadable_and_missing_project_files(shared, tmp_path):
 
 MODEL_DAMAGE = {
     "truncated": (_text(lambda s: s[: len(s) // 2]), ["ends too early"]),
-    "newer-version": (_set("version", 2), ["was written by a newer nngui (model format version 2)"]),
+    "newer-version": (_set("version", 3), ["was written by a newer nngui (model format version 3)"]),
     "missing-layers": (_delete("layers"), ["layers: this required field is missing"]),
     "missing-architecture": (_delete("architecture"), ["architecture: this required field is missing"]),
     "layer-shape": (lambda d: (d["layers"][1]["weights"].pop(), d)[1],

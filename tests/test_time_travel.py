@@ -38,6 +38,7 @@ CASES = {
     "circle adam": ("circle", {}),
     "circle sgd batches of 16": ("circle", {"optimizer": "sgd", "batch_size": 16, "learning_rate": 0.1}),
     "iris momentum, validation": ("iris", {"optimizer": "momentum", "batch_size": 32, "learning_rate": 0.05}),
+    "iris adam, cosine schedule, L2, early stopping": ("iris", {"schedule": "cosine", "l2": 0.001, "early_stopping": 40}),
 }
 
 
@@ -51,7 +52,7 @@ def test_checkpoints_leave_the_run_bit_identical_and_each_restores_its_epoch(cas
     run_worker(live, store, chunk_seconds=0.002)  # small chunks: many ends, grid cuts and reports
     ref = Trainer(ds, cfg)
     ref.train(700)  # one chunk, no checkpoint
-    assert live.epoch == ref.epoch == 700
+    assert live.epoch == ref.epoch and (live.epoch == 700 or ref.reached)
     assert np.array_equal(live.network.params, ref.network.params)
     for a, b in zip(live.history.arrays(), ref.history.arrays()):
         assert np.array_equal(a, b)
@@ -59,20 +60,20 @@ def test_checkpoints_leave_the_run_bit_identical_and_each_restores_its_epoch(cas
         assert np.array_equal(a, b)
     epochs = store.epochs()
     grid = [0]
-    while grid[-1] < 700:
+    while grid[-1] < live.epoch:
         grid.append(log_grid(grid[-1]))
-    assert set(grid[:-1]) <= set(epochs) and epochs[-1] == 700  # every grid epoch, and the end
+    assert set(grid[:-1]) <= set(epochs) and epochs[-1] == live.epoch  # every grid epoch, and the end
     for e in (3, grid[30], grid[-2]):
         cp = store.at(e)
         assert cp.epoch == e
-        again = Trainer(ds, cfg.replace(epochs=0))  # no target: 50 more epochs after any checkpoint
+        again = Trainer(ds, cfg)
         again.train(e)
         assert np.array_equal(cp.params, again.network.params)
         again.train(50)
-        fresh = Trainer(ds, cfg.replace(epochs=0))  # a trainer put back at the checkpoint trains on the same way
+        fresh = Trainer(ds, cfg, epoch=e)  # a trainer put back at the checkpoint trains on the same way
         fresh.restore(cp)
         fresh.train(50)
-        assert np.array_equal(fresh.network.params, again.network.params)
+        assert fresh.epoch == again.epoch and np.array_equal(fresh.network.params, again.network.params)
 
 
 class StubTrainer:
@@ -298,6 +299,27 @@ def test_a_project_without_checkpoints_opens_and_has_nothing_to_travel_to(qtbot,
     assert window.controller.checkpoints.epochs()[0] == 100
 
 
+def test_early_stoppings_state_goes_into_the_project_and_back():
+    p = get_preset("iris")
+    cfg = p.config.replace(epochs=300, early_stopping=30)
+    t = Trainer(p.dataset(), cfg)
+    store = Checkpoints()
+    run_worker(t, store)
+    proj = Project([f"x{i}" for i in range(4)] + ["species"], ["input"] * 4 + ["target"],
+                   np.hstack([p.dataset().X, p.dataset().Y]), t.config, model_from_trainer(t), checkpoints=store.all())
+    back = project_from_dict(json.loads(json.dumps(project_to_dict(proj)))).checkpoints
+    assert np.isinf(back[0].best[0][0])  # no validation loss seen yet at epoch 0
+    for a, b in zip(back, store.all()):
+        assert np.array_equal(a.best[0], b.best[0]) and np.array_equal(a.best[1], b.best[1])
+    mid = back[len(back) // 2]
+    resumed = Trainer(p.dataset(), cfg, epoch=mid.epoch)
+    resumed.restore(mid)
+    resumed.train(300)
+    straight = Trainer(p.dataset(), cfg)
+    straight.train(300)
+    assert resumed.epoch == straight.epoch and np.array_equal(resumed.network.params, straight.network.params)
+
+
 @pytest.mark.parametrize("change, field", [
     (lambda items: items[1].__setitem__("epoch", items[0]["epoch"]), "checkpoints.items[1].epoch"),
     (lambda items: items[0]["params"].__setitem__("data", "!!"), "checkpoints.items[0].params.data"),
@@ -374,11 +396,12 @@ def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_frames_are_the_weights_of_their_epochs():
+@pytest.mark.parametrize("changes", [{}, {"schedule": "cosine", "l2": 0.01, "optimizer": "sgd", "batch_size": 32}])
+def test_the_frames_are_the_weights_of_their_epochs(changes):
     from nngui.files.animation import replay
 
     p = get_preset("circle")
-    ds, cfg = p.dataset(), p.config.replace(epochs=300)
+    ds, cfg = p.dataset(), p.config.replace(epochs=300, **changes)
     t = Trainer(ds, cfg)
     store = Checkpoints()
     run_worker(t, store)

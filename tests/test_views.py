@@ -242,9 +242,9 @@ def test_big_layer_is_capped_with_more_label(view):
     arch = Architecture.build(100, [5], 2)
     view.set_architecture(arch, [f"x{i}" for i in range(100)], ["a", "b"])
     view.set_weights(_layers(arch))
-    assert view.shown_units(0) == 12 and view.more_label(0) == "+88 more"
-    assert view.more_label(1) == "" and view.node_count() == 12 + 5 + 2
-    assert view.edge_count() == 12 * 5 + 5 * 2
+    assert view.shown_units(0) == 16 and view.more_label(0) == "+84 more"
+    assert view.more_label(1) == "" and view.node_count() == 16 + 5 + 2
+    assert view.edge_count() == 16 * 5 + 5 * 2
     assert view.edge_item(0, 50, 0) is None
     assert view.edge_value(0, 50, 0) == _layers(arch)[0][0][50, 0]  # hidden weights still known
     view.set_max_units(4)

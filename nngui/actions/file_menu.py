@@ -47,6 +47,10 @@ def actions(w) -> list[ActionSpec]:
                    lambda: exports.export_dialog(w, "c"),
                    tip=translate("MainWindow", "Save the network as one C99 header with nngui_predict() for "
                                         "microcontrollers and other programs")),
+        ActionSpec("export_sound_action", "exportSoundAction", translate("MainWindow", "Export loss as &sound\u2026"),
+                   lambda: exports.export_dialog(w, "sound"),
+                   tip=translate("MainWindow", "Save the loss curve as a WAV file you can listen to: the pitch "
+                                        "follows the loss, a click marks every 10 % of the epochs")),
         ActionSpec("export_worksheet_action", "exportWorksheetAction", translate("MainWindow", "Export &worksheet\u2026"),
                    lambda: exports.export_dialog(w, "worksheet"),
                    tip=translate("MainWindow", "Save one training step of the selected row to work out by hand: the "
@@ -83,6 +87,6 @@ def build(w, menubar) -> None:
                 [a["import_csv_action"], a["export_csv_action"]],
                 [a["import_model_action"], a["export_model_action"], a["export_predictions_action"]],
                 [a["export_python_action"], a["export_onnx_action"], a["export_c_action"]],
-                [a["export_loss_action"], a["export_diagram_action"], a["export_worksheet_action"],
-                 a["export_animation_action"]],
+                [a["export_loss_action"], a["export_sound_action"], a["export_diagram_action"],
+                 a["export_worksheet_action"], a["export_animation_action"]],
                 [a["quit_action"]]])

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core import inspect as ins
 from core.files import atomic_write_bytes
+from core.history import LossHistory
 from core.network import Network
 from core.trainer import Trainer
 
@@ -136,11 +137,12 @@ def replay_frames(trainer: Trainer, checkpoints, epochs):
         if cp.epoch == e:
             yield Frame(e, _layers(arch, cp.params))
             continue
-        if sim is None:
-            sim = Trainer(trainer.dataset, trainer.config.replace(epochs=0, stop_loss=0.0, stop_accuracy=False),
+        if sim is None:  # the run's settings, nothing that ends training early (epochs kept: a schedule reads them)
+            sim = Trainer(trainer.dataset, trainer.config.replace(stop_loss=0.0, stop_accuracy=False, early_stopping=0),
                           start=trainer.network, normalizer=trainer.normalizer)
         if at is None or at > e or cp.epoch > at:
             timeline.restore_into(sim, cp)
+            sim.epoch, sim.history, sim.val_history = cp.epoch, LossHistory(), LossHistory()  # the schedule's epoch
             at = cp.epoch
         sim.train(e - at)
         at = e

@@ -36,6 +36,8 @@ from core.history import LossHistory
 from core.modelfile import model_from_trainer
 
 from nngui.document import RECOVERED_MARK
+from nngui.support.core_messages import error_text
+from nngui.support.i18n import fmt, translate
 from nngui.support.messages import describe_os_error
 from nngui.files.project import SUFFIX, Project, dumps_project
 from nngui.files.project import load_project as read_project
@@ -200,13 +202,13 @@ class Autosaver(QObject):
         try:
             project = snapshot_project(w)
         except (DataError, ValueError, TypeError) as exc:
-            self._report_failure(f"Autosave skipped: {exc}")
+            self._report_failure(fmt(translate("MainWindow", "Autosave skipped: %1"), error_text(exc)))
             return False
         folder = self.folder
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
-            self._report_failure(f"Autosave failed: {describe_os_error(exc, self.path)}")
+            self._report_failure(_failed(describe_os_error(exc, self.path)))
             return False
         if self._lock is None:
             lock = QLockFile(self.lock_path)
@@ -263,9 +265,9 @@ class Autosaver(QObject):
         try:
             atomic_write_text(path, dumps_project(project))
         except OSError as exc:
-            self._written.emit(path, f"Autosave failed: {describe_os_error(exc, path)}")
+            self._written.emit(path, _failed(describe_os_error(exc, path)))
         except Exception as exc:  # noqa: BLE001 - an autosave must never take the app down
-            self._written.emit(path, f"Autosave failed: {type(exc).__name__}: {exc}")
+            self._written.emit(path, _failed(f"{type(exc).__name__}: {exc}"))
         else:
             self._written.emit(path, "")
 
@@ -309,10 +311,13 @@ class Recoverable:
 
     def describe(self) -> str:
         rows, cols = self.project.values.shape
-        where = f" ({self.original})" if self.original else ""
-        weights = ", trained weights" if self.project.model is not None else ""
-        return (f"{self.title}{where}, autosaved {self.saved_at}: {rows} rows \u00d7 {cols} columns"
-                f"{weights}.")
+        title = translate("Document", "Untitled") if self.title == "Untitled" else self.title
+        if self.original:
+            title = fmt(translate("MainWindow", "%1 (%2)"), title, self.original)
+        if self.project.model is not None:
+            return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows \u00d7 %4 columns, trained weights."),
+                       title, self.saved_at, rows, cols)
+        return fmt(translate("MainWindow", "%1, autosaved %2: %3 rows \u00d7 %4 columns."), title, self.saved_at, rows, cols)
 
     def remove(self) -> None:
         try:
@@ -354,8 +359,9 @@ def find_recoverable(folder: str | None = None, own_session: str | None = None,
                 pass
             lock.unlock()
             if problems is not None:
-                problems.append(f"An autosaved project could not be read and was set aside "
-                                f"({os.path.basename(path)}.damaged): {exc}")
+                problems.append(fmt(translate("MainWindow", "An autosaved project could not be read and was set "
+                                                            "aside (%1): %2"), os.path.basename(path) + ".damaged",
+                                    error_text(exc)))
             continue
         meta = project.view.get(AUTOSAVE_KEY) if isinstance(project.view, dict) else None
         meta = meta if isinstance(meta, dict) else {}
@@ -375,8 +381,8 @@ def restore_project(window, item: Recoverable) -> None:
     window.files.apply_view({k: v for k, v in project.view.items() if k != AUTOSAVE_KEY})
     title = item.title.replace(RECOVERED_MARK, "")
     window.document.set(item.original, title + RECOVERED_MARK, modified=True)
-    window.show_status(f"Recovered {item.title} as it was autosaved at {item.saved_at}. "
-                       "Save it (Ctrl+S) to keep it.", 15000)
+    window.show_status(fmt(translate("MainWindow", "Recovered %1 as it was autosaved at %2. Save it (Ctrl+S) to "
+                                                   "keep it."), item.title, item.saved_at), 15000)
 
 
 def check_recovery(window) -> str | None:
@@ -402,3 +408,7 @@ def check_recovery(window) -> str | None:
             item.release()
             outcome = outcome or "kept"
     return outcome
+
+
+def _failed(reason: str) -> str:
+    return fmt(translate("MainWindow", "Autosave failed: %1"), reason)

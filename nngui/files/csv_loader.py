@@ -24,6 +24,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from core.data import DEFAULT_MAX_BYTES, DataError, Dataset, read_csv
+
+from nngui.support.core_messages import error_text
+from nngui.support.i18n import fmt, translate
 from nngui.training.worker import process_events_while
 
 __all__ = ["BACKGROUND_BYTES", "MAX_BYTES", "CsvImporter", "LoadIndicator"]
@@ -72,9 +75,9 @@ class _Worker(QObject):
         except _Cancelled:
             pass
         except DataError as exc:
-            self.failed.emit(job.token, str(exc))
+            self.failed.emit(job.token, error_text(exc))
         except MemoryError:
-            self.failed.emit(job.token, f"{os.path.basename(job.path)}: there is not enough memory to load it")
+            self.failed.emit(job.token, _no_memory(job.path))
         except Exception as exc:  # noqa: BLE001 - any failure is reported, the thread survives
             self.failed.emit(job.token, f"{os.path.basename(job.path)}: {type(exc).__name__}: {exc}")
         else:
@@ -101,15 +104,15 @@ class LoadIndicator(QWidget):
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("csvLoadCancelButton")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop loading the CSV file; the table stays as it is")
+        self.cancel_button.setText(translate("MainWindow", "Cancel"))
+        self.cancel_button.setToolTip(translate("MainWindow", "Stop loading the CSV file; the table stays as it is"))
         lay.addWidget(self.label)
         lay.addWidget(self.bar)
         lay.addWidget(self.cancel_button)
         self.hide()
 
     def start(self, name: str) -> None:
-        self.label.setText(f"Loading {name}\u2026")
+        self.label.setText(fmt(translate("MainWindow", "Loading %1\u2026"), name))
         self.bar.setRange(0, 0)
         self.bar.setValue(0)
         self.show()
@@ -177,10 +180,10 @@ class CsvImporter(QObject):
         try:
             ds = read_csv(path, targets=1, max_bytes=MAX_BYTES)
         except DataError as exc:
-            self._fail(path, str(exc))
+            self._fail(path, error_text(exc))
             return False
         except MemoryError:
-            self._fail(path, f"{os.path.basename(path)}: there is not enough memory to load it")
+            self._fail(path, _no_memory(path))
             return False
         self._apply(path, ds)
         return True
@@ -192,8 +195,8 @@ class CsvImporter(QObject):
             return False
         job.cancel.set()
         self.indicator.hide()
-        self.window.show_status(f"Loading {os.path.basename(job.path)} was cancelled; the table is unchanged.",
-                                6000)
+        self.window.show_status(fmt(translate("MainWindow", "Loading %1 was cancelled; the table is unchanged."),
+                                    os.path.basename(job.path)), 6000)
         self.cancelled.emit(job.path)
         return True
 
@@ -241,7 +244,7 @@ class CsvImporter(QObject):
         self._job = job
         name = os.path.basename(path) or path
         self.indicator.start(name)
-        self.window.show_status(f"You can keep working while {name} loads.", 0)
+        self.window.show_status(fmt(translate("MainWindow", "You can keep working while %1 loads."), name), 0)
         self.started.emit(path)
         self._start.emit(job)
 
@@ -276,7 +279,8 @@ class CsvImporter(QObject):
         self._fail(job.path, text)
 
     def _fail(self, path: str, text: str) -> None:
-        self.window.show_error("Cannot import the CSV file", f"{text}\n\nThe table was not changed.")
+        self.window.show_error(translate("MainWindow", "Cannot import the CSV file"),
+                               fmt(translate("MainWindow", "%1\n\nThe table was not changed."), text))
         self.failed.emit(path, text)
 
     def _apply(self, path: str, ds: Dataset) -> None:
@@ -284,10 +288,16 @@ class CsvImporter(QObject):
         name = os.path.basename(path)
         was_running = w.controller.is_running()
         w.controller.pause(wait=True)
-        w.data_model.set_dataset(ds, f"Import {name}")
+        w.data_model.set_dataset(ds, fmt(translate("MainWindow", "Import %1"), name))
         if w.document.path is None:  # a preset or an untitled table is now this file's data
             w.document.set(None, name, modified=w.document.modified)
-        note = " Training was paused." if was_running else ""
-        w.show_status(f"Imported {ds.n_samples:,} rows from {name}; the last column is the target "
-                      f"(right-click a header to change it).{note}", 10000)
+        text = fmt(translate("MainWindow", "Imported %1 rows from %2; the last column is the target (right-click a "
+                                           "header to change it)."), f"{ds.n_samples:,}", name)
+        if was_running:
+            text = fmt(translate("MainWindow", "%1 Training was paused."), text)
+        w.show_status(text, 10000)
         self.loaded.emit(path)
+
+
+def _no_memory(path: str) -> str:
+    return fmt(translate("MainWindow", "%1: there is not enough memory to load it"), os.path.basename(path))

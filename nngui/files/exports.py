@@ -26,6 +26,7 @@ from core.export_python import ExportError, python_script
 from core.modelfile import model_from_trainer, save_model
 from core.trainer import REACHED_ACCURACY
 
+from nngui.support.core_messages import error_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import describe_os_error
@@ -54,6 +55,15 @@ def _paused(window):
             c.resume()
 
 
+@contextmanager
+def _trainer(window):
+    """The paused trainer (resumed afterwards); ExportError saying why when there is none."""
+    with _paused(window) as t:
+        if t is None:
+            raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+        yield t
+
+
 def script_epochs(trainer) -> int:
     """How many epochs the script trains (see the module's docstring)."""
     cfg = trainer.config
@@ -68,9 +78,7 @@ def script_epochs(trainer) -> int:
 
 def python_source(window) -> tuple[str, int]:
     """The script's text and the epochs it trains, for the window's data and settings."""
-    with _paused(window) as t:
-        if t is None:
-            raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+    with _trainer(window) as t:
         epochs = script_epochs(t)
         title = f"{window.document.stem()}: {'-'.join(map(str, t.network.arch.sizes))} network, seed {t.config.seed}, " \
             f"{epochs} epochs"
@@ -83,7 +91,7 @@ def _export(window, path: str | os.PathLike, title: str, write) -> str | None:
     try:
         return write(path)
     except (ExportError, ConfigError, DataError) as exc:
-        window.show_error(title, str(exc))
+        window.show_error(title, error_text(exc))
     except OSError as exc:
         window.show_error(title, describe_os_error(exc, path))
     return None
@@ -112,35 +120,30 @@ def export_python(window, path: str | os.PathLike) -> bool:
     return True
 
 
+def _model_export(window, path, writer, title: str, done: str) -> bool:
+    """Export the current network's model through ``writer(model, path)``."""
+    def write(p):
+        with _trainer(window) as t:
+            model = model_from_trainer(t)
+        writer(model, p)
+        return p
+
+    return _export_done(window, path, title, write, done)
+
+
 def export_onnx(window, path: str | os.PathLike) -> bool:
     from core.export_onnx import to_onnx
 
-    def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
-            model = model_from_trainer(t)
-        to_onnx(model, p)
-        return p
-
-    return _export_done(window, path, translate("MainWindow", "Cannot export to ONNX"), write,
-                        translate("MainWindow", "ONNX model saved to %1"))
+    return _model_export(window, path, to_onnx, translate("MainWindow", "Cannot export to ONNX"),
+                         translate("MainWindow", "ONNX model saved to %1"))
 
 
 def export_c(window, path: str | os.PathLike) -> bool:
     """The network as a header-only C99 file (nngui_predict on raw inputs)."""
     from core.export_c import to_c
 
-    def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
-            model = model_from_trainer(t)
-        to_c(model, p)
-        return p
-
-    return _export_done(window, path, translate("MainWindow", "Cannot export the C header"), write,
-                        translate("MainWindow", "C header saved to %1"))
+    return _model_export(window, path, to_c, translate("MainWindow", "Cannot export the C header"),
+                         translate("MainWindow", "C header saved to %1"))
 
 
 def export_worksheet(window, path: str | os.PathLike) -> bool:
@@ -150,9 +153,7 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     from nngui.files.worksheet import write_worksheets
 
     def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+        with _trainer(window) as t:
             session = ins.Session.from_trainer(t)
             net = ins.network(t.network.arch, t.weights())
             lr = float(t.learning_rate)
@@ -168,16 +169,29 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     return True
 
 
-def export_model(window, path: str | os.PathLike) -> bool:
-    """Save the network as the core's model file (atomic)."""
+def export_sound(window, path: str | os.PathLike) -> bool:
+    """The loss curve as a WAV file: pitch follows the loss (log scale), a click every 10 % of the epochs."""
+    from core.sound import write_loss_wav
+
     def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or "There is no network yet.")
-            save_model(model_from_trainer(t), p)
+        rep = window.session.report
+        if rep is None or len(rep.train_curve[0]) == 0:
+            raise ExportError(translate("MainWindow", "There is no loss curve yet: train first."))
+        try:
+            write_loss_wav(p, *rep.train_curve)
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
         return p
 
-    return _export_done(window, path, "Cannot export the weights", write, "Weights saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the loss as sound"), write,
+                        translate("MainWindow", "Loss curve saved as sound to %1: high pitch is high loss, a click "
+                                                "every 10 % of the epochs"))
+
+
+def export_model(window, path: str | os.PathLike) -> bool:
+    """Save the network as the core's model file (atomic)."""
+    return _model_export(window, path, save_model, translate("MainWindow", "Cannot export the weights"),
+                         translate("MainWindow", "Weights saved to %1"))
 
 
 def export_csv(window, path: str | os.PathLike) -> bool:
@@ -191,7 +205,8 @@ def export_csv(window, path: str | os.PathLike) -> bool:
         write_csv(p, [names[i] for i in order], values[:, order], comments=[f"nngui table; targets: {targets}"])
         return p
 
-    return _export_done(window, path, "Cannot export the CSV file", write, "Table saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the CSV file"), write,
+                        translate("MainWindow", "Table saved to %1"))
 
 
 def export_predictions(window, path: str | os.PathLike) -> bool:
@@ -200,7 +215,8 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
     session = window.session
     rep, ds = session.report, session.dataset
     if rep is None or ds is None or rep.predictions.shape[0] != ds.n_samples:
-        window.show_error("Cannot export the predictions", session.data_problem or "There are no predictions yet.")
+        window.show_error(translate("MainWindow", "Cannot export the predictions"),
+                          session.data_problem or translate("MainWindow", "There are no predictions yet."))
         return False
     P = np.asarray(rep.predictions, dtype=np.float64)
     names = list(ds.input_names)
@@ -220,7 +236,8 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
         write_csv(p, unique(names), np.hstack(cols), comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
         return p
 
-    return _export_done(window, path, "Cannot export the predictions", write, "Predictions saved to %1")
+    return _export_done(window, path, translate("MainWindow", "Cannot export the predictions"), write,
+                        translate("MainWindow", "Predictions saved to %1"))
 
 
 def export_picture(window, view, path: str | os.PathLike, title: str, done: str) -> bool:
@@ -236,33 +253,55 @@ def export_picture(window, view, path: str | os.PathLike, title: str, done: str)
 
 
 def export_loss_plot(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.loss_plot, path, "Cannot export the loss plot", "Loss plot saved to %1")
+    return export_picture(window, window.loss_plot, path, translate("MainWindow", "Cannot export the loss plot"),
+                          translate("MainWindow", "Loss plot saved to %1"))
 
 
 def export_diagram(window, path: str | os.PathLike) -> bool:
-    return export_picture(window, window.network_view, path, "Cannot export the diagram", "Diagram saved to %1")
+    return export_picture(window, window.network_view, path, translate("MainWindow", "Cannot export the diagram"),
+                          translate("MainWindow", "Diagram saved to %1"))
 
 
 # What each File > Export… dialog asks: its title, file filter, suggested name after the stem, suffix.
-_N = QT_TRANSLATE_NOOP
 DIALOGS = {
-    "csv": (_N("MainWindow", "Export CSV"), _N("MainWindow", "CSV files (*.csv)"), ".csv", ".csv", export_csv),
-    "model": (_N("MainWindow", "Export weights"), _N("MainWindow", "Model files (*.json)"), "-model.json", ".json",
-              export_model),
-    "predictions": (_N("MainWindow", "Export predictions"), _N("MainWindow", "CSV files (*.csv)"),
-                    "-predictions.csv", ".csv", export_predictions),
-    "loss": (_N("MainWindow", "Export loss plot"), _N("MainWindow", "PNG images (*.png)"), "-loss.png", ".png",
-             export_loss_plot),
-    "diagram": (_N("MainWindow", "Export diagram"), _N("MainWindow", "PNG images (*.png)"), "-network.png", ".png",
-                export_diagram),
-    "python": (_N("MainWindow", "Export as Python script"), _N("MainWindow", "Python scripts (*.py)"), ".py", ".py",
-               export_python),
-    "onnx": (_N("MainWindow", "Export to ONNX"), _N("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx",
-             export_onnx),
-    "worksheet": (_N("MainWindow", "Export worksheet"), _N("MainWindow", "HTML files (*.html)"), "-worksheet.html",
-                  ".html", export_worksheet),
-    "c": (_N("MainWindow", "Export as C header"), _N("MainWindow", "C headers (*.h)"), ".h", ".h", export_c),
+    "csv": (QT_TRANSLATE_NOOP("MainWindow", "Export CSV"), QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"),
+            ".csv", ".csv", export_csv),
+    "model": (QT_TRANSLATE_NOOP("MainWindow", "Export weights"),
+              QT_TRANSLATE_NOOP("MainWindow", "Model files (*.json)"), "-model.json", ".json", export_model),
+    "predictions": (QT_TRANSLATE_NOOP("MainWindow", "Export predictions"),
+                    QT_TRANSLATE_NOOP("MainWindow", "CSV files (*.csv)"), "-predictions.csv", ".csv",
+                    export_predictions),
+    "loss": (QT_TRANSLATE_NOOP("MainWindow", "Export loss plot"), QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"),
+             "-loss.png", ".png", export_loss_plot),
+    "diagram": (QT_TRANSLATE_NOOP("MainWindow", "Export diagram"),
+                QT_TRANSLATE_NOOP("MainWindow", "PNG images (*.png)"), "-network.png", ".png", export_diagram),
+    "python": (QT_TRANSLATE_NOOP("MainWindow", "Export as Python script"),
+               QT_TRANSLATE_NOOP("MainWindow", "Python scripts (*.py)"), ".py", ".py", export_python),
+    "onnx": (QT_TRANSLATE_NOOP("MainWindow", "Export to ONNX"),
+             QT_TRANSLATE_NOOP("MainWindow", "ONNX models (*.onnx)"), ".onnx", ".onnx", export_onnx),
+    "worksheet": (QT_TRANSLATE_NOOP("MainWindow", "Export worksheet"),
+                  QT_TRANSLATE_NOOP("MainWindow", "HTML files (*.html)"), "-worksheet.html", ".html", export_worksheet),
+    "sound": (QT_TRANSLATE_NOOP("MainWindow", "Export loss as sound"),
+              QT_TRANSLATE_NOOP("MainWindow", "WAV sound files (*.wav)"), "-loss.wav", ".wav", export_sound),
+    "c": (QT_TRANSLATE_NOOP("MainWindow", "Export as C header"), QT_TRANSLATE_NOOP("MainWindow", "C headers (*.h)"),
+          ".h", ".h", export_c),
 }
+
+
+WINDOW_EXPORTS = ("export_model", "export_csv", "export_predictions", "export_loss_plot", "export_diagram",
+                  "export_python", "export_onnx", "export_sound", "export_worksheet", "export_c")
+
+
+def window_method(name: str):
+    """``MainWindow.<name>(path)``: the export function ``name`` of this module, as a method of the window."""
+    export = globals()[name]
+
+    def method(window, path: str | os.PathLike) -> bool:
+        return export(window, path)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = export.__doc__
+    return method
 
 
 def export_dialog(window, kind: str) -> bool:

@@ -26,12 +26,16 @@ from nngui.files.project import load_project as read_project
 from nngui.files.project import save_project as write_project
 from nngui.session import output_names
 from nngui.support import formatting
+from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import os_error_text
 from nngui.views.data_model import ROLE_INPUT, ROLE_TARGET
 
-OPEN_FILTERS = ("nngui files (*.nngui.json *.json *.csv);;Projects (*.nngui.json);;Model files (*.json);;"
-                "CSV files (*.csv);;All files (*)")
+
+
+def open_filters() -> str:
+    return translate("MainWindow", "nngui files (*.nngui.json *.json *.csv);;Projects (*.nngui.json);;Model files "
+                                   "(*.json);;CSV files (*.csv);;All files (*)")
 
 
 class FileOps:
@@ -65,17 +69,19 @@ class FileOps:
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path = self.open_name("Open", OPEN_FILTERS)
+        path = self.open_name(translate("MainWindow", "Open"), open_filters())
         if path:
             self.open_file(path)
 
     def import_csv_dialog(self) -> None:
-        path = self.open_name("Import CSV", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path = self.open_name(translate("MainWindow", "Import CSV"),
+                              translate("MainWindow", "CSV files (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.w.import_csv(path)
 
     def import_model_dialog(self) -> None:
-        path = self.open_name("Import weights", "Model files (*.json);;All files (*)")
+        path = self.open_name(translate("MainWindow", "Import weights"),
+                              translate("MainWindow", "Model files (*.json);;All files (*)"))
         if path:
             self.import_model(path)
 
@@ -85,13 +91,15 @@ class FileOps:
         return self.save_as()
 
     def save_as(self) -> bool:
-        path = self.save_name("Save project", "nngui projects (*.nngui.json)", self._doc.stem() + PROJECT_SUFFIX,
+        path = self.save_name(translate("MainWindow", "Save project"),
+                              translate("MainWindow", "nngui projects (*.nngui.json)"), self._doc.stem() + PROJECT_SUFFIX,
                               PROJECT_SUFFIX)
         return self.save_project(path) if path else False
 
     def open_recent(self, path: str) -> None:
         if not os.path.exists(path):
-            self.w.show_error("Cannot open the file", f"{path} no longer exists.")
+            self.w.show_error(translate("MainWindow", "Cannot open the file"),
+                              fmt(translate("MainWindow", "%1 no longer exists."), path))
             recent.forget(path)
             return
         if self.maybe_save():
@@ -101,7 +109,7 @@ class FileOps:
         """Ask to save unsaved changes: True to go on (saved or discarded), False to cancel."""
         if not self._doc.modified:
             return True
-        answer = self.w.dialogs.ask_save(self._doc.name)
+        answer = self.w.dialogs.ask_save(self._doc.title())
         if answer == SAVE:
             return self.save()
         return answer == DISCARD
@@ -124,7 +132,7 @@ class FileOps:
         try:
             ds = preset.dataset()
         except DataError as exc:
-            self.w.show_error("Cannot load the preset", str(exc))
+            self.w.show_error(translate("MainWindow", "Cannot load the preset"), error_text(exc))
             return
         self.w.replace_everything(ds=ds, config=preset.config)
         self._doc.set(None, preset.name + PRESET_MARK)
@@ -154,20 +162,20 @@ class FileOps:
         try:
             write_project(path, self.current_project())
         except (DataError, OSError) as exc:
-            self.w.show_error("Cannot save the project", os_error_text(exc, path))
+            self.w.show_error(translate("MainWindow", "Cannot save the project"), os_error_text(exc, path))
             return False
         finally:
             if was_running:
                 controller.resume()
         self._doc.saved_as(path)
         recent.add_recent(path)
-        self.w.show_status(f"Saved {path}", 5000)
+        self.w.show_status(fmt(translate("MainWindow", "Saved %1"), path), 5000)
         return True
 
     def load_project(self, path: str | os.PathLike) -> bool:
         """Open a project file; on any problem a message and nothing changes."""
         path = os.fspath(path)
-        project = self._read(read_project, path, "Cannot open the project")
+        project = self._read(read_project, path, translate("MainWindow", "Cannot open the project"))
         if project is None:
             return False
         self.w.replace_everything(table=(project.names, project.values, project.roles), config=project.config,
@@ -176,7 +184,7 @@ class FileOps:
         self.apply_view(project.view)
         self._doc.saved_as(path)
         recent.add_recent(path)
-        self.w.show_status(f"Opened {path}", 5000)
+        self.w.show_status(fmt(translate("MainWindow", "Opened %1"), path), 5000)
         return True
 
     def apply_view(self, view: dict) -> None:
@@ -207,7 +215,7 @@ class FileOps:
     def open_model(self, path: str | os.PathLike) -> bool:
         """Open a model file as a new project: its data (if any), settings and weights."""
         path = os.fspath(path)
-        model = self._read(load_model, path, "Cannot open the model file")
+        model = self._read(load_model, path, translate("MainWindow", "Cannot open the model file"))
         if model is None:
             return False
         ok = self._import_model(model, replace_table=True)
@@ -218,14 +226,14 @@ class FileOps:
     def import_model(self, path: str | os.PathLike) -> bool:
         """Architecture and weights from a model file; the diagram, settings and predictions follow."""
         path = os.fspath(path)
-        model = self._read(load_model, path, "Cannot import the weights")
+        model = self._read(load_model, path, translate("MainWindow", "Cannot import the weights"))
         if model is None:
             return False
         ok = self._import_model(model, replace_table=False)
         if ok:
             self._doc.set_modified(True)
-            self.w.show_status(f"Imported the weights from {os.path.basename(path)} "
-                               f"(epoch {formatting.integer(model.epochs_done)}).", 8000)
+            self.w.show_status(fmt(translate("MainWindow", "Imported the weights from %1 (epoch %2)."),
+                                   os.path.basename(path), formatting.integer(model.epochs_done)), 8000)
         return ok
 
     def _import_model(self, model: Model, replace_table: bool) -> bool:
@@ -242,10 +250,11 @@ class FileOps:
                 table = (names, np.hstack([model.data["inputs"], model.data["targets"]]), roles)
             elif not replace_table:
                 w.show_error(
-                    "Cannot import the weights",
-                    f"The model takes {arch.sizes[0]} inputs and gives {arch.sizes[-1]} outputs, but the table "
-                    f"has {n_in} input and {len(dm.target_columns())} target columns, and the "
-                    "model file holds no data. Arrange the table's columns to match, then import again.")
+                    translate("MainWindow", "Cannot import the weights"),
+                    fmt(translate("MainWindow", "The model takes %1 inputs and gives %2 outputs, but the table has %3 "
+                                                "input and %4 target columns, and the model file holds no data. "
+                                                "Arrange the table's columns to match, then import again."),
+                        arch.sizes[0], arch.sizes[-1], n_in, len(dm.target_columns())))
                 return False
             else:
                 table = (names, np.full((1, len(names)), np.nan), roles)
@@ -253,7 +262,7 @@ class FileOps:
             config = model.config()
             config.check()
         except ConfigError as exc:
-            w.show_error("Cannot import the weights", str(exc))
+            w.show_error(translate("MainWindow", "Cannot import the weights"), error_text(exc))
             return False
         session = w.session
         if table is not None:
@@ -283,7 +292,7 @@ class FileOps:
         try:
             return read(path)
         except DataError as exc:  # ModelFileError is one
-            self.w.show_error(title, str(exc))
+            self.w.show_error(title, error_text(exc))
             return None
 
     def _targets_fit(self, model: Model) -> bool:

@@ -8,7 +8,8 @@ A project's optional ``"checkpoints"`` field (``docs/project-format.md``)::
         {"epoch": 0,
          "params": {"dtype": "float64", "size": 17, "data": "<base64 of the float64 values, little-endian>"},
          "optimizer": {"class": "Adam", "state": {"learning_rate": 0.05, "t": 0, "m": {...array...}, ...}},
-         "rng": {"bit_generator": "PCG64", "state": {"state": ..., "inc": ...}, ...}},
+         "rng": {"bit_generator": "PCG64", "state": {"state": ..., "inc": ...}, ...},
+         "best": null or {"state": {...array...}, "weights": {...array...}}},
         ...
       ]
     }
@@ -16,7 +17,9 @@ A project's optional ``"checkpoints"`` field (``docs/project-format.md``)::
 Arrays (the weights, an optimiser's velocity or moments) are the raw little-endian bytes of
 their values in base64: 8 bytes a float64 become 10.7 characters, against ~20 as JSON
 decimals, and they read back bit for bit. The optimiser's plain numbers and the random
-generator's state are JSON as they are. Pure Python and NumPy (no Qt).
+generator's state are JSON as they are; ``best`` is early stopping's state (its lowest validation
+loss, that epoch, and the weights it kept), present when early stopping was on. Pure Python
+and NumPy (no Qt).
 """
 
 from __future__ import annotations
@@ -81,17 +84,26 @@ def optimizer_to_dict(opt) -> dict | None:
     return {"class": type(opt).__name__, "state": state}
 
 
+def _best_to_dict(best) -> dict | None:
+    """Early stopping's snapshot (its state, with the infinite loss of "none yet", and the weights kept)."""
+    if best is None:
+        return None
+    state, weights = best
+    return {"state": encode_array(np.asarray(state, dtype=np.float64)), "weights": encode_array(weights)}
+
+
 def checkpoints_to_dict(checkpoints) -> dict:
     """The project's ``checkpoints`` field for these checkpoints (by epoch)."""
     items = [{"epoch": int(cp.epoch), "params": encode_array(cp.params), "optimizer": optimizer_to_dict(cp.optimizer),
-              "rng": _plain(cp.rng_state)} for cp in sorted(checkpoints, key=lambda c: c.epoch)]
+              "rng": _plain(cp.rng_state), "best": _best_to_dict(getattr(cp, "best", None))}
+             for cp in sorted(checkpoints, key=lambda c: c.epoch)]
     return {"encoding": ENCODING, "items": items}
 
 
 # -- reading ----------------------------------------------------------------------------------------
 
 
-def decode_array(d: object, field: str, size: int | None = None) -> np.ndarray:
+def decode_array(d: object, field: str, size: int | None = None, finite: bool = True) -> np.ndarray:
     """An array from :func:`encode_array`'s dict (BadField naming ``field`` when it is not one)."""
     if not isinstance(d, dict):
         raise BadField(field, "expected an object with 'dtype', 'size' and 'data'")
@@ -114,7 +126,7 @@ def decode_array(d: object, field: str, size: int | None = None) -> np.ndarray:
     if len(raw) != n * width:
         raise BadField(f"{field}.data", f"holds {len(raw)} bytes; {n} {name} values need {n * width}")
     a = np.frombuffer(raw, dtype=DTYPES[name]).astype(name)  # native byte order, writable
-    if not np.isfinite(a).all():
+    if finite and not np.isfinite(a).all():
         raise BadField(f"{field}.data", "holds a value that is not a finite number")
     return a
 
@@ -165,6 +177,18 @@ def _rng(d: object, field: str) -> dict:
         raise BadField(field, f"is not a usable random generator state ({exc})") from None
 
 
+def _best(d: object, field: str, params: np.ndarray):
+    if d is None:
+        return None
+    if not isinstance(d, dict):
+        raise BadField(field, "expected null or an object with 'state' and 'weights'")
+    state = decode_array(d.get("state"), f"{field}.state", 4, finite=False)
+    if np.isnan(state).any():
+        raise BadField(f"{field}.state", "holds a value that is not a number")
+    weights = decode_array(d.get("weights"), f"{field}.weights", params.size)
+    return state.astype(np.float64), weights.astype(params.dtype)
+
+
 def checkpoints_from_dict(d: object, config, n_params: int, last_epoch: int) -> list[Checkpoint]:
     """The checkpoints of a project's field, for a network of ``n_params`` weights trained ``last_epoch``
     epochs with ``config`` (BadField naming the place on any problem)."""
@@ -188,5 +212,6 @@ def checkpoints_from_dict(d: object, config, n_params: int, last_epoch: int) -> 
             raise BadField(f"{where}.epoch", f"epochs must increase: {epoch} comes after {out[-1].epoch}")
         params = decode_array(item.get("params"), f"{where}.params", n_params)
         opt = _optimizer(item.get("optimizer"), f"{where}.optimizer", config, n_params, params.dtype)
-        out.append(Checkpoint(epoch, params, opt, _rng(item.get("rng"), f"{where}.rng")))
+        best = _best(item.get("best"), f"{where}.best", params)
+        out.append(Checkpoint(epoch, params, opt, _rng(item.get("rng"), f"{where}.rng"), best))
     return out

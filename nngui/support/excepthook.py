@@ -11,9 +11,13 @@ from __future__ import annotations
 import sys
 import traceback
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from nngui.support.i18n import fmt, translate
+
 __all__ = ["install"]
 
-TITLE = "Unexpected error"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "Unexpected error")
 
 
 def install(window):
@@ -27,8 +31,9 @@ def install(window):
             return
         busy[0] = True
         try:
-            window.show_error(TITLE, f"{kind.__name__}: {value}\n\nnngui keeps running, but this is a bug: "
-                              "save your work (File \u2192 Save As) and please report the message above.")
+            window.show_error(translate("MainWindow", TITLE), fmt(translate(
+                "MainWindow", "%1\n\nnngui keeps running, but this is a bug: save your work (File → Save As) and "
+                "please report the message above."), f"{kind.__name__}: {value}"))
         except Exception:  # noqa: BLE001 - the hook itself must never fail
             pass
         finally:

@@ -2,13 +2,17 @@
 
 ``describe_os_error(exc, path)`` turns an ``OSError`` into one sentence naming the file
 and saying what is wrong and what to do: a missing folder, a read-only folder or disk,
-a full disk, a path through a file. Other exceptions give ``str(exc)``.
+a full disk, a path through a file. Other exceptions give their message (translated when it is
+one of the core's, see :mod:`nngui.support.core_messages`).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+
+from nngui.support.core_messages import core_text, error_text
+from nngui.support.i18n import fmt, translate
 
 __all__ = ["describe_os_error", "os_error_text"]
 
@@ -31,7 +35,7 @@ def describe_os_error(exc: BaseException, path: str | os.PathLike) -> str:
     """One clear sentence for ``exc`` raised while writing or reading ``path``."""
     path = os.fspath(path)
     if not isinstance(exc, OSError):
-        return str(exc)
+        return error_text(exc)
     name = os.path.basename(path) or path
     folder = _folder(path)
     code = exc.errno
@@ -40,30 +44,36 @@ def describe_os_error(exc: BaseException, path: str | os.PathLike) -> str:
         if not os.path.isdir(folder):
             blocker = _blocking_file(folder)
             if blocker:
-                return (f"Cannot write {name}: {blocker} is a file, not a folder. "
-                        "Choose another folder.")
-            return (f"Cannot write {name}: the folder {folder} does not exist (it may have been moved, "
-                    "renamed or be on a disconnected drive). Choose another folder.")
-        return (f"Cannot write {name}: the folder {folder} does not accept new files ({reason}). "
-                "Choose another folder.")
+                return fmt(translate("Messages", "Cannot write %1: %2 is a file, not a folder. Choose another "
+                                                 "folder."), name, blocker)
+            return fmt(translate("Messages", "Cannot write %1: the folder %2 does not exist (it may have been moved, "
+                                             "renamed or be on a disconnected drive). Choose another folder."),
+                       name, folder)
+        return fmt(translate("Messages", "Cannot write %1: the folder %2 does not accept new files (%3). Choose "
+                                         "another folder."), name, folder, core_text(reason))
     if code == errno.ENOTDIR:
         blocker = _blocking_file(folder)
         where = blocker or folder
-        return f"Cannot write {name}: {where} is a file, not a folder. Choose another folder."
+        return fmt(translate("Messages", "Cannot write %1: %2 is a file, not a folder. Choose another folder."),
+                   name, where)
     if code in (errno.EACCES, errno.EPERM):
-        return (f"Cannot write {name}: permission denied in the folder {folder} (it is read-only or belongs "
-                "to another user). Choose another folder, such as your Documents folder.")
+        return fmt(translate("Messages", "Cannot write %1: permission denied in the folder %2 (it is read-only or "
+                                         "belongs to another user). Choose another folder, such as your Documents "
+                                         "folder."), name, folder)
     if code == errno.EROFS:
-        return (f"Cannot write {name}: the folder {folder} is on a read-only disk. "
-                "Choose another folder.")
+        return fmt(translate("Messages", "Cannot write %1: the folder %2 is on a read-only disk. Choose another "
+                                         "folder."), name, folder)
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return (f"Cannot write {name}: the disk is full (or your quota is used up). Free some space "
-                "or choose another disk; the previous file, if any, was not changed.")
+        return fmt(translate("Messages", "Cannot write %1: the disk is full (or your quota is used up). Free some "
+                                         "space or choose another disk; the previous file, if any, was not changed."),
+                   name)
     if code == errno.EISDIR:
-        return f"Cannot write {name}: a folder of that name is in the way. Choose another name."
+        return fmt(translate("Messages", "Cannot write %1: a folder of that name is in the way. Choose another "
+                                         "name."), name)
     if code == errno.ENAMETOOLONG:
-        return f"Cannot write {name}: the name or path is too long. Choose a shorter one."
-    return f"Cannot write {name}: {reason}."
+        return fmt(translate("Messages", "Cannot write %1: the name or path is too long. Choose a shorter one."),
+                   name)
+    return fmt(translate("Messages", "Cannot write %1: %2."), name, core_text(reason))
 
 
 def os_error_text(exc: Exception, path: str) -> str:
@@ -72,4 +82,4 @@ def os_error_text(exc: Exception, path: str) -> str:
 
     if isinstance(exc, OSError) and not isinstance(exc, DataError):
         return describe_os_error(exc, path)
-    return str(exc)
+    return error_text(exc)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
+from nngui.support.core_messages import core_text
+from nngui.support.i18n import fmt, translate
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -148,16 +151,16 @@ def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
     """
     path = os.fspath(path)
     if image.isNull():
-        raise OSError(f"Cannot write {path}: the image is empty")
+        raise OSError(fmt(translate("Palettes", "Cannot write %1: the image is empty"), path))
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".nngui-", suffix=".png", dir=folder)
     except OSError as e:
-        raise OSError(f"Cannot write {path}: {e.strerror or e}") from e
+        raise OSError(fmt(translate("Palettes", "Cannot write %1: %2"), path, core_text(e.strerror or str(e)))) from e
     os.close(fd)
     try:
         if not image.save(tmp, "PNG"):
-            raise OSError(f"Cannot write {path}: saving the PNG failed")
+            raise OSError(fmt(translate("Palettes", "Cannot write %1: saving the PNG failed"), path))
         os.chmod(tmp, _default_mode())  # mkstemp makes 0600; an exported picture is an ordinary file
         os.replace(tmp, path)
     except BaseException:

@@ -4,8 +4,9 @@ Projector mode (F11, View > Projector mode) is meant to be read from the back of
 classroom at 1280x720:
 
 - every font in the application is scaled by :data:`FONT_SCALE` (menus, toolbar,
-  settings, status bar), the tables by more, the diagram and the loss plot draw
-  thicker lines and bigger labels (their own ``set_presentation``);
+  settings, status bar), the tables by more; the diagram, the loss plot and the
+  decision map draw thicker lines, bigger points and bigger labels (their own
+  ``set_presentation``), and leaving projector mode puts every size back;
 - high contrast: black headers and hints, and the "high-contrast" palette when the
   default palette was in use (a palette chosen in View > Palette is kept);
 - the settings dock (and any other dock) is hidden to leave the room to the views
@@ -28,11 +29,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
-from nngui.views.network_view import MAX_UNITS as NETWORK_MAX_UNITS
 
 FONT_SCALE = 1.35  # application fonts in projector mode
 TABLE_SCALE = 1.5  # the data and prediction tables (relative to the normal application font)
-PRESENTATION_MAX_UNITS = 8  # units drawn per layer in the diagram (12 otherwise)
 
 HEADER_NAMES = ("dataHeader", "predictionHeader", "networkHeader", "lossHeader", "decisionMapHeader")
 HEADER_STYLE = {False: "font-weight: bold; color: #333;", True: "font-weight: bold; color: #000;"}
@@ -130,6 +129,18 @@ class AppFontScaler:
         QApplication.setFont(font)
 
 
+def refresh_styled_fonts(root: QWidget) -> None:
+    """Set every style sheet under ``root`` again, so that its widget takes the application's current font.
+
+    A widget with a style sheet keeps the font resolved when its sheet was last set: the accuracy label,
+    recoloured during projector mode, stayed in the big font after it.
+    """
+    for widget in [root, *root.findChildren(QWidget)]:
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
 class Presenter:
     """What projector mode changes in a window beyond the views' own ``set_presentation``."""
 
@@ -159,6 +170,7 @@ class Presenter:
             return
         self.on = on
         self.fonts.apply(FONT_SCALE if on else 1.0)
+        refresh_styled_fonts(w)
         self._contrast(on)
         tb = getattr(w, "toolbar", None)
         if tb is not None:
@@ -183,8 +195,6 @@ class Presenter:
             if w.palette_name == "high-contrast":
                 w.set_palette(self._palette_before, remember=False)
             self._palette_before = None
-        # Fewer units per layer in the diagram: it is drawn bigger (a "+N more" says what is left out).
-        w.network_view.set_max_units(PRESENTATION_MAX_UNITS if on else NETWORK_MAX_UNITS)
         if full_screen:
             self._full_screen(on)
         self.counter.set_large(on)

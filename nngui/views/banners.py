@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from nngui.support.core_messages import core_text
 from nngui.support.i18n import translate
 
 DIVERGENCE_STYLE = (
@@ -39,7 +40,7 @@ class Banners:
         self.notice = _banner("noticeBanner", NOTICE_STYLE)
 
     def show_divergence(self, text: str) -> None:
-        self.divergence.setText("\u26a0 " + text + "  " + translate("MainWindow", "Press Reset (Ctrl+R) to start "
+        self.divergence.setText("\u26a0 " + core_text(text) + "  " + translate("MainWindow", "Press Reset (Ctrl+R) to start "
                                                                                  "again."))
         self.divergence.show()
 

@@ -30,6 +30,7 @@ from nngui.views.table_commands import (
     SetHeader,
     TableCommand,
 )
+from nngui.views import table_messages as say
 from nngui.views.table_text import (
     NAN,
     CellError,
@@ -55,7 +56,6 @@ TARGET_CELL_COLOR = QColor("#fff4e0")
 _TARGET_HEADER_BRUSH = QBrush(TARGET_HEADER_COLOR)
 _TARGET_CELL_BRUSH = QBrush(TARGET_CELL_COLOR)
 _BLACK_BRUSH = QBrush(QColor("#000000"))
-TARGET_MARK = " (target)"
 
 
 # ---------------------------------------------------------------------------
@@ -128,11 +128,11 @@ class DataTableModel(QAbstractTableModel):
         target = self._roles[section] == ROLE_TARGET
         name = self._names[section]
         if role == DISPLAY:
-            return name + TARGET_MARK if target else name
+            return say.target_header(name) if target else name
         if role in (EDIT, USER):
             return name
         if role == TOOLTIP:
-            return self._header_tooltip(name, target)
+            return say.header_tooltip(name, target)
         if role == BACKGROUND:
             return _TARGET_HEADER_BRUSH if target else None
         if role == FOREGROUND:
@@ -144,14 +144,6 @@ class DataTableModel(QAbstractTableModel):
         if role == ALIGN:
             return CENTER
         return None
-
-    @staticmethod
-    def _header_tooltip(name: str, target: bool) -> str:
-        if target:
-            return (f"{name!r}: target column \u2014 the network learns to predict it.\n"
-                    "Right-click to use it as an input instead, rename or remove it.")
-        return (f"{name!r}: input column \u2014 the network reads it.\n"
-                "Right-click to use it as a target instead, rename or remove it.")
 
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -166,15 +158,12 @@ class DataTableModel(QAbstractTableModel):
         try:
             new = parse_cell(value)
         except CellError as exc:
-            self.message.emit(f"Row {row + 1}, column {self._names[col]!r}: {exc.shown} is "
-                              f"{exc.reason}; the old value was kept.")
+            self.message.emit(say.cell_refused(row + 1, self._names[col], exc.shown, exc.reason))
             return False
         old = float(self._values[row, col])
         if format_number(old) == format_number(new):
             return True  # unchanged: no empty undo step
-        verb = "Clear" if new != new else "Edit"
-        cell = f"{column_letter(col)}{row + 1}"
-        self._push(f"{verb} cell {cell}",
+        self._push(say.edit_cell(f"{column_letter(col)}{row + 1}", new != new),
                    [SetBlock(row, col, np.array([[old]]), np.array([[new]]))])
         return True
 
@@ -229,16 +218,13 @@ class DataTableModel(QAbstractTableModel):
             raise DataError("the table has no data rows")
         inputs, targets = self.input_columns(), self.target_columns()
         if not targets:
-            raise DataError("no column is used as a target: right-click a column header "
-                            "and choose 'Use as target'")
+            raise DataError(say.no_target_column())
         if not inputs:
-            raise DataError("no column is used as an input: right-click a column header "
-                            "and choose 'Use as input'")
+            raise DataError(say.no_input_column())
         empty = np.isnan(self._values)
         if empty.any():
             row, col = divmod(int(np.argmax(empty.ravel())), self._values.shape[1])
-            raise DataError("the cell is empty; type a number or remove the row",
-                            row=row + 1, column=self._names[col])
+            raise DataError(say.empty_cell(), row=row + 1, column=self._names[col])
         return Dataset(
             X=self._values[:, inputs], Y=self._values[:, targets],
             input_names=tuple(self._names[i] for i in inputs),
@@ -254,16 +240,16 @@ class DataTableModel(QAbstractTableModel):
     # -- undoable edits -----------------------------------------------------
 
     def set_table(self, names: Sequence[str], values: np.ndarray, roles: Sequence[str],
-                  text: str = "Replace table") -> None:
+                  text: str | None = None) -> None:
         """Replace everything (one undo step). ValueError for inconsistent arguments."""
         new = self._checked_state(names, values, roles)
-        self._push(text, [Replace(self._state(), new)])
+        self._push(text or say.replace_table(), [Replace(self._state(), new)])
 
-    def set_dataset(self, ds: Dataset, text: str = "Load data") -> None:
+    def set_dataset(self, ds: Dataset, text: str | None = None) -> None:
         """Show a Dataset: its inputs, then its targets (one undo step)."""
         names = [*ds.input_names, *ds.target_names]
         roles = [ROLE_INPUT] * ds.n_inputs + [ROLE_TARGET] * ds.n_targets
-        self.set_table(names, np.hstack([ds.X, ds.Y]), roles, text)
+        self.set_table(names, np.hstack([ds.X, ds.Y]), roles, text or say.load_data())
 
     def set_role(self, col: int, role: str) -> None:
         """Use a column as input or target (one undo step; no step when unchanged)."""
@@ -273,7 +259,7 @@ class DataTableModel(QAbstractTableModel):
         old = (self._names[col], self._roles[col])
         if old[1] == role:
             return
-        self._push(f"Use {old[0]!r} as {role}", [SetHeader(col, old, (old[0], role))])
+        self._push(say.use_as(old[0], role == ROLE_TARGET), [SetHeader(col, old, (old[0], role))])
 
     def rename_column(self, col: int, name: str) -> bool:
         """Rename a column; empty, duplicate or multi-line names are refused with a message."""
@@ -282,10 +268,10 @@ class DataTableModel(QAbstractTableModel):
         name = str(name).strip()
         problem = self._name_problem(name, col)
         if problem:
-            self.message.emit(f"Column {old!r}: {problem}; the name was kept.")
+            self.message.emit(say.rename_refused(old, problem))
             return False
         if name != old:
-            self._push(f"Rename column {old!r} to {name!r}",
+            self._push(say.rename_column(old, name),
                        [SetHeader(col, (old, self._roles[col]), (name, self._roles[col]))])
         return True
 
@@ -295,8 +281,7 @@ class DataTableModel(QAbstractTableModel):
         if count < 1:
             return
         block = np.full((count, self.columnCount()), NAN)
-        text = "Insert row" if count == 1 else f"Insert {count} rows"
-        self._push(text, [InsertRows(row, block)])
+        self._push(say.insert_rows(count), [InsertRows(row, block)])
 
     def remove_row_range(self, row: int, count: int) -> None:
         """Remove rows ``row`` .. ``row + count - 1`` (one undo step)."""
@@ -310,13 +295,7 @@ class DataTableModel(QAbstractTableModel):
         ops: list[Op] = []
         for start, stop in reversed(_runs(wanted)):
             ops.append(Inverse(InsertRows(start, self._values[start:stop].copy())))
-        if len(wanted) == 1:
-            text = f"Remove row {wanted[0] + 1}"
-        elif len(ops) == 1:
-            text = f"Remove rows {wanted[0] + 1}\u2013{wanted[-1] + 1}"
-        else:
-            text = f"Remove {len(wanted)} rows"
-        self._push(text, ops)
+        self._push(say.remove_rows(wanted[0] + 1, wanted[-1] + 1, len(wanted), len(ops) == 1), ops)
 
     def insert_column(self, col: int, name: str, role: str = ROLE_INPUT) -> bool:
         """Insert an empty column before ``col``; a bad name is refused with a message."""
@@ -326,10 +305,10 @@ class DataTableModel(QAbstractTableModel):
         name = str(name).strip()
         problem = self._name_problem(name, None)
         if problem:
-            self.message.emit(f"New column: {problem}; no column was inserted.")
+            self.message.emit(say.insert_refused(problem))
             return False
         column = np.full(self.rowCount(), NAN)
-        self._push(f"Insert column {name!r}", [InsertColumn(col, name, role, column)])
+        self._push(say.insert_column(name), [InsertColumn(col, name, role, column)])
         return True
 
     def remove_column(self, col: int) -> None:
@@ -345,9 +324,7 @@ class DataTableModel(QAbstractTableModel):
             Inverse(InsertColumn(c, self._names[c], self._roles[c], self._values[:, c].copy()))
             for c in wanted
         ]
-        text = (f"Remove column {self._names[wanted[0]]!r}" if len(wanted) == 1
-                else f"Remove {len(wanted)} columns")
-        self._push(text, ops)
+        self._push(say.remove_columns(self._names[wanted[0]], len(wanted)), ops)
 
     def clear_cells(self, blocks: Iterable[tuple[range, range]]) -> None:
         """Empty the cells of contiguous (rows, cols) blocks, in one undo step."""
@@ -364,7 +341,7 @@ class DataTableModel(QAbstractTableModel):
             count += old.size
             first = first or f"{column_letter(cols.start)}{rows.start + 1}"
         if ops:
-            self._push(f"Clear cell {first}" if count == 1 else f"Clear {count} cells", ops)
+            self._push(say.edit_cell(first, True) if count == 1 else say.clear_cells(count), ops)
 
     def paste_text(self, top: int, left: int, text: str) -> bool:
         """Paste a tab/';'/','-separated block at (top, left) as one undo step.
@@ -380,7 +357,7 @@ class DataTableModel(QAbstractTableModel):
         try:
             ops, text_, note = self._plan_paste(top, left, text)
         except PasteRefused as exc:
-            self.message.emit(f"Paste refused: {exc} Nothing was changed.")
+            self.message.emit(say.paste_refused(str(exc)))
             return False
         self._push(text_, ops)
         self.message.emit(note)
@@ -392,7 +369,7 @@ class DataTableModel(QAbstractTableModel):
         """The ops of a paste, or PasteRefused explaining why it cannot be done."""
         lines = split_lines(text[1:] if text.startswith("\ufeff") else text)  # a UTF-8 BOM is not a cell
         if not lines:
-            raise PasteRefused("the clipboard holds no cells.")
+            raise PasteRefused(say.no_cells())
         delimiter = detect_delimiter("\n".join(lines))
         rows = [split_cells(line, delimiter) for line in lines]
         n_rows, n_cols = self.rowCount(), self.columnCount()
@@ -401,9 +378,7 @@ class DataTableModel(QAbstractTableModel):
         header = None
         if len(rows) > 1 and looks_like_header(rows[0]):
             if top != 0:
-                raise PasteRefused(
-                    f"the first line looks like column names ({', '.join(map(quoted, rows[0][:4]))}); "
-                    "paste into the first row to use them as column names.")
+                raise PasteRefused(say.header_not_at_top(', '.join(map(quoted, rows[0][:4]))))
             header, rows = rows[0], rows[1:]
         width = max(len(r) for r in ([header] if header else []) + rows)
         if header and rows and top == 0 and left == 0:  # names and data at A1: a data set of its own
@@ -413,15 +388,10 @@ class DataTableModel(QAbstractTableModel):
             block = parse_block(rows, width)
         except CellError as exc:
             i, j = exc.at  # type: ignore[attr-defined]
-            raise PasteRefused(f"row {top + i + 1}, column {names[left + j]!r}: "
-                                f"{exc.shown} is {exc.reason}.") from None
+            raise PasteRefused(say.paste_cell_refused(top + i + 1, names[left + j], exc.shown, exc.reason)) from None
         ops = self._paste_ops(top, left, block, names, roles)
         height = len(rows)
-        label = f"Paste {height}\u00d7{width} cells" if height else "Paste column names"
-        note = f"Pasted {height}\u00d7{width} cells" if height else "Pasted column names"
-        if header and height:
-            note += " (the first line was used as column names)"
-        return ops, label, note + "."
+        return ops, say.paste_label(height, width), say.pasted_note(height, width, bool(header and height))
 
     def _plan_new_table(self, header: list[str], rows: list[list[str]], width: int) -> tuple[list[Op], str, str]:
         """A block with its own column names, pasted at A1 over the whole width: a new table, as a CSV
@@ -430,25 +400,21 @@ class DataTableModel(QAbstractTableModel):
         for col in range(width):
             name = header[col] if col < len(header) and header[col] else free_name(names, col)
             if "\n" in name:
-                raise PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
+                raise PasteRefused(say.name_with_line_break(col + 1))
             if name in names:
-                raise PasteRefused(f"the column name {name!r} would appear twice "
-                                   f"(columns {names.index(name) + 1} and {col + 1}).")
+                raise PasteRefused(say.name_twice(name, names.index(name) + 1, col + 1))
             names.append(name)
         try:
             block = parse_block(rows, width)
         except CellError as exc:
             i, j = exc.at  # type: ignore[attr-defined]
-            raise PasteRefused(f"row {i + 1}, column {names[j]!r}: {exc.shown} is {exc.reason}.") from None
+            raise PasteRefused(say.paste_cell_refused(i + 1, names[j], exc.shown, exc.reason)) from None
         roles = [ROLE_INPUT] * width
         if width >= 2:
             roles[-1] = ROLE_TARGET  # as CSV import reads a file: the last column is the target
         ops: list[Op] = [Replace(self._state(), (names, roles, block))]
-        h = len(rows)
-        note = (f"Pasted a new table: {h} row{'s' if h != 1 else ''} \u00d7 {width} columns with their names "
-                f"replaced the old table (Ctrl+Z brings it back)"
-                + (f"; {names[-1]!r} is the target" if width >= 2 else "") + ".")
-        return ops, "Paste a new table", note
+        note = say.pasted_new_table(len(rows), width, names[-1] if width >= 2 else None)
+        return ops, say.paste_new_table(), note
 
     def _paste_header(self, left: int, width: int,
                       header: list[str] | None) -> tuple[list[str], list[str]]:
@@ -466,10 +432,9 @@ class DataTableModel(QAbstractTableModel):
         seen: dict[str, int] = {}
         for col, name in enumerate(names):
             if "\n" in name:
-                raise PasteRefused(f"column {col + 1}: a column name cannot contain a line break.")
+                raise PasteRefused(say.name_with_line_break(col + 1))
             if name in seen:
-                raise PasteRefused(f"the column name {name!r} would appear twice "
-                                    f"(columns {seen[name] + 1} and {col + 1}).")
+                raise PasteRefused(say.name_twice(name, seen[name] + 1, col + 1))
             seen[name] = col
         return names, roles
 
@@ -500,12 +465,12 @@ class DataTableModel(QAbstractTableModel):
     def _name_problem(self, name: str, col: int | None) -> str:
         """Why ``name`` cannot name column ``col`` ('' when it can)."""
         if not name:
-            return "a column name cannot be empty"
+            return say.name_problem_empty()
         if "\n" in name or "\r" in name:
-            return "a column name cannot contain a line break"
+            return say.name_problem_line_break()
         for other, existing in enumerate(self._names):
             if existing == name and other != col:
-                return f"the name {name!r} is already used by column {other + 1}"
+                return say.name_problem_used(name, other + 1)
         return ""
 
     def _check_column(self, col: int) -> None:

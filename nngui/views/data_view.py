@@ -366,7 +366,8 @@ class DataTableView(QTableView):
         if col < 0:
             return
         old = self.table_model().names()[col]
-        name = self.prompt_text("Rename column", f"New name for column {old!r}:", old)
+        name = self.prompt_text(i18n.translate("DataTableView", "Rename column"),
+                                i18n.fmt(i18n.translate("DataTableView", "New name for column %1:"), repr(old)), old)
         if name is not None:
             self.table_model().rename_column(col, name)
 

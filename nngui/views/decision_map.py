@@ -26,13 +26,14 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core import inspect as ins
 
 from nngui.support import formatting
+from nngui.support.i18n import fmt, translate
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
@@ -43,6 +44,10 @@ MAX_INTERVAL = 0.5  # ... and at least 2, however costly a redraw is
 GUI_BUDGET = 0.05  # share of the GUI thread's time redraws may take (they hold the GIL the trainer needs)
 BACKGROUND_STRENGTH = 0.6  # map colours are this much of the full colour over white (points stay readable)
 POPUP_SIZE = 168
+# Normal and projector mode: tick labels (pt), axis names, data points (px).
+TICK_PT = {False: 9, True: 14}
+LABEL_SIZE = {False: "9pt", True: "14pt"}
+POINT_PX = {False: 8, True: 11}
 MAX_POINTS = 4000  # data points drawn at most (an even sample of a bigger table)
 # Classes beyond the palette's own two colours (Dark2-like, distinguishable on white).
 EXTRA_CLASS_COLOURS = ("#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#666666", "#e6ab02", "#17becf")
@@ -251,7 +256,7 @@ class DecisionMap(QWidget):
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.output_combo = QComboBox()
         self.output_combo.setObjectName("decisionMapOutputCombo")
-        self.output_combo.setToolTip("Which output the map shows")
+        self.output_combo.setToolTip(translate("DecisionMap", "Which output the map shows"))
         self.output_combo.hide()
         self.output_combo.currentIndexChanged.connect(self._on_output_chosen)
         head.addWidget(self.legend)
@@ -270,6 +275,7 @@ class DecisionMap(QWidget):
         pi.getViewBox().setDefaultPadding(0.0)
         for name in ("bottom", "left"):
             pi.getAxis(name).enableAutoSIPrefix(False)
+        self._style_axes()
         self.image_item = pg.ImageItem()
         self.image_item.setZValue(0)
         pi.addItem(self.image_item)
@@ -286,7 +292,8 @@ class DecisionMap(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.placeholder)
         lay.addWidget(self.stack, 1)
-        self._show_placeholder("No data yet: load a preset or type a table with two input columns.")
+        self._show_placeholder(lambda: translate("DecisionMap", "No data yet: load a preset or type a table with two "
+                                                                "input columns."))
 
     def follow(self, view) -> None:
         """Show a unit's own map when the mouse is on it in ``view`` (a NetworkView)."""
@@ -304,8 +311,18 @@ class DecisionMap(QWidget):
     def placeholder_text(self) -> str:
         return self.placeholder.text()
 
-    def _show_placeholder(self, text: str) -> None:
-        self.placeholder.setText(text)
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: the tooltip and the placeholder in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "placeholder"):
+            self.output_combo.setToolTip(translate("DecisionMap", "Which output the map shows"))
+            if self.is_placeholder() and self._placeholder is not None:
+                self.placeholder.setText(self._placeholder())
+
+    def _show_placeholder(self, text) -> None:
+        """``text``: a function giving the text in the language of the moment."""
+        self._placeholder = text
+        self.placeholder.setText(text())
         self.stack.setCurrentWidget(self.placeholder)
         self.legend.setText("")
         self.readout.setText("")
@@ -323,13 +340,11 @@ class DecisionMap(QWidget):
         self.plane = None
         applicable = session is not None and session.n_inputs == 2
         if session is None:
-            self._show_placeholder("No usable data yet: the decision map appears when the table can be trained on.")
+            self._show_placeholder(lambda: translate("DecisionMap", "No usable data yet: the decision map appears "
+                                                                    "when the table can be trained on."))
         elif not applicable:
             n = session.n_inputs
-            self._show_placeholder(
-                f"The decision map needs exactly two inputs; this data has {n} input{'s' if n != 1 else ''}.\n\n"
-                "With two inputs it colours the plane of the inputs by the network's output, behind the data "
-                "points (try the Circle, Spiral, XOR or L-layer preset).")
+            self._show_placeholder(lambda: _needs_two_inputs(n))
         else:
             self.bounds = ins.plane_bounds(session.X)
             self._setup_outputs()
@@ -346,9 +361,16 @@ class DecisionMap(QWidget):
     def _axis_labels(self) -> None:
         pi = self.plot.getPlotItem()
         names = self.session.dataset.input_names
-        size = "13pt" if self._presentation else "9pt"
+        size = LABEL_SIZE[self._presentation]
         pi.setLabel("bottom", names[0], **{"font-size": size})
         pi.setLabel("left", names[1], **{"font-size": size})
+
+    def _style_axes(self) -> None:
+        """Tick labels at the mode's size (set, not inherited: the application font changes in projector mode)."""
+        font = QFont()
+        font.setPointSize(TICK_PT[self._presentation])
+        for name in ("bottom", "left"):
+            self.plot.getPlotItem().getAxis(name).setTickFont(font)
 
     def _setup_outputs(self) -> None:
         k = self.session.n_outputs
@@ -386,11 +408,12 @@ class DecisionMap(QWidget):
             if brush is None:
                 brush = cache[key] = pg.mkBrush(*key)
             brushes.append(brush)
-        size = 11 if self._presentation else 8
+        size = POINT_PX[self._presentation]
         pts = s.X[self.shown_points]
         self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, size=size)
         self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
-                                                     f"({self.shown_points.size:,} of {n:,} points shown)</span>"
+                                                     + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
+                                                           f"{self.shown_points.size:,}", f"{n:,}") + "</span>"
                                                      if n > MAX_POINTS else ""))
 
     def _legend_html(self, st: MapStyle) -> str:
@@ -399,7 +422,7 @@ class DecisionMap(QWidget):
             return f'<span style="color: rgb({r},{g},{b}); font-size: large;">\u25a0</span>'
 
         if st.kind == KIND_CLASSES:
-            names = self._output_names if len(self._output_names) == st.k else [f"class {c}" for c in range(st.k)]
+            names = self._output_names if len(self._output_names) == st.k else [_class_name(c) for c in range(st.k)]
             return "&nbsp;&nbsp;".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))
         lo, hi = st.centre - st.half, st.centre + st.half
         neg, pos = diverging(np.array(-1.0), self._palette), diverging(np.array(1.0), self._palette)
@@ -477,7 +500,7 @@ class DecisionMap(QWidget):
         st = self.style_
         if st.kind == KIND_CLASSES:
             c = int(np.argmax(out))
-            names = self._output_names if len(self._output_names) == st.k else [f"class {k}" for k in range(st.k)]
+            names = self._output_names if len(self._output_names) == st.k else [_class_name(k) for k in range(st.k)]
             what = f"{names[c]} ({out[c] * 100:.0f} %)"
         else:
             what = formatting.weight(float(out[st.output]))
@@ -492,6 +515,7 @@ class DecisionMap(QWidget):
     def set_presentation(self, on: bool) -> None:
         self._presentation = bool(on)
         self.popup.size_px = int(POPUP_SIZE * (1.5 if on else 1.0))
+        self._style_axes()
         if self.session is not None and self._applicable:
             self._axis_labels()
             self._restyle()
@@ -530,8 +554,10 @@ class DecisionMap(QWidget):
         if act == "softmax" and self.style_ is not None and self.style_.colours is not None:
             colour = self.style_.colours[unit % len(self.style_.colours)]
         rgba = unit_rgba(values, act, self._palette, colour)
-        name = self._view.unit_name(layer, unit) if self._view is not None else f"unit {unit + 1}"
-        role = "output" if layer == arch.n_layers else f"hidden layer {layer}"
+        name = self._view.unit_name(layer, unit) if self._view is not None else \
+            fmt(translate("DecisionMap", "unit %1"), unit + 1)
+        role = translate("DecisionMap", "output") if layer == arch.n_layers else \
+            fmt(translate("DecisionMap", "hidden layer %1"), layer)
         b = self.bounds
         X = self.session.X[self.shown_points]
         pts = np.column_stack([(X[:, 0] - b.x0) / b.width, (X[:, 1] - b.y0) / b.height])
@@ -539,5 +565,17 @@ class DecisionMap(QWidget):
         rng = f"{formatting.weight(float(fin.min()))} \u2026 {formatting.weight(float(fin.max()))}" if fin.size else "\u2014"
         self.popup.set_map((layer, unit), f"{name}  ({role}, {act})", values, rgba, pts,
                            self.point_rgba[self.shown_points],
-                           f"activation over the plane: {rng}")
+                           fmt(translate("DecisionMap", "activation over the plane: %1"), rng))
         return True
+
+
+def _class_name(k: int) -> str:
+    return fmt(translate("DecisionMap", "class %1"), k)
+
+
+def _needs_two_inputs(n: int) -> str:
+    has = translate("DecisionMap", "this data has 1 input") if n == 1 else \
+        fmt(translate("DecisionMap", "this data has %1 inputs"), n)
+    return fmt(translate("DecisionMap", "The decision map needs exactly two inputs; %1.\n\nWith two inputs it colours "
+                                        "the plane of the inputs by the network's output, behind the data points (try "
+                                        "the Circle, Spiral, XOR or L-layer preset)."), has)

@@ -14,15 +14,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox
 
+from nngui.support.i18n import fmt, translate
+
 __all__ = ["SpinGuard", "guard_spin_box", "guard_settings_panel"]
 
 Report = Callable[[str], None]
+Text = str | Callable[[], str]  # a text, or how to make it in the language of the moment
 
 
 class SpinGuard(QObject):
     """Watches one spin box; ``report(text)`` is called when input is refused."""
 
-    def __init__(self, spin: QAbstractSpinBox, label: str, rule: str, report: Report) -> None:
+    def __init__(self, spin: QAbstractSpinBox, label: Text, rule: Text, report: Report) -> None:
         super().__init__(spin)
         self.spin, self.label, self.rule, self.report = spin, label, rule, report
         self.last_message: str | None = None
@@ -35,19 +38,21 @@ class SpinGuard(QObject):
             self.spin.value() != self.spin.minimum() else self.spin.specialValueText()
 
     def _say(self, what: str) -> None:
-        text = f"{self.label}: {what}; {self.rule}. It stays {self._current()}."
+        label, rule = (t() if callable(t) else t for t in (self.label, self.rule))
+        text = fmt(translate("SpinGuard", "%1: %2; %3. It stays %4."), label, what, rule, self._current())
         self.last_message = text
         self.report(text)
 
     def _rejected(self) -> None:
-        self._say("that key is not accepted")
+        self._say(translate("SpinGuard", "that key is not accepted"))
 
     def _check_text(self) -> None:
         text = self.spin.lineEdit().text()
         state = self.spin.validate(text, len(text))[0]
         if state != QValidator.State.Acceptable and text.strip() != self._current():
             shown = text.strip()
-            self._say(f"{shown!r} is not accepted" if shown else "an empty value is not accepted")
+            self._say(fmt(translate("SpinGuard", "%1 is not accepted"), repr(shown)) if shown
+                      else translate("SpinGuard", "an empty value is not accepted"))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
         t = event.type()
@@ -58,7 +63,7 @@ class SpinGuard(QObject):
         return False
 
 
-def guard_spin_box(spin: QAbstractSpinBox, label: str, rule: str, report: Report) -> SpinGuard:
+def guard_spin_box(spin: QAbstractSpinBox, label: Text, rule: Text, report: Report) -> SpinGuard:
     return SpinGuard(spin, label, rule, report)
 
 
@@ -67,11 +72,16 @@ def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
     from nngui.views.settings_widgets import MAX_LR, MIN_LR
 
     specs = (
-        (panel.learning_rate_spin, "Learning rate", f"it must be a number from {MIN_LR:g} to {MAX_LR:g}"),
-        (panel.epochs_spin, "Epochs", "it must be a whole number \u2265 0 (0 trains until you stop it)"),
-        (panel.batch_size_spin, "Batch size", "it must be a whole number \u2265 0 (0 uses all rows)"),
-        (panel.seed_spin, "Seed", "it must be a whole number \u2265 0"),
-        (panel.validation_spin, "Validation", "it must be a fraction from 0 to 0.9"),
+        (panel.learning_rate_spin, lambda: translate("SpinGuard", "Learning rate"),
+         lambda: fmt(translate("SpinGuard", "it must be a number from %1 to %2"), f"{MIN_LR:g}", f"{MAX_LR:g}")),
+        (panel.epochs_spin, lambda: translate("SpinGuard", "Epochs"),
+         lambda: translate("SpinGuard", "it must be a whole number \u2265 0 (0 trains until you stop it)")),
+        (panel.batch_size_spin, lambda: translate("SpinGuard", "Batch size"),
+         lambda: translate("SpinGuard", "it must be a whole number \u2265 0 (0 uses all rows)")),
+        (panel.seed_spin, lambda: translate("SpinGuard", "Seed"),
+         lambda: translate("SpinGuard", "it must be a whole number \u2265 0")),
+        (panel.validation_spin, lambda: translate("SpinGuard", "Validation"),
+         lambda: translate("SpinGuard", "it must be a fraction from 0 to 0.9")),
     )
     guards: dict[str, SpinGuard] = {}
     for spin, label, rule in specs:
@@ -82,7 +92,9 @@ def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
             if not spin.property("nnguiGuarded"):
                 spin.setProperty("nnguiGuarded", True)
                 guards[spin.objectName()] = guard_spin_box(
-                    spin, "Hidden units", f"it must be a whole number from 1 to {spin.maximum()}", report)
+                    spin, lambda: translate("SpinGuard", "Hidden units"),
+                    lambda s=spin: fmt(translate("SpinGuard", "it must be a whole number from 1 to %1"), s.maximum()),
+                    report)
 
     guard_hidden()
     watcher = _ChildWatcher(panel.hidden_editor, guard_hidden)

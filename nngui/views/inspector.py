@@ -19,15 +19,16 @@ import html
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from core import inspect as ins
 from core.losses import get_loss
-
 from nngui.support import formatting
+from nngui.support.i18n import fmt, translate, translated
+from nngui.views.inspector_text import layer_head, loss_note, normalization_name, note, press_check, step_note
 
 REFRESH_INTERVAL = 0.25  # seconds between rebuilds of the text while training (at least) ...
 MAX_INTERVAL = 2.0
@@ -42,20 +43,20 @@ CHECK_MIN_PARAMS = 12
 DERIVATIVE = {
     "sigmoid": "σ′ = a(1 − a)",
     "tanh": "σ′ = 1 − a²",
-    "relu": "σ′ = 1 where a &gt; 0, else 0",
-    "leaky_relu": "σ′ = 1 where a &gt; 0, else 0.01",
+    "relu": QT_TRANSLATE_NOOP("MathsInspector", "σ′ = 1 where a &gt; 0, else 0"),
+    "leaky_relu": QT_TRANSLATE_NOOP("MathsInspector", "σ′ = 1 where a &gt; 0, else 0.01"),
     "linear": "σ′ = 1",
-    "softmax": "softmax Jacobian: dZ = a ⊙ (dA − Σ(dA ⊙ a))",
+    "softmax": QT_TRANSLATE_NOOP("MathsInspector", "softmax Jacobian: dZ = a ⊙ (dA − Σ(dA ⊙ a))"),
 }
 LOSS_TEXT = {
     "sse": ("L = Σ (ŷ − y)²", "∂L/∂ŷ = 2(ŷ − y)"),
-    "mse": ("L = mean (ŷ − y)²", "∂L/∂ŷ = 2(ŷ − y) / k"),
+    "mse": (QT_TRANSLATE_NOOP("MathsInspector", "L = mean (ŷ − y)²"), "∂L/∂ŷ = 2(ŷ − y) / k"),
     "bce": ("L = −[y log ŷ + (1 − y) log(1 − ŷ)]", "∂L/∂ŷ = (ŷ − y) / (ŷ(1 − ŷ))"),
     "ce": ("L = −Σ y log ŷ", "∂L/∂ŷ = −y / ŷ"),
 }
 PAIRED_TEXT = {
-    "bce": "sigmoid + binary cross-entropy: the σ′ cancels, dZ = ŷ − y",
-    "ce": "softmax + cross-entropy: the Jacobian cancels, dZ = ŷ − y",
+    "bce": QT_TRANSLATE_NOOP("MathsInspector", "sigmoid + binary cross-entropy: the σ′ cancels, dZ = ŷ − y"),
+    "ce": QT_TRANSLATE_NOOP("MathsInspector", "softmax + cross-entropy: the Jacobian cancels, dZ = ŷ − y"),
 }
 STYLE = """
 <style>
@@ -72,6 +73,11 @@ STYLE = """
  th { color: #555555; font-weight: normal; font-size: 8pt; white-space: nowrap; }
 </style>
 """
+
+
+def _t(text: str) -> str:
+    """A text of the tables above (marked with QT_TRANSLATE_NOOP) in the window's language."""
+    return translated("MathsInspector", text) if text else text
 
 
 def num(v: float) -> str:
@@ -185,7 +191,7 @@ def _units(param: str, names: list[list[str]] | None) -> str:
         ij = [int(v) for v in idx.rstrip("]").split(",")]
         if kind == "W":
             return f"{names[l - 1][ij[0]]} \u2192 {names[l][ij[1]]}"
-        return f"bias of {names[l][ij[0]]}"
+        return fmt(translate("MathsInspector", "bias of %1"), names[l][ij[0]])
     except (ValueError, IndexError):
         return ""
 
@@ -224,14 +230,12 @@ class MathsInspector(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
         head = QHBoxLayout()
-        self.row_label = QLabel("Select a row in Predictions")
+        self.row_label = QLabel(translate("MathsInspector", "Select a row in Predictions"))
         self.row_label.setObjectName("inspectorRowLabel")
         self.row_label.setWordWrap(True)
         self.row_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.check_button = QPushButton("Gradient check")
+        self.check_button = QPushButton()
         self.check_button.setObjectName("gradientCheckButton")
-        self.check_button.setToolTip("Compare backpropagation's gradient with finite differences of the "
-                                     "training loss, parameter by parameter")
         self.check_button.clicked.connect(self.run_gradient_check)
         head.addWidget(self.row_label, 1)
         head.addWidget(self.check_button)
@@ -243,12 +247,36 @@ class MathsInspector(QWidget):
         self.text.setOpenLinks(False)
         self.check_text = QTextBrowser()
         self.check_text.setObjectName("gradientCheckText")
-        self.check_text.setHtml(STYLE + "<p class='note'>Press <b>Gradient check</b> to compare the gradient "
-                                "from backpropagation with finite differences of the loss.</p>")
-        self.tabs.addTab(self.text, "Forward && backward")
-        self.tabs.addTab(self.check_text, "Gradient check")
+        self.check_text.setHtml(STYLE + note(press_check()))
+        self.tabs.addTab(self.text, "")
+        self.tabs.addTab(self.check_text, "")
         lay.addWidget(self.tabs, 1)
-        self.text.setHtml(STYLE + "<p class='note'>No network yet.</p>")
+        self.text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        """The button's and the tabs' texts, in the language installed now."""
+        self.check_button.setText(translate("MathsInspector", "Gradient check"))
+        self.check_button.setToolTip(translate("MathsInspector", "Compare backpropagation's gradient with finite "
+                                                                 "differences of the training loss, parameter by "
+                                                                 "parameter"))
+        self.tabs.setTabText(0, translate("MathsInspector", "Forward && backward"))
+        self.tabs.setTabText(1, translate("MathsInspector", "Gradient check"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: every text again in the new language."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "tabs"):
+            return
+        self._set_texts()
+        if self.session is None:
+            self.text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
+            self.row_label.setText(translate("MathsInspector", "Select a row in Predictions"))
+        elif self._drawn is not None:
+            self.refresh()
+        arch = self._rep.architecture if self._rep is not None else None
+        self.check_text.setHtml(self.check_html(self.check, arch) if self.check is not None and arch is not None
+                                else STYLE + note(press_check()))
 
     # -------------------------------------------------------------- inputs
     def set_session(self, session: ins.Session | None, output_names: list[str] | None = None) -> None:
@@ -259,11 +287,10 @@ class MathsInspector(QWidget):
         self.check = None
         self.check_epoch = None
         self._output_names = list(output_names or [])
-        self.check_text.setHtml(STYLE + "<p class='note'>Press <b>Gradient check</b> to compare the gradient "
-                                "from backpropagation with finite differences of the loss.</p>")
+        self.check_text.setHtml(STYLE + note(press_check()))
         if session is None:
-            self.text.setHtml(STYLE + "<p class='note'>No usable data yet.</p>")
-            self.row_label.setText("No data")
+            self.text.setHtml(STYLE + note(translate("MathsInspector", "No usable data yet.")))
+            self.row_label.setText(translate("MathsInspector", "No data"))
 
     def set_row(self, row: int) -> None:
         """Inspect table row ``row`` (-1: none selected; the first row is shown)."""
@@ -337,8 +364,10 @@ class MathsInspector(QWidget):
         self.text.setHtml(self.trace_html(rep))
         bar.setValue(keep)
         n = s.X.shape[0]
-        which = f"Row {row + 1} of {n}" + ("" if self.row == row else " (no row selected: select one in Predictions)")
-        self.row_label.setText(f"{which} \u00b7 weights of epoch {rep.progress.epoch:,}")
+        which = fmt(translate("MathsInspector", "Row %1 of %2"), row + 1, n) if self.row == row else \
+            fmt(translate("MathsInspector", "Row %1 of %2 (no row selected: select one in Predictions)"), row + 1, n)
+        self.row_label.setText(fmt(translate("MathsInspector", "%1 \u00b7 weights of epoch %2"), which,
+                                   f"{rep.progress.epoch:,}"))
         self.refreshes += 1
         cost = time.perf_counter() - t0
         self.interval = min(MAX_INTERVAL, max(REFRESH_INTERVAL, 0.7 * self.interval + 0.3 * cost / GUI_BUDGET))
@@ -352,27 +381,28 @@ class MathsInspector(QWidget):
         row = self.shown_row()
         parts = [STYLE]
         # --- the sample
-        parts.append(f"<h3>Row {row + 1}</h3>")
+        parts.append("<h3>" + fmt(translate("MathsInspector", "Row %1"), row + 1) + "</h3>")
         parts.append(equation("x =", (t.x_raw, None, names[0])))
         if s.normalizer is not None:
-            parts.append(f"<p class='note'>normalised ({s.normalizer.kind}, as in training): "
-                         "A0 = (x − shift) / scale</p>")
+            parts.append(note(fmt(translate("MathsInspector", "normalised (%1, as in training): A0 = (x \u2212 shift) / "
+                                                               "scale"), normalization_name(s.normalizer.kind))))
             parts.append(equation("A0 =", (t.x, None, names[0])))
         else:
-            parts.append("<p class='note'>A0 = x (no normalisation)</p>")
-        target_note = ""
+            parts.append(note(translate("MathsInspector", "A0 = x (no normalisation)")))
+        target_note = "  " + translate("MathsInspector", "the target")
         if s.classes is not None:
             label = s.dataset.Y[row, 0]
-            target_note = f" (class {num(label)} as one-hot)"
-        parts.append(equation("y =", (t.y, None, names[-1]), f"  the target{target_note}"))
+            target_note = "  " + fmt(translate("MathsInspector", "the target (class %1 as one-hot)"), num(label))
+        parts.append(equation("y =", (t.y, None, names[-1]), target_note))
 
         # --- forward
-        parts.append("<h3>Forward pass: z = a_prev @ W + b, a = σ(z)</h3>")
+        parts.append("<h3>" + translate("MathsInspector", "Forward pass: z = a_prev @ W + b, a = \u03c3(z)") + "</h3>")
         for fl in t.forward:
             l = fl.l
-            role = "output" if l == L else "hidden"
-            loy = " (Loy: ŷ, the output)" if l == L else (f" (Loy: layer{l})" if l < L else "")
-            parts.append(f"<p><b>Layer {l}</b> · {role} · {fl.activation}</p>")
+            role = translate("MathsInspector", "output") if l == L else translate("MathsInspector", "hidden")
+            loy = " " + translate("MathsInspector", "(Loy: \u0177, the output)") if l == L else \
+                (f" (Loy: layer{l})" if l < L else "")
+            parts.append(layer_head(l, role, fl.activation))
             formula = f"A{l - 1} · W{l}" + (f" + b{l}" if fl.b is not None else "")
             eq = [formula + " =", (fl.a_prev, None, names[l - 1]), "·", (fl.W, names[l - 1], names[l])]
             if fl.b is not None:
@@ -380,7 +410,7 @@ class MathsInspector(QWidget):
             if equation_width(*eq) <= WRAP_CHARS:
                 parts.append(equation(*eq))
             else:  # too wide for one line: the matrices one under the other (A{l-1} is shown above)
-                parts.append(f"<p class='eq'>Z{l} = {formula}, with</p>")
+                parts.append("<p class='eq'>" + fmt(translate("MathsInspector", "Z%1 = %2, with"), l, formula) + "</p>")
                 parts.append(equation(f"W{l} =", (fl.W, names[l - 1], names[l])))
                 if fl.b is not None:
                     parts.append(equation(f"b{l} =", (fl.b, None, names[l])))
@@ -391,43 +421,42 @@ class MathsInspector(QWidget):
         # --- loss
         loss = get_loss(t.loss_name)
         formula, grad_text = LOSS_TEXT.get(t.loss_name, (loss.formula, "∂L/∂ŷ"))
-        parts.append("<h3>Loss</h3>")
-        parts.append(f"<p class='eq'>{formula} = <b>{num(t.loss)}</b></p>")
+        parts.append("<h3>" + translate("MathsInspector", "Loss") + "</h3>")
+        parts.append(f"<p class='eq'>{_t(formula)} = <b>{num(t.loss)}</b></p>")
         n_train = s.X_train.shape[0]
-        how = "adds up" if loss.summed else "averages"
-        parts.append(f"<p class='note'>{html.escape(loss.label)}, of this row alone. The trainer's loss {how} "
-                     f"this over its {n_train} training row{'s' if n_train != 1 else ''}.</p>")
+        parts.append(note(loss_note(html.escape(translated("core", loss.label)), loss.summed, n_train)))
 
         # --- backward
-        parts.append("<h3>Backward pass: one step for this row</h3>")
+        parts.append("<h3>" + translate("MathsInspector", "Backward pass: one step for this row") + "</h3>")
         for bl in t.backward:
             l = bl.l
             fl = t.layer(l)
-            parts.append(f"<p><b>Layer {l}</b> · {fl.activation}</p>")
+            parts.append(layer_head(l, None, fl.activation))
             if l == L:
                 parts.append(equation(f"dA{l} = {grad_text} =", (bl.dA, None, names[l])))
                 if t.paired:
                     parts.append(equation(f"dZ{l} = ŷ − y =", (bl.dZ, None, names[l]))
-                                 + f"<p class='note'>{PAIRED_TEXT.get(t.loss_name, '')}</p>")
+                                 + note(_t(PAIRED_TEXT.get(t.loss_name, ''))))
                 else:
                     parts.append(equation(f"dZ{l} = dA{l} ⊙ σ′(Z{l}) =", (bl.dZ, None, names[l]))
-                                 + f"<p class='note'>{DERIVATIVE.get(fl.activation, '')}</p>")
+                                 + note(_t(DERIVATIVE.get(fl.activation, ''))))
             else:
                 parts.append(equation(f"dZ{l} = dA{l} ⊙ σ′(Z{l}) =", (bl.dZ, None, names[l]))
-                             + f"<p class='note'>{DERIVATIVE.get(fl.activation, '')}, "
-                             f"dA{l} from layer {l + 1}</p>")
+                             + note(fmt(translate("MathsInspector", "%1, dA%2 from layer %3"),
+                                         _t(DERIVATIVE.get(fl.activation, '')), l, l + 1)))
             parts.append(equation(f"dW{l} = A{l - 1}ᵀ · dZ{l} =", (bl.dW, names[l - 1], names[l])))
             if bl.db is not None:
                 parts.append(equation(f"db{l} = Σ dZ{l} =", (bl.db, None, names[l])))
             if l > 1:
                 parts.append(equation(f"dA{l - 1} = dZ{l} · W{l}ᵀ =", (bl.dA_prev, None, names[l - 1]))
-                             + "<p class='note'>dA_prev: passed back to the layer before</p>")
+                             + note(translate("MathsInspector", "dA_prev: passed back to the layer before")))
             if t.loss_name == "sse":
-                parts.append(f"<p class='note'>Loy's d_weights{l} = −dW{l} (he adds it to the weights).</p>")
+                parts.append(note(fmt(translate("MathsInspector", "Loy's d_weights%1 = \u2212dW%1 (he adds it to the "
+                                                                   "weights)."), l)))
 
         # --- one step
         lr = float(rep.progress.learning_rate)
-        parts.append("<h3>One gradient-descent step on this row</h3>")
+        parts.append("<h3>" + translate("MathsInspector", "One gradient-descent step on this row") + "</h3>")
         parts.append(f"<p class='eq'>W ← W − η·dW, b ← b − η·db, η = {num(lr)}</p>")
         for l, (W, b) in enumerate(ins.gd_step(net, t, lr), start=1):
             eq = [f"W{l} − η·dW{l} =", (W, names[l - 1], names[l])]
@@ -435,12 +464,7 @@ class MathsInspector(QWidget):
                 eq += [f"   b{l} − η·db{l} =", (b, None, names[l])]
             parts.append(equation(*eq))
         opt = s.optimizer
-        rows_word = "sum" if loss.summed else "mean"
-        parts.append(f"<p class='note'>Training takes one step per epoch with the {rows_word} of these gradients "
-                     f"over all {n_train} training rows (or a batch of them), using the "
-                     f"<b>{html.escape(opt)}</b> optimiser"
-                     + ("" if opt == "gd" else ", which scales each step by its running averages")
-                     + ".</p>")
+        parts.append(note(step_note(loss.summed, n_train, opt)))
         return "".join(parts)
 
     # -------------------------------------------------------------- gradient check
@@ -449,7 +473,7 @@ class MathsInspector(QWidget):
         s, rep = self.session, self._rep
         self.tabs.setCurrentWidget(self.check_text)
         if s is None or rep is None:
-            self.check_text.setHtml(STYLE + "<p class='note'>No network yet.</p>")
+            self.check_text.setHtml(STYLE + note(translate("MathsInspector", "No network yet.")))
             return None
         arch = rep.architecture
         net = ins.network(arch, rep.layers)
@@ -472,29 +496,41 @@ class MathsInspector(QWidget):
         kinked = any(a in ins.KINKED for a in arch.activations)
         colour = "#1d6b1d"
         if good:
-            verdict = "backpropagation agrees with the finite differences"
+            verdict = translate("MathsInspector", "backpropagation agrees with the finite differences")
         elif kinked and np.median(gc.rel_error) < 1e-6:
-            verdict, colour = "backpropagation agrees except at ReLU kinks (see below)", "#8a5a00"
+            verdict, colour = translate("MathsInspector", "backpropagation agrees except at ReLU kinks (see below)"), \
+                "#8a5a00"
         else:
-            verdict, colour = "some gradients disagree with the finite differences", "#8b0000"
-        which = "every parameter" if gc.index.size == gc.n_params else \
-            f"{gc.index.size} of the {gc.n_params} parameters, spread over every layer"
-        parts = [STYLE, "<h3>Gradient check</h3>",
-                 f"<p><b style='color: {colour};'>Largest relative error {gc.max_rel_error:.2e}</b>: {verdict}.</p>",
-                 f"<p class='note'>Weights of epoch {self.check_epoch:,}; the loss L = {num(gc.loss)} over the "
-                 f"{gc.n_rows} training rows, as the trainer computes it; {which}.</p>",
-                 "<p class='note'>Largest errors first. analytic: from backpropagation (Network.gradient); numeric: "
-                 "(−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)) / 12h with "
-                 f"h = {gc.step:g}; relative error = |analytic − numeric| / max(|analytic|, |numeric|, "
-                 f"{gc.floor:g}).</p>"]
+            verdict, colour = translate("MathsInspector", "some gradients disagree with the finite differences"), \
+                "#8b0000"
+        which = translate("MathsInspector", "every parameter") if gc.index.size == gc.n_params else \
+            fmt(translate("MathsInspector", "%1 of the %2 parameters, spread over every layer"), gc.index.size,
+                gc.n_params)
+        largest = fmt(translate("MathsInspector", "Largest relative error %1"), f"{gc.max_rel_error:.2e}")
+        parts = [STYLE, "<h3>" + translate("MathsInspector", "Gradient check") + "</h3>",
+                 "<p>" + fmt(translate("MathsInspector", "%1: %2."), f"<b style='color: {colour};'>{largest}</b>",
+                             verdict) + "</p>",
+                 note(fmt(translate("MathsInspector", "Weights of epoch %1; the loss L = %2 over the %3 training "
+                                                       "rows, as the trainer computes it; %4."),
+                           f"{self.check_epoch:,}", num(gc.loss), gc.n_rows, which)),
+                 note(fmt(translate("MathsInspector", "Largest errors first. analytic: from backpropagation "
+                                                       "(Network.gradient); numeric: (\u2212L(\u03b8+2h) + 8\u00b7L(\u03b8+h) \u2212 8\u00b7L(\u03b8\u2212h) + "
+                                                       "L(\u03b8\u22122h)) / 12h with h = %1; relative error = |analytic \u2212 "
+                                                       "numeric| / max(|analytic|, |numeric|, %2)."),
+                           f"{gc.step:g}", f"{gc.floor:g}"))]
         if any(a in ins.KINKED for a in arch.activations):
             n_bad = int(np.sum(gc.rel_error >= 1e-5))
-            parts.append("<p class='note'>ReLU has a kink at 0 (no derivative there): a parameter whose ±2h "
-                         "moves some row's z across 0 shows a larger error without any bug, hence the small h"
-                         + (f"; {n_bad} parameter{'s' if n_bad != 1 else ''} here." if n_bad else ".") + "</p>")
+            kink = translate("MathsInspector", "ReLU has a kink at 0 (no derivative there): a parameter whose \u00b12h "
+                                               "moves some row's z across 0 shows a larger error without any bug, "
+                                               "hence the small h")
+            parts.append(note(fmt(translate("MathsInspector", "%1."), kink) if not n_bad else
+                               fmt(translate("MathsInspector", "%1; 1 parameter here."), kink) if n_bad == 1 else
+                               fmt(translate("MathsInspector", "%1; %2 parameters here."), kink, n_bad)))
+        heads = (translate("MathsInspector", "parameter"), translate("MathsInspector", "relative error"),
+                 translate("MathsInspector", "analytic"), translate("MathsInspector", "numeric"),
+                 translate("MathsInspector", "units"))
         parts.append('<table border="1" cellspacing="0" cellpadding="3" style="border-collapse: collapse; '
-                     'border-color: #c8c8c8;"><tr><th>parameter</th><th>relative error</th><th>analytic</th>'
-                     "<th>numeric</th><th>units</th></tr>")
+                     'border-color: #c8c8c8;"><tr>' + "".join(f"<th>{h}</th>" for h in heads) + "</tr>")
         names = self._unit_names(arch) if self.session is not None else None
         for k in np.argsort(-gc.rel_error, kind="stable"):  # the largest errors first
             name, a, n, r = gc.names[k], gc.analytic[k], gc.numeric[k], gc.rel_error[k]

@@ -21,6 +21,7 @@ from core.trainer import REACHED_ACCURACY, REACHED_LOSS
 
 from nngui.files.project import n_outputs
 from nngui.session import TrainingSession
+from nngui.support.core_messages import core_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
@@ -99,7 +100,7 @@ class LiveViews(QObject):
         v.prediction_view.fold_inputs()
         v.banners.divergence.setVisible(trainer.diverged is not None)
         if trainer.diverged:
-            v.banners.divergence.setText(trainer.diverged)
+            v.banners.divergence.setText(core_text(trainer.diverged))
         v.insight.set_trainer(trainer, names, self.selected_row)
         if self.session.report is not None:
             self.show_report(self.session.report)

@@ -255,7 +255,7 @@ class LossPlot(pg.PlotWidget):
         self._val_shown = on
         self.val_item.setVisible(on)
         if on:
-            self.legend.addItem(self.val_item, "validation")
+            self.legend.addItem(self.val_item, QCoreApplication.translate("LossPlot", "validation"))
         else:
             self.legend.removeItem(self.val_item)
 
@@ -442,7 +442,8 @@ class LossPlot(pg.PlotWidget):
     @staticmethod
     def readout_text(name: str, epoch: float, loss: float) -> str:
         """'epoch 120: loss 0.01234 (training)'."""
-        return f"epoch {epoch:.0f}: loss {formatting.short(loss)} ({name})"
+        return QCoreApplication.translate("LossPlot", "epoch %1: loss %2 (%3)").replace("%3", QCoreApplication.translate("LossPlot", str(name))).replace(
+            "%2", formatting.short(loss)).replace("%1", f"{epoch:.0f}")
 
     def ghost_items(self) -> list:
         """The faded curves of earlier runs, oldest first."""

@@ -5,6 +5,10 @@ existing items (``set_weights``, ``set_sample``) with pens and brushes created i
 advance: |w| is quantised into ``LEVELS`` steps per sign, so a restyle is a NumPy
 pass plus one ``setPen`` per edge whose step changed. Big layers show their first
 ``max_units`` units and a "+N more" label, with edges only between shown units.
+
+The scene is laid out in the view's own pixels (:mod:`nngui.views.network_layout`) and
+placed again when the view is resized: text keeps its pixel size whatever the size of
+the network (never below 11 px), and no two words overlap.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import os
 from typing import Sequence
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTransform
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
     QGraphicsView, QToolTip,
@@ -23,26 +27,20 @@ from PySide6.QtWidgets import (
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.views import network_layout
 from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
     to_qcolors,
 )
 
 LEVELS = 16  # |w| steps per sign: pens are made once per (sign, step)
-MAX_UNITS = 12
-NODE_R = 12.0
-ROW_SPACING = 40.0
-COL_SPACING = 180.0
-NAME_CHARS = 16
-MAX_ZOOM = 1.3  # small nets are not blown up beyond this
+MAX_UNITS = 16
+NODE_R = 12.0  # radius (px) at which lines have their full width; smaller units get thinner lines
+NOMINAL_SIZE = (600, 400)  # laid out for this size until the view has one of its own
 EDGE_ALPHA_MIN = 0.22  # opacity of the weakest edge (the strongest is opaque)
 HOVER_PX = 5.0  # how close (pixels) the mouse must be to an edge
 Z_EDGE, Z_NODE, Z_TEXT = 0.0, 100.0, 200.0
 Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
-
-
-def _elide(name: str) -> str:
-    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 
 
 class NetworkView(QGraphicsView):
@@ -56,7 +54,9 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("networkView")
         self.setScene(QGraphicsScene(self))
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # items move on resize
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -73,6 +73,8 @@ class NetworkView(QGraphicsView):
         self._sample: list[np.ndarray] | None = None
         self._hover = ""
         self._live = False
+        self._plan: network_layout.Plan | None = None
+        self._pen_scale = 1.0
         self._reset_items()
         self._make_pens()
 
@@ -206,8 +208,7 @@ class NetworkView(QGraphicsView):
 
     def more_label(self, layer: int) -> str:
         """The "+N more" text under a big layer ('' when every unit is shown)."""
-        item = self._more.get(layer)
-        return item.text() if item is not None else ""
+        return self._more.get(layer, "")
 
     def edge_text(self, layer: int, i: int, j: int) -> str:
         """'w = 0.734  x2 → h1.3'."""
@@ -217,22 +218,24 @@ class NetworkView(QGraphicsView):
     def node_text(self, layer: int, unit: int) -> str:
         """Unit name and role, its bias and, with a selected sample, its activation."""
         arch = self._require_arch()
-        role = self._layer_title(layer).lower() + (f", {arch.activations[layer - 1]}" if layer else "")
+        role = network_layout.layer_title(layer, arch.n_layers).lower()
+        role += f", {arch.activations[layer - 1]}" if layer else ""
         lines = [f"{self._names[layer][unit]}  ({role})"]
-        if layer > 0:
+        if layer > 0 and arch.bias:
             b = self._biases[layer - 1] if self._biases is not None else None
-            if arch.bias:
-                lines.append(f"bias = {formatting.weight(float(b[unit]))}" if b is not None else "bias = —")
+            value = formatting.weight(float(b[unit])) if b is not None else "\u2014"
+            lines.append(QCoreApplication.translate("NetworkView", "bias = %1").replace("%1", value))
         if self._sample is not None:
-            label = "input" if layer == 0 else "activation"
-            lines.append(f"{label} = {formatting.weight(float(self._sample[layer][unit]))}")
+            label = QCoreApplication.translate("NetworkView", "input = %1") if layer == 0 else \
+                QCoreApplication.translate("NetworkView", "activation = %1")
+            lines.append(label.replace("%1", formatting.weight(float(self._sample[layer][unit]))))
         return "\n".join(lines)
 
     def hover_text_at(self, scene_pos: QPointF) -> str:
         """What the mouse at ``scene_pos`` points at: a node's text, an edge's text, or ''."""
         hit = self.hover_target_at(scene_pos)
-        if hit is None:
-            return ""
+        if hit is None:  # an elided word: the whole of it
+            return next((t.full for rect, t in self._labels if t.layer < 0 and rect.contains(scene_pos)), "")
         return self.node_text(*hit[1:]) if hit[0] == "node" else self.edge_text(*hit[1:])
 
     def hover_target_at(self, scene_pos: QPointF) -> tuple | None:
@@ -242,8 +245,11 @@ class NetworkView(QGraphicsView):
         p = np.array([scene_pos.x(), scene_pos.y()])
         d = np.hypot(*(self._node_xy - p).T)
         k = int(np.argmin(d))
-        if d[k] <= NODE_R + 2:
+        if d[k] <= self._plan.radius + 2:
             return ("node", int(self._node_layer[k]), int(self._node_unit[k]))
+        name = next((t for rect, t in self._labels if t.layer >= 0 and rect.contains(scene_pos)), None)
+        if name is not None:  # a unit's name stands for the unit
+            return ("node", name.layer, name.unit)
         if not self._edge_items:
             return None
         k, dist = self._nearest_edge(p)
@@ -265,27 +271,48 @@ class NetworkView(QGraphicsView):
         self._edge_keys = np.zeros(0, dtype=np.int64)
         self._ring_keys = np.zeros(0, dtype=np.int64)
         self._fill_keys = np.zeros(0, dtype=np.int64)
-        self._more: dict[int, QGraphicsSimpleTextItem] = {}
+        self._more: dict[int, str] = {}  # layer -> its whole "+N more" text
+        self._words: list = []  # the text items (and the legend's sample lines) of the current layout
+        self._labels: list[tuple[QRectF, network_layout.Text]] = []  # names and elided words, for hover
 
     def _rebuild(self) -> None:
         """Recreate the scene's items for the current architecture, look and size limit, then restyle."""
         self.scene().clear()
         self._reset_items()
-        self._make_pens()
+        self._pen_scale = 0.0  # pens made again (palette, projector mode) when placed
         self.setBackgroundBrush(QColor(self._palette.background))
         self._changed()
         if self._arch is None:
+            self._plan, self._pen_scale = None, 1.0
+            self._make_pens()
             return
+        self._plan = self._layout()
         self._build_nodes()
         self._build_edges()
-        self._build_labels()
-        self._build_legend()
-        rect = self.scene().itemsBoundingRect().adjusted(-16, -12, 16, 12)
-        self.scene().setSceneRect(rect)
-        self._style_edges()
-        self._style_rings()
-        self._style_fills()
-        self._fit()
+        self._place()
+
+    def _layout(self) -> network_layout.Plan:
+        """The layout for the view's size (a nominal size before the view has been given one)."""
+        size = self.viewport().size()
+        w, h = size.width(), size.height()
+        if w < self.minimumWidth() or h < self.minimumHeight():
+            w, h = max(w, NOMINAL_SIZE[0]), max(h, NOMINAL_SIZE[1])
+        arch = self._arch
+        return network_layout.plan(arch.sizes, arch.activations, (self._names[0], self._names[-1]),
+                                   self._max_units, w, h, self._presentation)
+
+    def _relayout(self) -> None:
+        """Place everything again for the view's new size (rebuilt when the units drawn change)."""
+        if self._arch is None:
+            return
+        plan = self._layout()
+        if (plan.width, plan.height) == (self._plan.width, self._plan.height):
+            return
+        if plan.shown != self._plan.shown:
+            self._rebuild()
+            return
+        self._plan = plan
+        self._place()
 
     def _unit_names(self, arch: Architecture, inputs: list[str], outputs: list[str]) -> list[list[str]]:
         """Names per layer: the table's column names for inputs/outputs, 'h<layer>.<unit>' for hidden units."""
@@ -302,134 +329,94 @@ class NetworkView(QGraphicsView):
         return names
 
     def _shown(self, layer: int) -> int:
-        return min(self._arch.sizes[layer], self._max_units)
-
-    def _unit_pos(self, layer: int, unit: int) -> QPointF:
-        n = self._shown(layer)
-        return QPointF(layer * COL_SPACING, (unit - (n - 1) / 2) * ROW_SPACING)
+        return self._plan.shown[layer]
 
     def _build_nodes(self) -> None:
-        scene, xy, lay, uni = self.scene(), [], [], []
+        scene, lay, uni = self.scene(), [], []
         for l in range(len(self._arch.sizes)):
             column = []
             for u in range(self._shown(l)):
-                p = self._unit_pos(l, u)
-                item = QGraphicsEllipseItem(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R)
-                item.setPos(p)
+                item = QGraphicsEllipseItem()
                 item.setZValue(Z_NODE)
                 scene.addItem(item)
                 column.append(item)
-                xy.append((p.x(), p.y()))
                 lay.append(l)
                 uni.append(u)
             self._nodes.append(column)
             self._node_items.extend(column)
-        self._node_xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
-        self._node_layer, self._node_unit = np.array(lay), np.array(uni)
+        self._node_layer, self._node_unit = np.array(lay, dtype=np.int64), np.array(uni, dtype=np.int64)
 
     def _build_edges(self) -> None:
-        scene, lay, ii, jj, p0, p1 = self.scene(), [], [], [], [], []
+        scene, lay, ii, jj = self.scene(), [], [], []
         for l in range(self._arch.n_layers):
             self._edge_offsets.append(len(self._edge_items))
             for i in range(self._shown(l)):
-                a = self._unit_pos(l, i)
                 for j in range(self._shown(l + 1)):
-                    b = self._unit_pos(l + 1, j)
-                    item = QGraphicsLineItem(QLineF(a, b))
+                    item = QGraphicsLineItem()
                     item.setZValue(Z_EDGE)
                     scene.addItem(item)
                     self._edge_items.append(item)
                     lay.append(l)
                     ii.append(i)
                     jj.append(j)
-                    p0.append((a.x(), a.y()))
-                    p1.append((b.x(), b.y()))
-        self._edge_layer, self._edge_i, self._edge_j = np.array(lay), np.array(ii), np.array(jj)
-        self._edge_p0 = np.array(p0, dtype=np.float64).reshape(-1, 2)
-        self._edge_p1 = np.array(p1, dtype=np.float64).reshape(-1, 2)
+        self._edge_layer, self._edge_i, self._edge_j = (np.array(v, dtype=np.int64) for v in (lay, ii, jj))
 
-    def _font(self, bold: bool = False, smaller: bool = False) -> QFont:
-        font = QFont()
-        size = 22 if self._presentation else 16  # scene units: the view usually shows the scene at 0.6-1.3x
-        font.setPixelSize(size - (3 if smaller else 0))
-        font.setBold(bold)
-        return font
+    def _place(self) -> None:
+        """Move units and lines where the layout says, make its words again, restyle."""
+        plan, scene = self._plan, self.scene()
+        scale = round(max(0.5, min(1.0, plan.radius / NODE_R)) * 20) / 20  # small units, thinner lines
+        if scale != self._pen_scale:
+            self._pen_scale = scale
+            self._make_pens()
+            self._edge_keys = self._ring_keys = np.zeros(0, dtype=np.int64)  # every pen picked again
+        r = plan.radius
+        self._node_xy = np.array([(plan.col_x[l], y) for l, ys in enumerate(plan.unit_y) for y in ys],
+                                 dtype=np.float64).reshape(-1, 2)
+        for item, (x, y) in zip(self._node_items, self._node_xy.tolist()):
+            item.setRect(-r, -r, 2 * r, 2 * r)
+            item.setPos(x, y)
+        first = np.cumsum([0] + list(plan.shown))
+        self._edge_p0 = self._node_xy[first[self._edge_layer] + self._edge_i]
+        self._edge_p1 = self._node_xy[first[self._edge_layer + 1] + self._edge_j]
+        for item, (x0, y0, x1, y1) in zip(self._edge_items, np.hstack([self._edge_p0, self._edge_p1]).tolist()):
+            item.setLine(x0, y0, x1, y1)
+        for item in self._words:
+            scene.removeItem(item)
+        self._words, self._labels = [], []
+        fonts, colour = network_layout.fonts(self._presentation), QColor(self._palette.text)
+        for t in plan.texts:
+            item = QGraphicsSimpleTextItem(t.text)
+            item.setFont(getattr(fonts, t.font))
+            item.setBrush(colour)
+            item.setPos(t.x, t.y)
+            item.setZValue(Z_TEXT)
+            scene.addItem(item)
+            self._words.append(item)
+            if t.layer >= 0 or t.full != t.text:
+                self._labels.append((item.sceneBoundingRect(), t))
+            if t.sign >= 0:  # a legend entry: its sample line before it
+                y = t.y + t.h / 2
+                line = QGraphicsLineItem(t.x - t.h * 0.5 - plan.key_line, y, t.x - t.h * 0.5, y)
+                line.setPen(self._edge_pens[t.sign][LEVELS - 1])
+                scene.addItem(line)
+                self._words.append(line)
+        self._more = {l: t.full for l, t in plan.more.items()}
+        scene.setSceneRect(network_layout.bounds(plan))
+        self._style_edges()
+        self._style_rings()
+        self._style_fills()
+        self._changed()
 
-    def _text(self, text: str, font: QFont, x: float, y: float, align: str = "center") -> QGraphicsSimpleTextItem:
-        """A text item whose anchor (left/center/right edge, vertical middle) sits at (x, y)."""
-        item = QGraphicsSimpleTextItem(text)
-        item.setFont(font)
-        item.setBrush(QColor(self._palette.text))
-        r = item.boundingRect()
-        dx = {"left": 0.0, "center": -r.width() / 2, "right": -r.width()}[align]
-        item.setPos(x + dx, y - r.height() / 2)
-        item.setZValue(Z_TEXT)
-        self.scene().addItem(item)
-        return item
-
-    def _layer_title(self, layer: int) -> str:
-        if layer == 0:
-            return QCoreApplication.translate("NetworkView", "Input")
-        if layer == self._arch.n_layers:
-            return QCoreApplication.translate("NetworkView", "Output")
-        return QCoreApplication.translate("NetworkView", "Hidden %1").replace("%1", str(layer))
-
-    def _column_top(self) -> float:
-        n = max(self._shown(l) for l in range(len(self._arch.sizes)))
-        return -(n - 1) / 2 * ROW_SPACING - NODE_R
-
-    def _column_bottom(self) -> float:
-        n = max(self._shown(l) for l in range(len(self._arch.sizes)))
-        more = any(self._arch.sizes[l] > self._shown(l) for l in range(len(self._arch.sizes)))
-        return (n - 1) / 2 * ROW_SPACING + NODE_R + (ROW_SPACING * 0.8 if more else 0.0)
-
-    def _build_labels(self) -> None:
-        """Layer headers on top, input/output names beside their units, "+N more" under big layers."""
-        arch, top = self._arch, self._column_top()
-        name_font, small, bold = self._font(), self._font(smaller=True), self._font(bold=True)
-        h_small, h_bold = QFontMetricsF(small).height(), QFontMetricsF(bold).height()
-        gap = 8 if not self._presentation else 12
-        y_detail = top - gap - h_small / 2
-        y_title = y_detail - h_small / 2 - 2 - h_bold / 2
-        for l, n in enumerate(arch.sizes):
-            x = l * COL_SPACING
-            units = (QCoreApplication.translate("NetworkView", "%1 unit") if n == 1
-                     else QCoreApplication.translate("NetworkView", "%1 units"))
-            detail = units.replace("%1", str(n)) + (f" · {arch.activations[l - 1]}" if l else "")
-            self._text(detail, small, x, y_detail)
-            self._text(self._layer_title(l), bold, x, y_title)
-            if n > self._shown(l):
-                last = self._unit_pos(l, self._shown(l) - 1)
-                more = QCoreApplication.translate("NetworkView", "+%1 more").replace("%1", str(n - self._shown(l)))
-                self._more[l] = self._text(more, small, x, last.y() + ROW_SPACING * 0.8)
-        for layer, align, dx in ((0, "right", -(NODE_R + gap)), (arch.n_layers, "left", NODE_R + gap)):
-            for u in range(self._shown(layer)):
-                p = self._unit_pos(layer, u)
-                self._text(_elide(self._names[layer][u]), name_font, p.x() + dx, p.y(), align)
-
-    def _build_legend(self) -> None:
-        """'— negative weight  — positive weight' and what width, ring and fill mean, under the diagram."""
-        font = self._font(smaller=True)
-        h = QFontMetricsF(font).height()
-        y = self._column_bottom() + 1.6 * h
-        x = -NODE_R
-        for sign, label in ((0, QCoreApplication.translate("NetworkView", "negative weight")),
-                            (1, QCoreApplication.translate("NetworkView", "positive weight"))):
-            line = QGraphicsLineItem(x, y, x + 28, y)
-            line.setPen(self._edge_pens[sign][LEVELS - 1])
-            self.scene().addItem(line)
-            item = self._text(label, font, x + 36, y, "left")
-            x += 36 + item.boundingRect().width() + 22
-        key = QCoreApplication.translate("NetworkView", "line width = |w|   ring = bias   fill = activation of "
-                                                        "selected row")
-        self._text(key, font, -NODE_R, y + 1.3 * h, "left")
+    def label_items(self) -> list[QGraphicsSimpleTextItem]:
+        """Every word the diagram shows (titles, names, "+N more", legend), in view pixels."""
+        return [item for item in self._words if isinstance(item, QGraphicsSimpleTextItem)]
 
     # ---------------------------------------------------------------- pens and styling
     def _make_pens(self) -> None:
         """Pens/brushes per (sign, |value| step), made once per palette so restyling only picks them."""
-        p, k = self._palette, (1.6 if self._presentation else 1.0)
+        p, k = self._palette, (1.6 if self._presentation else 1.0) * self._pen_scale
         t = np.linspace(0.0, 1.0, LEVELS)
-        self._edge_widths = (1.0 + 5.0 * t) * k  # 1..6 px at zoom 1
+        self._edge_widths = (1.0 + 5.0 * t) * k  # 1..6 px at full size
         # Opacity as opaque blends over the background: translucent wide lines paint ~10x slower.
         alphas = EDGE_ALPHA_MIN + (1.0 - EDGE_ALPHA_MIN) * t
         self._edge_pens = [
@@ -535,23 +522,13 @@ class NetworkView(QGraphicsView):
             raise ValueError("network view: set_architecture must be called first")
         return self._arch
 
-    def _fit(self) -> None:
-        """Fit the whole diagram in the view, aspect ratio kept, small nets not magnified beyond MAX_ZOOM."""
-        rect = self.scene().sceneRect()
-        if rect.isEmpty():
-            return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_ZOOM:
-            self.setTransform(QTransform.fromScale(MAX_ZOOM, MAX_ZOOM))
-            self.centerOn(rect.center())
-
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self._fit()
+        self._relayout()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self._fit()
+        self._relayout()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802
         """Tooltips computed on demand from the mouse position (no per-item tooltip strings to keep fresh)."""

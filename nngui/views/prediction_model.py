@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect,
-                            QSortFilterProxyModel, Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
+                            QRect, QSortFilterProxyModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from nngui.support import formatting
+from nngui.support.i18n import fmt, translate
 from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
 __all__ = ["PredictionModel", "PredictionView", "Scores", "error_color"]
@@ -77,6 +78,7 @@ class PredictionModel(QAbstractTableModel):
         self._labels = np.empty(0)      # class models: each row's label
         self._label_index = np.empty(0, dtype=np.intp)  # its position in classes (-1: unknown)
         self._columns: list[tuple[str, int]] = []
+        self._names: tuple[list[str], list[str]] = ([], [])  # inputs, targets
         self._headers: list[str] = []
         self._tips: list[str] = []
         self._spans: list[tuple[int, int]] = []  # prediction column ranges, for dataChanged
@@ -108,6 +110,7 @@ class PredictionModel(QAbstractTableModel):
 
     def _set_columns(self, inputs: list[str], targets: list[str]) -> None:
         """What is learned leads (targets, predictions, errors; or the class columns), then the inputs."""
+        self._names = (inputs, targets)
         self._columns, self._headers, self._tips, self._spans = [], [], [], []
         if self._classes is not None:
             self._set_class_columns(targets[0] if targets else "class")
@@ -115,15 +118,23 @@ class PredictionModel(QAbstractTableModel):
             for k, name in enumerate(targets):
                 self._spans.append((len(self._columns) + 1, len(self._columns) + 2))
                 self._columns += [(Y, k), (PRED, k), (ERR, k)]
-                self._headers += [name, f"{name} predicted", f"{name} error"]
-                self._tips += [f"Target {name!r}", f"The network's output for {name!r}",
-                               f"|predicted \u2212 target| for {name!r}"]
+                self._headers += [name, fmt(translate("PredictionModel", "%1 predicted"), name),
+                                  fmt(translate("PredictionModel", "%1 error"), name)]
+                self._tips += [fmt(translate("PredictionModel", "Target %1"), repr(name)),
+                               fmt(translate("PredictionModel", "The network's output for %1"), repr(name)),
+                               fmt(translate("PredictionModel", "|predicted \u2212 target| for %1"), repr(name))]
             span = np.ptp(self._Y, axis=0) if self._Y.size else np.zeros(self._Y.shape[1])
             self._scale = np.where(span > 0, span, np.maximum(np.abs(self._Y).max(axis=0, initial=0), 1.0))
         self.first_input = len(self._columns)
         self._columns += [(IN, i) for i in range(self._X.shape[1])]
         self._headers += list(inputs)
-        self._tips += [f"Input {name!r}" for name in inputs]
+        self._tips += [fmt(translate("PredictionModel", "Input %1"), repr(name)) for name in inputs]
+
+    def retranslate(self) -> None:
+        """The headers and their tooltips again, in the language installed now."""
+        if self._headers:
+            self._set_columns(*self._names)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     def input_columns(self) -> range:
         """The columns of the inputs (after the targets and predictions)."""
@@ -154,10 +165,12 @@ class PredictionModel(QAbstractTableModel):
         first = len(self._columns)
         self._spans.append((first + 1, first + 3))
         self._columns += [(LABEL, 0), (CLASS, 0), (PROB, 0), (OK, 0)]
-        self._headers += [label, "predicted class", "probability", "correct"]
-        self._tips += [f"The class in {label!r}", "The class with the highest output",
-                       "The network's probability for the predicted class",
-                       "\u2713 when the predicted class is the true class"]
+        self._headers += [label, translate("PredictionModel", "predicted class"),
+                          translate("PredictionModel", "probability"), translate("PredictionModel", "correct")]
+        self._tips += [fmt(translate("PredictionModel", "The class in %1"), repr(label)),
+                       translate("PredictionModel", "The class with the highest output"),
+                       translate("PredictionModel", "The network's probability for the predicted class"),
+                       translate("PredictionModel", "\u2713 when the predicted class is the true class")]
 
     def set_predictions(self, P: np.ndarray | None) -> None:
         """Show the network's outputs (n, n_out); cheap: dataChanged over the prediction columns.
@@ -326,7 +339,7 @@ class PredictionModel(QAbstractTableModel):
             if role == DISPLAY:
                 return f"{section + 1} v" if held_out else str(section + 1)
             if role == TOOLTIP and held_out:
-                return "Held out for validation: the network never trains on this row"
+                return translate("PredictionModel", "Held out for validation: the network never trains on this row")
             if role == FOREGROUND and held_out:
                 return _VALIDATION_BRUSH
             return None
@@ -382,6 +395,13 @@ class PredictionView(QTableView):
         header.customContextMenuRequested.connect(self._header_menu)
         self._fit_columns()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A language switch: headers and the copy action in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "copy_action"):
+            self.source_model.retranslate()
+            self.copy_action.setText(translate("PredictionView", "&Copy rows"))
+
     def _setup_look(self) -> None:
         header = self.horizontalHeader()
         header.setSortIndicatorClearable(True)  # a third click returns to table order
@@ -421,16 +441,18 @@ class PredictionView(QTableView):
             return
         menu = QMenu(self)
         if self.inputs_folded:
-            action = menu.addAction(f"Show all {len(model.input_columns())} inputs ({hidden} folded away)")
+            action = menu.addAction(fmt(translate("PredictionView", "Show all %1 inputs (%2 folded away)"),
+                                        len(model.input_columns()), hidden))
             action.triggered.connect(lambda *_: self.fold_inputs(False))
         else:
-            action = menu.addAction(f"Fold the inputs after the first {FOLDED_INPUTS}")
+            action = menu.addAction(fmt(translate("PredictionView", "Fold the inputs after the first %1"),
+                                        FOLDED_INPUTS))
             action.triggered.connect(lambda *_: self.fold_inputs(True))
         action.setObjectName("foldInputsAction")
         menu.popup(self.horizontalHeader().mapToGlobal(pos))
 
     def _make_copy_action(self) -> QAction:
-        action = QAction("&Copy rows", self)
+        action = QAction(translate("PredictionView", "&Copy rows"), self)
         action.setObjectName("copyPredictionsAction")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

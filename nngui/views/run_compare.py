@@ -20,12 +20,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.activations import ACTIVATIONS
 from core.config import TrainConfig
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.optimizers import OPTIMIZERS
 
+from nngui.support.i18n import current_language, fmt, translate, translated
 from nngui.views.loss_plot import MAX_GHOSTS
+
+# How a normalisation is named ("standard inputs" would be cryptic); the settings panel's labels.
+NORMALIZATION_LABELS = {"standard": "Standardise (mean 0, sd 1)", "minmax": "Min-max to [0, 1]"}
 
 # What a label mentions, in this order (see _plain for how).
 FIELDS = ("learning_rate", "hidden", "activation", "output_activation", "loss", "optimizer", "batch_size", "init",
@@ -48,36 +53,54 @@ def _differences(run: TrainConfig, current: TrainConfig):
             yield name, a, b
 
 
+def _label(table, v) -> str:
+    """A registry entry's label in the window's language (the name itself when it is not in ``table``)."""
+    return translated("core", table[v].label) if v in table else str(v)
+
+
+def _name(table, v) -> str:
+    """A registry name as English labels say it ("relu"); its translated label in another language."""
+    return str(v) if current_language() == "en" else _label(table, v)
+
+
 def _plain(name: str, v) -> str:
     """One setting of an earlier run in plain words: "learning rate 0.3", "8 hidden units"."""
     if name == "learning_rate":
-        return f"learning rate {v:g}"
+        return fmt(translate("RunCompare", "learning rate %1"), f"{v:g}")
     if name == "hidden":
         if not v:
-            return "no hidden layer"
-        return f"{v[0]} hidden units" if len(v) == 1 else "hidden layers " + ", ".join(str(h) for h in v)
+            return translate("RunCompare", "no hidden layer")
+        if len(v) == 1:
+            return fmt(translate("RunCompare", "%1 hidden units"), v[0])
+        return fmt(translate("RunCompare", "hidden layers %1"), ", ".join(str(h) for h in v))
     if name == "activation":
-        return f"{v} hidden units" if isinstance(v, str) else "activations " + "/".join(v)
+        if isinstance(v, str):
+            return fmt(translate("RunActivation", "%1 hidden units"), _name(ACTIVATIONS, v))
+        return fmt(translate("RunCompare", "activations %1"), "/".join(_name(ACTIVATIONS, a) for a in v))
     if name == "output_activation":
-        return f"{v} output"
+        return fmt(translate("RunCompare", "%1 output"), _name(ACTIVATIONS, v))
     if name == "loss":
-        return f"{LOSSES[v].label if v in LOSSES else v} loss"
+        return fmt(translate("RunCompare", "%1 loss"), _label(LOSSES, v))
     if name == "optimizer":
-        return OPTIMIZERS[v].label if v in OPTIMIZERS else str(v)
+        return _label(OPTIMIZERS, v)
     if name == "batch_size":
-        return "all rows per step" if v == 0 else f"batches of {v}"
+        return translate("RunCompare", "all rows per step") if v == 0 else \
+            fmt(translate("RunCompare", "batches of %1"), v)
     if name == "init":
-        return f"{INITIALIZERS[v].label if v in INITIALIZERS else v} weights"
+        return fmt(translate("RunCompare", "%1 weights"), _label(INITIALIZERS, v))
     if name == "bias":
-        return "with biases" if v else "no biases"
+        return translate("RunCompare", "with biases") if v else translate("RunCompare", "no biases")
     if name == "normalize":
-        return "raw inputs" if v == "none" else f"{v} inputs"
+        return translate("RunCompare", "raw inputs") if v == "none" else \
+            fmt(translate("RunCompare", "%1 inputs"), v if current_language() == "en" else
+                                                     translated("core", NORMALIZATION_LABELS.get(v, v)))
     if name == "seed":
-        return f"seed {v}"
+        return fmt(translate("RunCompare", "seed %1"), v)
     if name == "validation":
-        return f"{v:.0%} held out" if v else "no validation rows"
+        return fmt(translate("RunCompare", "%1 held out"), f"{v:.0%}") if v else \
+            translate("RunCompare", "no validation rows")
     if name == "epochs":
-        return f"{v:,} epochs" if v else "until stopped"
+        return fmt(translate("RunCompare", "%1 epochs"), f"{v:,}") if v else translate("RunCompare", "until stopped")
     return str(v)
 
 
@@ -173,11 +196,13 @@ class RunCompare:
         cur = self.current
         target = cur if cur is not None and len(cur.curve[0]) > 1 else (self.ghosts[-1] if self.ghosts else None)
         if target is None:
-            return "Nothing to pin yet: train first."
+            return translate("RunCompare", "Nothing to pin yet: train first.")
         target.pinned = not target.pinned
         self.sync()
-        state = "pinned: it stays on the loss plot when compared runs are cleared" if target.pinned else "unpinned"
-        return f"Run {target.number} {state}."
+        if target.pinned:
+            return fmt(translate("RunCompare", "Run %1 pinned: it stays on the loss plot when compared runs are "
+                                               "cleared."), target.number)
+        return fmt(translate("RunCompare", "Run %1 unpinned."), target.number)
 
     # -------------------------------------------------------------- labels and plot
     def label(self, run: Run) -> str:
@@ -186,8 +211,10 @@ class RunCompare:
         diffs = plain_diff(run.config, cur)
         if len(diffs) > MAX_DIFFS:
             diffs = diffs[:MAX_DIFFS] + ["\u2026"]
-        what = ", ".join(diffs) if diffs else "same settings"
-        return f"run {run.number}{' (pinned)' if run.pinned else ''}: {what}"
+        what = translate("RunCompare", ", ").join(diffs) if diffs else translate("RunCompare", "same settings")
+        if run.pinned:
+            return fmt(translate("RunCompare", "run %1 (pinned): %2"), run.number, what)
+        return fmt(translate("RunCompare", "run %1: %2"), run.number, what)
 
     def labels(self) -> list[str]:
         return [self.label(g) for g in self.ghosts]
@@ -206,8 +233,9 @@ class RunCompare:
         self._key = key
         drawn = [g for g in self.ghosts if self.comparable(g)]
         others = [g for g in self.ghosts if not self.comparable(g)]
-        self.plot.set_note("Not comparable (another loss): " + ", ".join(
-            f"run {g.number} ({_plain('loss', g.config.loss)})" for g in others) if others else "")
+        self.plot.set_note(fmt(translate("RunCompare", "Not comparable (another loss): %1"), ", ".join(
+            fmt(translate("RunCompare", "run %1 (%2)"), g.number, _plain("loss", g.config.loss)) for g in others))
+            if others else "")
         want = [(g.number, self.label(g)) for g in drawn]
         if want == self._shown and self.plot.ghost_count() == len(want):
             return

@@ -10,6 +10,8 @@ that widget.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +33,7 @@ from core.normalization import NORMALIZATIONS
 from core.optimizers import OPTIMIZERS
 
 from nngui.support import i18n
+from nngui.support.core_messages import core_text, error_text
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
 from nngui.views.settings_widgets import (
     WARNING_STYLE,
@@ -52,6 +55,7 @@ _NORMALIZE_LABELS = {
 _DTYPE_LABELS = {"float64": QT_TRANSLATE_NOOP("core", "float64 (exact)"),
                  "float32": QT_TRANSLATE_NOOP("core", "float32 (faster on big nets)")}
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's untranslated label (to translate it again)
+FORMULA_ROLE = Qt.ItemDataRole.UserRole + 2  # and its untranslated formula (the tooltip)
 
 SIZE_WARNINGS = ("deep_network", "wide_layer")  # shown by the hidden-layer editor itself
 ERROR_STYLE = "color: #8b0000; background: #ffe3e3; border: 1px solid #d46a6a; border-radius: 3px; padding: 3px;"
@@ -65,7 +69,8 @@ def _fill_combo(combo: QComboBox, entries) -> None:
         combo.setItemData(combo.count() - 1, label, SOURCE_ROLE)
         formula = getattr(entry, "formula", "") or getattr(entry, "description", "")
         if formula:
-            combo.setItemData(combo.count() - 1, formula, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1, formula, FORMULA_ROLE)
 
 
 FORM_SPACING = 4  # px between rows: every setting in view at 1280x720 without scrolling
@@ -151,8 +156,8 @@ class SettingsPanel(QWidget):
         self.batch_size_spin.setObjectName("batchSizeSpin")
         self.batch_size_spin.setRange(0, INT_MAX)
         keep(self.batch_size_spin, "setSpecialValueText", self.tr("All rows"))
-        self.batch_size_spin.setToolTip("Rows per update for mini-batch optimisers (0 = all rows); "
-                                        "full-batch gradient descent always uses all rows")
+        self.batch_size_spin.setToolTip(self.tr("Rows per update for mini-batch optimisers (0 = all rows); "
+                                                "full-batch gradient descent always uses all rows"))
         self._row(tr, self.tr("Batch size"), self.batch_size_spin)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setObjectName("epochsSpin")
@@ -237,6 +242,51 @@ class SettingsPanel(QWidget):
         self.set_io(0, 0)
 
     # -- public API -------------------------------------------------------------------------
+
+    def field_widget(self, name: str) -> QWidget | None:
+        """The control that edits the setting ``name`` (a TrainConfig field), None when there is none."""
+        return {
+            "hidden": self.hidden_editor, "activation": self.activation_combo,
+            "output_activation": self.output_activation_combo, "loss": self.loss_combo, "init": self.init_combo,
+            "bias": self.bias_check, "optimizer": self.optimizer_combo, "learning_rate": self.learning_rate_spin,
+            "batch_size": self.batch_size_spin, "epochs": self.epochs_spin, "seed": self.seed_spin,
+            "validation": self.validation_spin, "normalize": self.normalize_combo, "dtype": self.dtype_combo,
+            "stop_loss": self.stop_loss_spin, "stop_accuracy": self.stop_accuracy_check,
+        }.get(name) or self.findChild(QWidget, f"{name}Setting")
+
+    def set_limits(self, hidden=(), locked=()) -> None:
+        """A lesson's limits: the settings ``hidden`` are not shown, those ``locked`` cannot be edited
+        (both by TrainConfig field name; () lifts every limit)."""
+        hidden, locked = set(hidden), set(locked)
+        for name in {f.name for f in dataclasses.fields(TrainConfig)}:
+            w = self.field_widget(name)
+            if w is None:
+                continue
+            form = w.parentWidget().layout() if w.parentWidget() is not None else None
+            label = form.labelForField(w) if isinstance(form, QFormLayout) else None
+            for item in (w, label):
+                if item is not None:
+                    item.setVisible(name not in hidden)
+            was = w.property("nnguiLocked")
+            if (name in locked) != bool(was):
+                w.setProperty("nnguiLocked", name in locked)
+                w.setEnabled(name not in locked)
+                if label is not None:
+                    label.setEnabled(name not in locked)
+                w.setToolTip(w.toolTip().split("\n\n\U0001f512")[0] + (
+                    "\n\n\U0001f512 " + self.tr("Locked by the lesson") if name in locked else ""))
+
+    def limits(self) -> tuple[set[str], set[str]]:
+        """(hidden, locked) setting names."""
+        hidden, locked = set(), set()
+        for f in dataclasses.fields(TrainConfig):
+            w = self.field_widget(f.name)
+            if w is not None:
+                if w.isHidden():
+                    hidden.add(f.name)
+                if w.property("nnguiLocked"):
+                    locked.add(f.name)
+        return hidden, locked
 
     def config(self) -> TrainConfig:
         """The settings shown, as a TrainConfig (not checked: call ``check()`` on it)."""
@@ -346,6 +396,9 @@ class SettingsPanel(QWidget):
                 source = combo.itemData(i, SOURCE_ROLE)
                 if source:
                     combo.setItemText(i, i18n.translated("core", source))
+                formula = combo.itemData(i, FORMULA_ROLE)
+                if formula:
+                    combo.setItemData(i, i18n.translated("core", formula), Qt.ItemDataRole.ToolTipRole)
         self._update_enabled()
         self._update_io()
         self._update_warnings()
@@ -453,15 +506,15 @@ class SettingsPanel(QWidget):
             lines = self.config().check()
             error = False
         except ConfigError as exc:
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
-            lines, error = [str(exc)], True
+            lines, error = [error_text(exc)], True
         # The hidden-layers editor shows its own size warnings next to the spin boxes.
         lines = [line for line in lines if getattr(line, "code", None) not in SIZE_WARNINGS]
         lines = [*lines, *self._data_warnings]
         if lines:
             prefix = "\u26a0 "
-            self.warnings_label.setText("\n".join(prefix + line for line in lines))
+            self.warnings_label.setText("\n".join(prefix + core_text(line) for line in lines))
             self.warnings_label.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         else:
             self.warnings_label.setText("")

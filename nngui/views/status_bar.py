@@ -72,8 +72,6 @@ class StatusFields:
         self.speed.setObjectName("statusSpeedLabel")
         self.score = QLabel("")
         self.score.setObjectName("statusScoreLabel")
-        self.score.setToolTip(translate("MainWindow", "Accuracy (classes) or RMSE (numbers) on the training rows, "
-                                                      "and on the rows held out for validation"))
         self.elapsed = QLabel("")
         self.elapsed.setObjectName("statusElapsedLabel")
         self.progress = QProgressBar()
@@ -91,6 +89,8 @@ class StatusFields:
     def show_scores(self, scores: Scores | None, live: bool) -> None:
         """Training and validation accuracy (or RMSE) side by side."""
         set_status_text(self.score, score_text(scores), live)
+        self.score.setToolTip(translate("MainWindow", "Accuracy (classes) or RMSE (numbers) on the training rows, "
+                                                      "and on the rows held out for validation"))
 
     def show(self, rep: TrainingReport | None, live: bool) -> None:
         """The fields for ``rep`` (None: nothing trained); ``live`` while training."""

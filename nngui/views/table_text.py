@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from nngui.views.table_messages import cell_not_a_number, cell_not_finite
+
 SHOW_MAX = 40  # longest user text quoted in a message
 NAN = float("nan")
 
@@ -33,15 +35,13 @@ class CellError(ValueError):
 
 
 def not_a_number(text: str) -> CellError:
-    reason = "not a number"
     try:
         float(text.replace(",", "."))
     except ValueError:
-        pass
+        comma = False
     else:
-        if "," in text:
-            reason += " (use a dot as the decimal separator)"
-    return CellError(quoted(text), reason)
+        comma = "," in text
+    return CellError(quoted(text), cell_not_a_number(comma))
 
 
 def parse_cell(value: object) -> float:
@@ -64,7 +64,7 @@ def parse_cell(value: object) -> float:
             raise not_a_number(str(value)) from None
         shown = quoted(str(value))
     if not math.isfinite(number):
-        raise CellError(shown, "not a finite number")
+        raise CellError(shown, cell_not_finite())
     return number
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.support.i18n import fmt, translate
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
@@ -250,17 +251,19 @@ class WeightSparkline(HoverPopup):
         if not self.values.size:
             self.chart.clear()
             self.chart.hide()
-            self.caption.setText("No history yet: train to record it." if self.history.arch is None or
-                                 self.history.index(layer, i, j) is not None else
-                                 "Not recorded (only the first units of very big layers are).")
+            self.caption.setText(translate("WeightHistory", "No history yet: train to record it.")
+                                 if self.history.arch is None or self.history.index(layer, i, j) is not None else
+                                 translate("WeightHistory", "Not recorded (only the first units of very big layers "
+                                                            "are)."))
         else:
             img = sparkline_image(self.epochs, self.values, self._palette, scale=self._scale)
             self.chart.setPixmap(QPixmap.fromImage(img))
             self.chart.show()
             e0, e1 = int(self.epochs[0]), int(self.epochs[-1])
-            self.caption.setText(f"epoch {e0:,} \u2192 {e1:,}:  {formatting.weight(float(self.values[0]))} \u2192 "
-                                 f"{formatting.weight(float(self.values[-1]))}   (min {formatting.weight(float(np.nanmin(self.values)))}, "
-                                 f"max {formatting.weight(float(np.nanmax(self.values)))})")
+            w = formatting.weight
+            self.caption.setText(fmt(translate("WeightHistory", "epoch %1 \u2192 %2:  %3 \u2192 %4   (min %5, max %6)"),
+                                     f"{e0:,}", f"{e1:,}", w(float(self.values[0])), w(float(self.values[-1])),
+                                     w(float(np.nanmin(self.values))), w(float(np.nanmax(self.values)))))
         self.adjustSize()
         if global_pos is not None:
             self.place(global_pos)

@@ -2,6 +2,1000 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Output activation</source>
+        <translation>输出层激活函数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Normalise</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Stop at loss below</source>
+        <translation>损失低于时停止</translation>
+    </message>
+    <message>
+        <source>Stop at 100 % accuracy</source>
+        <translation>准确率达 100% 时停止</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>Layer sizes</source>
+        <translation>各层大小</translation>
+    </message>
+    <message>
+        <source>the number of target columns cannot be negative (targets=%1)</source>
+        <translation>目标列的数量不能为负数（targets=%1）</translation>
+    </message>
+    <message>
+        <source>needs at least one input column, but there is only 1 column (are the cells separated by commas, semicolons or tabs?)</source>
+        <translation>至少需要一个输入列，但只有 1 列（单元格是用逗号、分号还是制表符分隔的？）</translation>
+    </message>
+    <message>
+        <source>needs at least one input column, but all %1 columns would be targets (targets=%2)</source>
+        <translation>至少需要一个输入列，但全部 %1 列都会成为目标（targets=%2）</translation>
+    </message>
+    <message>
+        <source>this column has no name in the header</source>
+        <translation>这一列在表头中没有名称</translation>
+    </message>
+    <message>
+        <source>column name %1 appears twice (columns %2 and %3)</source>
+        <translation>列名 %1 出现了两次（第 %2 列和第 %3 列）</translation>
+    </message>
+    <message>
+        <source>expected a number, but the cell is empty</source>
+        <translation>应为数字，但单元格是空的</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1 (use a dot, not a comma, as the decimal separator)</source>
+        <translation>应为数字，实际为 %1（请用小数点而不是逗号作为小数分隔符）</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>应为数字，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number, got %1</source>
+        <translation>应为有限的数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number, but %1 is too large (numbers must stay below about 1.8e308)</source>
+        <translation>应为有限的数，但 %1 太大了（数值必须小于约 1.8e308）</translation>
+    </message>
+    <message>
+        <source>expected a finite number, but %1 is too large</source>
+        <translation>应为有限的数，但 %1 太大了</translation>
+    </message>
+    <message>
+        <source>a quotation mark (&quot;) opens a cell but nothing closes it</source>
+        <translation>有一个引号（&quot;）开始了单元格，却没有对应的结束引号</translation>
+    </message>
+    <message>
+        <source>this line cannot be read as CSV (%1)</source>
+        <translation>这一行无法按 CSV 读取（%1）</translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (it contains NUL bytes)</source>
+        <translation>这不是文本 CSV 文件（其中含有 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>expected %1 cells like the header, found %2</source>
+        <translation>应与表头一样有 %1 个单元格，实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>expected %1 cells like the header in every row</source>
+        <translation>每一行都应与表头一样有 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>the file is empty (it has no header line of column names)</source>
+        <translation>文件是空的（没有列名组成的表头行）</translation>
+    </message>
+    <message>
+        <source>the file has a single line and it holds numbers; expected a header line of column names (such as x1,x2,y) followed by rows of numbers</source>
+        <translation>文件只有一行，而且是数字；应先有一行列名（例如 x1,x2,y），下面再是若干行数字</translation>
+    </message>
+    <message>
+        <source>the header is not followed by any data rows</source>
+        <translation>表头下面没有任何数据行</translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (it is UTF-16 text; save it as &apos;CSV UTF-8&apos; instead)</source>
+        <translation>这不是文本 CSV 文件（它是 UTF-16 文本；请改存为“CSV UTF-8”格式）</translation>
+    </message>
+    <message>
+        <source>this is not a text CSV file (byte %1 is not valid UTF-8; if it comes from a spreadsheet, save it as &apos;CSV UTF-8&apos;)</source>
+        <translation>这不是文本 CSV 文件（字节 %1 不是有效的 UTF-8；如果它来自电子表格，请存为“CSV UTF-8”格式）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>无法读取文件（%1）</translation>
+    </message>
+    <message>
+        <source>the file is %1; the limit is %2</source>
+        <translation>文件大小为 %1，上限为 %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>target column index %1 is outside the table&apos;s %2 columns</source>
+        <translation>目标列序号 %1 超出了表格的 %2 列</translation>
+    </message>
+    <message>
+        <source>a target column is listed twice</source>
+        <translation>有一个目标列被列出了两次</translation>
+    </message>
+    <message>
+        <source>needs at least one target column: mark a column as target</source>
+        <translation>至少需要一个目标列：请把某一列设为目标</translation>
+    </message>
+    <message>
+        <source>the table has no columns</source>
+        <translation>表格没有任何列</translation>
+    </message>
+    <message>
+        <source>the table has no data rows</source>
+        <translation>表格没有任何数据行</translation>
+    </message>
+    <message>
+        <source>a column name cannot contain a line break</source>
+        <translation>列名不能包含换行符</translation>
+    </message>
+    <message>
+        <source>there are no columns to write</source>
+        <translation>没有可写入的列</translation>
+    </message>
+    <message>
+        <source>cannot write %1: only finite numbers can be saved</source>
+        <translation>无法写入 %1：只能保存有限的数</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>layer %1 must have a whole number of units &gt;= 1, got %2</source>
+        <translation>第 %1 层的单元数必须是 ≥ 1 的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 units; at most %3 are supported</source>
+        <translation>第 %1 层有 %2 个单元；最多支持 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 hidden layers: deep sigmoid networks train slowly</source>
+        <translation>%1 个隐藏层：深层 sigmoid 网络训练很慢</translation>
+    </message>
+    <message>
+        <source>more than %1 units in a layer: training will be slower</source>
+        <translation>某一层超过 %1 个单元：训练会变慢</translation>
+    </message>
+    <message>
+        <source>%1 activations for %2 hidden layers</source>
+        <translation>%2 个隐藏层却有 %1 个激活函数</translation>
+    </message>
+    <message>
+        <source>%1 is not a hidden-layer activation; expected one of %2</source>
+        <translation>%1 不能用作隐藏层的激活函数；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>unknown value %1; expected one of %2</source>
+        <translation>未知的值 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt; 0, got %1</source>
+        <translation>必须是大于 0 的有限数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>learning rate %1 is very large: training will probably diverge</source>
+        <translation>学习率 %1 非常大：训练很可能会发散</translation>
+    </message>
+    <message>
+        <source>must be a whole number &gt;= 0, got %1</source>
+        <translation>必须是 ≥ 0 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>must be a fraction from 0 to 0.9, got %1</source>
+        <translation>必须是 0 到 0.9 之间的比例，实际为 %1</translation>
+    </message>
+    <message>
+        <source>must be a finite number &gt;= 0 (0: off), got %1</source>
+        <translation>必须是 ≥ 0 的有限数（0：关闭），实际为 %1</translation>
+    </message>
+    <message>
+        <source>must be true or false, got %1</source>
+        <translation>必须是 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>categorical cross-entropy is meant to follow a softmax output</source>
+        <translation>多类交叉熵应当配合 softmax 输出层使用</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy needs outputs in (0, 1): use a sigmoid output</source>
+        <translation>二元交叉熵要求输出在 (0, 1) 之间：请使用 sigmoid 输出层</translation>
+    </message>
+    <message>
+        <source>expected a list of layer sizes, got %1</source>
+        <translation>应为各层大小组成的列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 targets: it is ignored for this data</source>
+        <translation>“准确率达 100% 时停止”需要类别标签（softmax + 交叉熵）或一列 0/1 目标：对这份数据不起作用</translation>
+    </message>
+    <message>
+        <source>holding out %1 of %2 rows leaves none to train on</source>
+        <translation>从 %2 行中留出 %1 作验证后，就没有可训练的行了</translation>
+    </message>
+    <message>
+        <source>batch size %1 is larger than the %2 rows: using all rows</source>
+        <translation>批大小 %1 超过了总行数 %2：将使用全部行</translation>
+    </message>
+    <message>
+        <source>%1 needs targets between 0 and 1 (or whole-number class labels with softmax + ce); scale the targets or choose sse/mse</source>
+        <translation>%1 要求目标值在 0 到 1 之间（或者是配合 softmax + 交叉熵的整数类别标签）；请缩放目标值，或改用 SSE/MSE</translation>
+    </message>
+    <message>
+        <source>softmax over a single output always gives 1: use sigmoid, or class labels with ce</source>
+        <translation>只有一个输出时 softmax 总是得到 1：请改用 sigmoid，或使用类别标签配合交叉熵</translation>
+    </message>
+    <message>
+        <source>the data has no target column: mark at least one column as target</source>
+        <translation>数据没有目标列：请至少把一列设为目标</translation>
+    </message>
+    <message>
+        <source>the starting weights are for %1; the data and settings need %2</source>
+        <translation>初始权重对应的是 %1；而数据和设置需要的是 %2</translation>
+    </message>
+    <message>
+        <source>layers %1, activations %2, with biases, loss %3</source>
+        <translation>各层 %1，激活函数 %2，有偏置，损失函数 %3</translation>
+    </message>
+    <message>
+        <source>layers %1, activations %2, no biases, loss %3</source>
+        <translation>各层 %1，激活函数 %2，无偏置，损失函数 %3</translation>
+    </message>
+    <message>
+        <source>a network needs at least an input and an output layer</source>
+        <translation>网络至少需要一个输入层和一个输出层</translation>
+    </message>
+    <message>
+        <source>layer %1 has %2 units; every layer needs at least 1</source>
+        <translation>第 %1 层有 %2 个单元；每一层至少需要 1 个</translation>
+    </message>
+    <message>
+        <source>%1 can only be used on the output layer</source>
+        <translation>%1 只能用于输出层</translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch %1: %2. Try a lower learning rate (now %3; e.g. %4) or normalise the inputs. The weights from epoch %5 were kept.</source>
+        <translation>训练在第 %1 轮发散了：%2。请尝试更小的学习率（当前为 %3，例如改为 %4），或者对输入做归一化。已保留第 %5 轮的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch %1: %2. Try a lower learning rate (now %3; e.g. %4). The weights from epoch %5 were kept.</source>
+        <translation>训练在第 %1 轮发散了：%2。请尝试更小的学习率（当前为 %3，例如改为 %4）。已保留第 %5 轮的权重。</translation>
+    </message>
+    <message>
+        <source>the weights became NaN or infinite</source>
+        <translation>权重变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the loss became NaN</source>
+        <translation>损失变成了 NaN</translation>
+    </message>
+    <message>
+        <source>the loss became infinite</source>
+        <translation>损失变成了无穷大</translation>
+    </message>
+    <message>
+        <source>the weights exploded (|w| reached %1)</source>
+        <translation>权重爆炸了（|w| 达到 %1）</translation>
+    </message>
+    <message>
+        <source>the run trains until stopped (epochs 0); a script needs a number of epochs</source>
+        <translation>当前设置会一直训练到手动停止（轮数为 0）；脚本需要一个确定的轮数</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package, which is not installed: %1 (or pip install onnx)</source>
+        <translation>导出 ONNX 需要 onnx 包，但它尚未安装：%1（或执行 pip install onnx）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB: not an nngui model file</source>
+        <translation>文件超过 %1 MB：不是 nngui 模型文件</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>文件超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (byte %1 at offset %2 is not valid UTF-8 text)</source>
+        <translation>不是 nngui 模型文件（偏移量 %2 处的字节 %1 不是有效的 UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>is not an nngui project file (byte at offset %1 is not UTF-8 text)</source>
+        <translation>不是 nngui 项目文件（偏移量 %1 处的字节不是 UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected a JSON object)</source>
+        <translation>文件是空的（应为一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>the JSON text ends too early (is the file truncated?): %1</source>
+        <translation>JSON 文本提前结束了（文件是否不完整？）：%1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>not a usable JSON document (nested too deeply)</source>
+        <translation>不是可用的 JSON 文档（嵌套层数太深）</translation>
+    </message>
+    <message>
+        <source>not a usable JSON document (%1)</source>
+        <translation>不是可用的 JSON 文档（%1）</translation>
+    </message>
+    <message>
+        <source>the document is nested too deeply</source>
+        <translation>文档的嵌套层数太深</translation>
+    </message>
+    <message>
+        <source>invalid model (%1)</source>
+        <translation>无效的模型（%1）</translation>
+    </message>
+    <message>
+        <source>invalid project (%1)</source>
+        <translation>无效的项目（%1）</translation>
+    </message>
+    <message>
+        <source>cannot be saved: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>this required field is missing</source>
+        <translation>缺少这个必需的字段</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level, got %1</source>
+        <translation>顶层应为一个 JSON 对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (it has no &apos;format&apos; field; expected %1)</source>
+        <translation>不是 nngui 模型文件（没有 &apos;format&apos; 字段；应为 %1）</translation>
+    </message>
+    <message>
+        <source>is not an nngui model file (format is %1, expected %2)</source>
+        <translation>不是 nngui 模型文件（格式为 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>is not an nngui project file (format is %1, expected %2)</source>
+        <translation>不是 nngui 项目文件（格式为 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>this is a model file, not a project (use Import weights, or open it as a model)</source>
+        <translation>这是模型文件，不是项目（请使用“导入权重”，或将它作为模型打开）</translation>
+    </message>
+    <message>
+        <source>was written by a newer nngui (model format version %1); this version reads version %2</source>
+        <translation>是由更新版本的 nngui 写入的（模型格式版本 %1）；当前版本只能读取版本 %2</translation>
+    </message>
+    <message>
+        <source>was written by a newer nngui (model format version %1); this version reads versions %2 to %3</source>
+        <translation>是由更新版本的 nngui 写入的（模型格式版本 %1）；当前版本只能读取版本 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>the file was written by a newer nngui (project version %1); this version reads version %2</source>
+        <translation>文件是由更新版本的 nngui 写入的（项目版本 %1）；当前版本只能读取版本 %2</translation>
+    </message>
+    <message>
+        <source>expected a version number &gt;= 1, got %1</source>
+        <translation>版本号应 ≥ 1，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= %1, got %2</source>
+        <translation>应为 ≥ %1 的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large (at most %2)</source>
+        <translation>%1 太大了（最大为 %2）</translation>
+    </message>
+    <message>
+        <source>expected a finite number, but the number is too large</source>
+        <translation>应为有限的数，但这个数太大了</translation>
+    </message>
+    <message>
+        <source>expected a name (one of %1), got %2</source>
+        <translation>应为一个名称（以下之一：%1），实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为一个对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an object of training settings, got %1</source>
+        <translation>应为训练设置组成的对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a list of column names, got %1</source>
+        <translation>应为列名组成的列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a column name (text), got %1</source>
+        <translation>应为列名（文本），实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty column name, got %1</source>
+        <translation>应为非空的列名，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a list of rows, got %1</source>
+        <translation>应为数据行组成的列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a row of %1 numbers or nulls, got %2</source>
+        <translation>应为由 %1 个数字或 null 组成的一行，实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 roles (one per column), got %2</source>
+        <translation>应为 %1 个角色组成的列表（每列一个），实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected &apos;input&apos; or &apos;target&apos;, got %1</source>
+        <translation>应为 &apos;input&apos; 或 &apos;target&apos;，实际为 %1</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: expected a number or null, got %3</source>
+        <translation>第 %1 行，列 %2：应为数字或 null，实际为 %3</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: expected a finite number, got %3</source>
+        <translation>第 %1 行，列 %2：应为有限的数，实际为 %3</translation>
+    </message>
+    <message>
+        <source>infinity (or a number too large: numbers must stay below about 1.8e308)</source>
+        <translation>无穷大（或者数值太大：数值必须小于约 1.8e308）</translation>
+    </message>
+    <message>
+        <source>a number is too large (numbers must stay below about 1.8e308)</source>
+        <translation>有一个数太大了（数值必须小于约 1.8e308）</translation>
+    </message>
+    <message>
+        <source>expected at least 2 layer sizes (inputs and outputs), found %1</source>
+        <translation>至少应有 2 个层大小（输入和输出），实际有 %1 个</translation>
+    </message>
+    <message>
+        <source>expected a list of activation names, got %1</source>
+        <translation>应为激活函数名称组成的列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected %1 activation names (one per layer), found %2</source>
+        <translation>应有 %1 个激活函数名称（每层一个），实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>expected %1 input column names (architecture.sizes[0] is %2), found %3</source>
+        <translation>应有 %1 个输入列名（architecture.sizes[0] 为 %2），实际有 %3 个</translation>
+    </message>
+    <message>
+        <source>expected %1 target column names (the network has %2 outputs), found %3</source>
+        <translation>应有 %1 个目标列名（网络有 %2 个输出），实际有 %3 个</translation>
+    </message>
+    <message>
+        <source>expected 1 label column name (or %1, one per class), found %2</source>
+        <translation>应有 1 个标签列名（或 %1 个，每个类别一个），实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>the weights take %1 inputs but the table has %2 input columns</source>
+        <translation>权重需要 %1 个输入，但表格有 %2 个输入列</translation>
+    </message>
+    <message>
+        <source>the weights take %1 inputs but the table has %2 input column</source>
+        <translation>权重需要 %1 个输入，但表格有 %2 个输入列</translation>
+    </message>
+    <message>
+        <source>the weights give %1 outputs but the table has %2 target columns</source>
+        <translation>权重给出 %1 个输出，但表格有 %2 个目标列</translation>
+    </message>
+    <message>
+        <source>the weights give %1 outputs but the table has %2 target column</source>
+        <translation>权重给出 %1 个输出，但表格有 %2 个目标列</translation>
+    </message>
+    <message>
+        <source>the weights predict %1 classes from one label column but the table has %2 target columns</source>
+        <translation>权重从一个标签列预测 %1 个类别，但表格有 %2 个目标列</translation>
+    </message>
+    <message>
+        <source>the table&apos;s column %1 has class %2, which the weights do not know (%3)</source>
+        <translation>表格的列 %1 中有类别 %2，而权重不认识这个类别（%3）</translation>
+    </message>
+    <message>
+        <source>the weights are for layers %1 but the settings describe %2</source>
+        <translation>权重对应的层结构是 %1，但设置描述的是 %2</translation>
+    </message>
+    <message>
+        <source>expected a number &gt; 0, got %1</source>
+        <translation>应为大于 0 的数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a number &gt;= 0 (0: off), got %1</source>
+        <translation>应为 ≥ 0 的数（0：关闭），实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a fraction from 0 to 0.9, got %1</source>
+        <translation>应为 0 到 0.9 之间的比例，实际为 %1</translation>
+    </message>
+    <message>
+        <source>is 0; a scale must not be zero (it divides the input)</source>
+        <translation>为 0；缩放系数不能为零（输入要除以它）</translation>
+    </message>
+    <message>
+        <source>epochs must increase, but %1 follows %2</source>
+        <translation>轮次必须递增，但 %1 排在 %2 之后</translation>
+    </message>
+    <message>
+        <source>expected a list of epoch numbers, got %1</source>
+        <translation>应为轮次组成的列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected null because architecture.bias is false, got %1</source>
+        <translation>因为 architecture.bias 为 false，这里应为 null，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 numbers because architecture.bias is true, got nothing</source>
+        <translation>因为 architecture.bias 为 true，这里应为 %1 个数组成的列表，但什么也没有</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 numbers because architecture.bias is true, got null</source>
+        <translation>因为 architecture.bias 为 true，这里应为 %1 个数组成的列表，实际为 null</translation>
+    </message>
+    <message>
+        <source>expected a list of %1 layers, got %2</source>
+        <translation>应为 %1 个层组成的列表，实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected 1 layer for architecture.sizes %1, found %2</source>
+        <translation>按 architecture.sizes %1 应有 1 层，实际有 %2 层</translation>
+    </message>
+    <message>
+        <source>expected %1 layers for architecture.sizes %2, found %3</source>
+        <translation>按 architecture.sizes %2 应有 %1 层，实际有 %3 层</translation>
+    </message>
+    <message>
+        <source>expected a row of %1 numbers (shape %2), got %3</source>
+        <translation>应为由 %1 个数组成的一行（形状 %2），实际为 %3</translation>
+    </message>
+    <message>
+        <source>expected a row of %1 numbers (shape %2), found %3 number</source>
+        <translation>应为由 %1 个数组成的一行（形状 %2），实际只有 %3 个数</translation>
+    </message>
+    <message>
+        <source>expected a row of %1 numbers (shape %2), found %3 numbers</source>
+        <translation>应为由 %1 个数组成的一行（形状 %2），实际有 %3 个数</translation>
+    </message>
+    <message>
+        <source>expected %1 rows of %2 numbers (one per row of data.inputs), found %3 row</source>
+        <translation>应有 %1 行、每行 %2 个数（与 data.inputs 逐行对应），实际只有 %3 行</translation>
+    </message>
+    <message>
+        <source>expected %1 rows of %2 numbers (one per row of data.inputs), found %3 rows</source>
+        <translation>应有 %1 行、每行 %2 个数（与 data.inputs 逐行对应），实际有 %3 行</translation>
+    </message>
+    <message>
+        <source>expected a list of %1, got %2</source>
+        <translation>应为由%1组成的列表，实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected a list of %1, found %2</source>
+        <translation>应为由%1组成的列表，实际有 %2 项</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2 row</source>
+        <translation>应为%1，实际只有 %2 行</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2 rows</source>
+        <translation>应为%1，实际有 %2 行</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>应为%1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>%1 numbers</source>
+        <translation> %1 个数</translation>
+    </message>
+    <message>
+        <source>%1 rows of %2 numbers (shape %3)</source>
+        <translation> %1 行、每行 %2 个数（形状 %3）</translation>
+    </message>
+    <message>
+        <source>rows of %1 numbers (shape %2)</source>
+        <translation>每行 %1 个数的若干行（形状 %2）</translation>
+    </message>
+    <message>
+        <source>an object with &apos;weights&apos; and &apos;bias&apos;</source>
+        <translation>含 &apos;weights&apos; 和 &apos;bias&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>null or an object</source>
+        <translation> null 或一个对象</translation>
+    </message>
+    <message>
+        <source>null or an object with &apos;kind&apos;, &apos;shift&apos; and &apos;scale&apos;</source>
+        <translation> null 或含 &apos;kind&apos;、&apos;shift&apos; 和 &apos;scale&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>null or an object with &apos;stride&apos;, &apos;epochs&apos;, &apos;min&apos;, &apos;max&apos; and &apos;last&apos;</source>
+        <translation> null 或含 &apos;stride&apos;、&apos;epochs&apos;、&apos;min&apos;、&apos;max&apos; 和 &apos;last&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>null or an object with &apos;inputs&apos; and &apos;targets&apos;</source>
+        <translation> null 或含 &apos;inputs&apos; 和 &apos;targets&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>true (true/false are not numbers)</source>
+        <translation>true（true/false 不是数字）</translation>
+    </message>
+    <message>
+        <source>false (true/false are not numbers)</source>
+        <translation>false（true/false 不是数字）</translation>
+    </message>
+    <message>
+        <source>the whole number %1</source>
+        <translation>整数 %1</translation>
+    </message>
+    <message>
+        <source>a very large whole number</source>
+        <translation>一个非常大的整数</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <source>the text %1</source>
+        <translation>文本 %1</translation>
+    </message>
+    <message>
+        <source>a list of %1 items</source>
+        <translation>含 %1 项的列表</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应有一个值</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应有逗号分隔符</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应有冒号分隔符</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应有用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>末尾有多余的数据</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>含有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation>字段 %1：%2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>列 %1</translation>
+    </message>
+    <message>
+        <source>column number %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>DataTableModel</name>
+    <message>
+        <source>%1 (target)</source>
+        <translation>%1（目标）</translation>
+    </message>
+    <message>
+        <source>%1: target column — the network learns to predict it.
+Right-click to use it as an input instead, rename or remove it.</source>
+        <translation>%1：目标列——网络学习预测它。
+右键点击可改为输入列，或重命名、删除该列。</translation>
+    </message>
+    <message>
+        <source>%1: input column — the network reads it.
+Right-click to use it as a target instead, rename or remove it.</source>
+        <translation>%1：输入列——网络读取它。
+右键点击可改为目标列，或重命名、删除该列。</translation>
+    </message>
+    <message>
+        <source>not a number (use a dot as the decimal separator)</source>
+        <translation>不是数字（请用小数点作为小数分隔符）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限的数</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: %3 is %4; the old value was kept.</source>
+        <translation>第 %1 行，列 %2：%3 %4；已保留原值。</translation>
+    </message>
+    <message>
+        <source>Paste refused: %1 Nothing was changed.</source>
+        <translation>无法粘贴：%1表格没有任何改动。</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3 is %4.</source>
+        <translation>第 %1 行，列 %2：%3 %4。</translation>
+    </message>
+    <message>
+        <source>the clipboard holds no cells.</source>
+        <translation>剪贴板中没有单元格。</translation>
+    </message>
+    <message>
+        <source>the first line looks like column names (%1); paste into the first row to use them as column names.</source>
+        <translation>第一行看起来是列名（%1）；要把它们用作列名，请粘贴到第一行。</translation>
+    </message>
+    <message>
+        <source>column %1: a column name cannot contain a line break.</source>
+        <translation>第 %1 列：列名不能包含换行符。</translation>
+    </message>
+    <message>
+        <source>the column name %1 would appear twice (columns %2 and %3).</source>
+        <translation>列名 %1 会出现两次（第 %2 列和第 %3 列）。</translation>
+    </message>
+    <message>
+        <source>a column name cannot be empty</source>
+        <translation>列名不能为空</translation>
+    </message>
+    <message>
+        <source>a column name cannot contain a line break</source>
+        <translation>列名不能包含换行符</translation>
+    </message>
+    <message>
+        <source>the name %1 is already used by column %2</source>
+        <translation>名称 %1 已被第 %2 列使用</translation>
+    </message>
+    <message>
+        <source>Column %1: %2; the name was kept.</source>
+        <translation>列 %1：%2；已保留原名称。</translation>
+    </message>
+    <message>
+        <source>New column: %1; no column was inserted.</source>
+        <translation>新列：%1；没有插入列。</translation>
+    </message>
+    <message>
+        <source>no column is used as a target: right-click a column header and choose &apos;Use as target&apos;</source>
+        <translation>没有任何列用作目标：请右键点击列标题，选择“用作目标”</translation>
+    </message>
+    <message>
+        <source>no column is used as an input: right-click a column header and choose &apos;Use as input&apos;</source>
+        <translation>没有任何列用作输入：请右键点击列标题，选择“用作输入”</translation>
+    </message>
+    <message>
+        <source>the cell is empty; type a number or remove the row</source>
+        <translation>单元格是空的；请输入一个数字，或删除这一行</translation>
+    </message>
+    <message>
+        <source>Clear cell %1</source>
+        <translation>清空单元格 %1</translation>
+    </message>
+    <message>
+        <source>Edit cell %1</source>
+        <translation>编辑单元格 %1</translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation>清空 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>Use %1 as target</source>
+        <translation>将 %1 用作目标</translation>
+    </message>
+    <message>
+        <source>Use %1 as input</source>
+        <translation>将 %1 用作输入</translation>
+    </message>
+    <message>
+        <source>Rename column %1 to %2</source>
+        <translation>将列 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Insert row</source>
+        <translation>插入行</translation>
+    </message>
+    <message>
+        <source>Insert %1 rows</source>
+        <translation>插入 %1 行</translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation>删除第 %1 行</translation>
+    </message>
+    <message>
+        <source>Remove rows %1–%2</source>
+        <translation>删除第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source>Remove %1 rows</source>
+        <translation>删除 %1 行</translation>
+    </message>
+    <message>
+        <source>Insert column %1</source>
+        <translation>插入列 %1</translation>
+    </message>
+    <message>
+        <source>Remove column %1</source>
+        <translation>删除列 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 columns</source>
+        <translation>删除 %1 列</translation>
+    </message>
+    <message>
+        <source>Replace table</source>
+        <translation>替换表格</translation>
+    </message>
+    <message>
+        <source>Load data</source>
+        <translation>载入数据</translation>
+    </message>
+    <message>
+        <source>Paste %1×%2 cells</source>
+        <translation>粘贴 %1×%2 个单元格</translation>
+    </message>
+    <message>
+        <source>Paste column names</source>
+        <translation>粘贴列名</translation>
+    </message>
+    <message>
+        <source>Pasted column names.</source>
+        <translation>已粘贴列名。</translation>
+    </message>
+    <message>
+        <source>Pasted %1×%2 cells (the first line was used as column names).</source>
+        <translation>已粘贴 %1×%2 个单元格（第一行用作列名）。</translation>
+    </message>
+    <message>
+        <source>Pasted %1×%2 cells.</source>
+        <translation>已粘贴 %1×%2 个单元格。</translation>
+    </message>
+    <message>
+        <source>Paste a new table</source>
+        <translation>粘贴新表格</translation>
+    </message>
+    <message>
+        <source>Pasted a new table: 1 row × %1 columns with their names replaced the old table (Ctrl+Z brings it back)</source>
+        <translation>已粘贴新表格：1 行 × %1 列（含列名），替换了原来的表格（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>Pasted a new table: %1 rows × %2 columns with their names replaced the old table (Ctrl+Z brings it back)</source>
+        <translation>已粘贴新表格：%1 行 × %2 列（含列名），替换了原来的表格（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1; %2 is the target.</source>
+        <translation>%1；%2 为目标列。</translation>
+    </message>
+</context>
+<context>
     <name>DataTableView</name>
     <message>
         <source>&amp;Copy</source>
@@ -80,6 +1074,84 @@
         <source>Remove c&amp;olumn</source>
         <translation>删除列(&amp;O)</translation>
     </message>
+    <message>
+        <source>Rename column</source>
+        <translation>重命名列</translation>
+    </message>
+    <message>
+        <source>New name for column %1:</source>
+        <translation>列 %1 的新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionMap</name>
+    <message>
+        <source>Which output the map shows</source>
+        <translation>决策图显示哪一个输出</translation>
+    </message>
+    <message>
+        <source>No data yet: load a preset or type a table with two input columns.</source>
+        <translation>还没有数据：请载入预设，或输入一个有两个输入列的表格。</translation>
+    </message>
+    <message>
+        <source>No usable data yet: the decision map appears when the table can be trained on.</source>
+        <translation>还没有可用的数据：表格可以训练后，决策图就会出现。</translation>
+    </message>
+    <message>
+        <source>this data has 1 input</source>
+        <translation>这份数据只有 1 个输入</translation>
+    </message>
+    <message>
+        <source>this data has %1 inputs</source>
+        <translation>这份数据有 %1 个输入</translation>
+    </message>
+    <message>
+        <source>The decision map needs exactly two inputs; %1.
+
+With two inputs it colours the plane of the inputs by the network&apos;s output, behind the data points (try the Circle, Spiral, XOR or L-layer preset).</source>
+        <translation>决策图需要恰好两个输入；%1。
+
+有两个输入时，它会按网络的输出给输入平面着色，画在数据点之后（可以试试圆形、螺旋、异或或 L 层网络预设）。</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 points shown)</source>
+        <translation>（显示了 %2 个点中的 %1 个）</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>单元 %1</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>activation over the plane: %1</source>
+        <translation>整个平面上的激活值：%1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1 (preset)</source>
+        <translation>%1（预设）</translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation>%1（已恢复）</translation>
+    </message>
 </context>
 <context>
     <name>EpochCounter</name>
@@ -128,6 +1200,164 @@
     </message>
 </context>
 <context>
+    <name>LessonEditor</name>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>the table needs input and target columns</source>
+        <translation>表格需要输入列和目标列</translation>
+    </message>
+    <message>
+        <source>a lesson holds 1 to %1 complete rows; the table has %2</source>
+        <translation>一节课可包含 1 到 %1 行完整数据；表格有 %2 行</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>My lesson</source>
+        <translation>我的课程</translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation>课程标题</translation>
+    </message>
+    <message>
+        <source>Add this state as a step</source>
+        <translation>把当前状态添加为一步</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>What the student reads (Markdown)</source>
+        <translation>学生看到的内容（Markdown）</translation>
+    </message>
+    <message>
+        <source>The student trains</source>
+        <translation>由学生训练</translation>
+    </message>
+    <message>
+        <source>Optional: ask before training</source>
+        <translation>可选：训练前提问</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Any answer</source>
+        <translation>任何答案都可以</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Train epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Locked settings</source>
+        <translation>锁定的设置</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Right choice (1 = first)</source>
+        <translation>正确选项（1 = 第一个）</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Try this step</source>
+        <translation>试运行这一步</translation>
+    </message>
+    <message>
+        <source>Save lesson…</source>
+        <translation>保存课程…</translation>
+    </message>
+    <message>
+        <source>Step %1 added: the data (%2 rows) and the settings as they are now.</source>
+        <translation>已添加第 %1 步：当前的数据（%2 行）和设置。</translation>
+    </message>
+    <message>
+        <source>Lesson saved to %1</source>
+        <translation>课程已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.nngui-lesson.json)</source>
+        <translation>课程 (*.nngui-lesson.json)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPane</name>
+    <message>
+        <source>Commit my answer</source>
+        <translation>提交我的答案</translation>
+    </message>
+    <message>
+        <source>Decide first, then see what happens: the step trains once you have answered</source>
+        <translation>先做决定，再看结果：回答之后这一步才开始训练</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 上一步</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一步 →</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Predict, then see</source>
+        <translation>先预测，再观察</translation>
+    </message>
+    <message>
+        <source>✓ You predicted it.</source>
+        <translation>✓ 你预测对了。</translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is “%1”.</source>
+        <translation>不太对：答案是“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>No training yet: press Train (Space)</source>
@@ -152,6 +1382,10 @@
     <message>
         <source>Training diverged at epoch %1: lower the learning rate and press Reset (Ctrl+R).</source>
         <translation>训练在第 %1 轮发散了：请降低学习率，然后按“重置”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>epoch %1: loss %2 (%3)</source>
+        <translation>第 %1 轮：损失 %2（%3）</translation>
     </message>
 </context>
 <context>
@@ -207,6 +1441,134 @@
     <message>
         <source>Worksheet saved: %1 and %2 (with the answers), as HTML and PDF</source>
         <translation>练习单已保存：%1 和 %2（含答案），HTML 和 PDF 两种格式</translation>
+    </message>
+    <message>
+        <source>There is no loss curve yet: train first.</source>
+        <translation>还没有损失曲线：请先训练。</translation>
+    </message>
+    <message>
+        <source>Cannot export the loss as sound</source>
+        <translation>无法将损失导出为声音</translation>
+    </message>
+    <message>
+        <source>Loss curve saved as sound to %1: high pitch is high loss, a click every 10 % of the epochs</source>
+        <translation>损失曲线已保存为声音 %1：音调越高损失越大，每 10% 的轮数响一下</translation>
+    </message>
+    <message>
+        <source>Cannot export the weights</source>
+        <translation>无法导出权重</translation>
+    </message>
+    <message>
+        <source>Weights saved to %1</source>
+        <translation>权重已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the CSV file</source>
+        <translation>无法导出 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Table saved to %1</source>
+        <translation>表格已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the predictions</source>
+        <translation>无法导出预测</translation>
+    </message>
+    <message>
+        <source>There are no predictions yet.</source>
+        <translation>还没有预测结果。</translation>
+    </message>
+    <message>
+        <source>Predictions saved to %1</source>
+        <translation>预测已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the loss plot</source>
+        <translation>无法导出损失曲线</translation>
+    </message>
+    <message>
+        <source>Loss plot saved to %1</source>
+        <translation>损失曲线已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the diagram</source>
+        <translation>无法导出网络图</translation>
+    </message>
+    <message>
+        <source>Diagram saved to %1</source>
+        <translation>网络图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>Model files (*.json)</source>
+        <translation>模型文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>Export loss plot</source>
+        <translation>导出损失曲线</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出网络图</translation>
+    </message>
+    <message>
+        <source>Export as Python script</source>
+        <translation>导出为 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习单</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Export loss as sound</source>
+        <translation>将损失导出为声音</translation>
+    </message>
+    <message>
+        <source>WAV sound files (*.wav)</source>
+        <translation>WAV 声音文件 (*.wav)</translation>
+    </message>
+    <message>
+        <source>Export as C header</source>
+        <translation>导出为 C 头文件</translation>
+    </message>
+    <message>
+        <source>C headers (*.h)</source>
+        <translation>C 头文件 (*.h)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -413,6 +1775,14 @@
         <translation>将网络保存为一个带 nngui_predict() 的 C99 头文件，供单片机和其他程序使用</translation>
     </message>
     <message>
+        <source>Export loss as &amp;sound…</source>
+        <translation>将损失导出为声音(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the loss curve as a WAV file you can listen to: the pitch follows the loss, a click marks every 10 % of the epochs</source>
+        <translation>把损失曲线保存为可以收听的 WAV 文件：音调随损失变化，每 10% 的轮数有一声提示</translation>
+    </message>
+    <message>
         <source>Export &amp;worksheet…</source>
         <translation>导出练习单(&amp;W)…</translation>
     </message>
@@ -457,8 +1827,16 @@
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U)：%1</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
         <source>Train</source>
@@ -673,10 +2051,6 @@
         <translation>正在绘制动画…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Animation export cancelled: nothing was written.</source>
         <translation>已取消导出动画：未写入任何文件。</translation>
     </message>
@@ -729,12 +2103,44 @@
         <translation>验证 %1</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error:
+
+%1
+
+The last weights were kept; you can change the settings, Reset or train again.</source>
+        <translation>训练因出错而停止：
+
+%1
+
+已保留最后的权重；你可以修改设置、重置，或再次训练。</translation>
+    </message>
+    <message>
         <source>Training finished: %1 epochs, loss %2.</source>
         <translation>训练完成：%1 轮，损失 %2。</translation>
     </message>
     <message>
         <source>Training diverged: lower the learning rate and press Reset (Ctrl+R).</source>
         <translation>训练发散了：请降低学习率，然后按“重置”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Compared runs cleared.</source>
+        <translation>已清除对比曲线。</translation>
+    </message>
+    <message>
+        <source>Compared runs cleared (1 pinned run kept).</source>
+        <translation>已清除对比曲线（保留了 1 条已固定的曲线）。</translation>
+    </message>
+    <message>
+        <source>Compared runs cleared (%1 pinned runs kept).</source>
+        <translation>已清除对比曲线（保留了 %1 条已固定的曲线）。</translation>
     </message>
     <message>
         <source>loss &lt; %1</source>
@@ -821,8 +2227,84 @@
         <translation>已生成新权重：按“训练”（空格键）开始。</translation>
     </message>
     <message>
+        <source>nngui files (*.nngui.json *.json *.csv);;Projects (*.nngui.json);;Model files (*.json);;CSV files (*.csv);;All files (*)</source>
+        <translation>nngui 文件 (*.nngui.json *.json *.csv);;项目 (*.nngui.json);;模型文件 (*.json);;CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <source>Model files (*.json);;All files (*)</source>
+        <translation>模型文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>nngui projects (*.nngui.json)</source>
+        <translation>nngui 项目 (*.nngui.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot load the preset</source>
+        <translation>无法载入预设</translation>
+    </message>
+    <message>
         <source>Preset: %1. %2</source>
         <translation>预设：%1。%2</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the model file</source>
+        <translation>无法打开模型文件</translation>
+    </message>
+    <message>
+        <source>Cannot import the weights</source>
+        <translation>无法导入权重</translation>
+    </message>
+    <message>
+        <source>Imported the weights from %1 (epoch %2).</source>
+        <translation>已从 %1 导入权重（第 %2 轮）。</translation>
+    </message>
+    <message>
+        <source>The model takes %1 inputs and gives %2 outputs, but the table has %3 input and %4 target columns, and the model file holds no data. Arrange the table&apos;s columns to match, then import again.</source>
+        <translation>该模型需要 %1 个输入、给出 %2 个输出，但表格有 %3 个输入列和 %4 个目标列，而模型文件中没有数据。请先调整表格的列使其匹配，再重新导入。</translation>
     </message>
     <message>
         <source>This model file holds a trained network but no data. To see its predictions, paste or import rows with the columns %1 (inputs) and %2 (target); Train goes on from these weights.</source>
@@ -893,6 +2375,146 @@
         <translation>忽略</translation>
     </message>
     <message>
+        <source>Autosave skipped: %1</source>
+        <translation>已跳过自动保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, autosaved %2: %3 rows × %4 columns, trained weights.</source>
+        <translation>%1，自动保存于 %2：%3 行 × %4 列，含训练好的权重。</translation>
+    </message>
+    <message>
+        <source>%1, autosaved %2: %3 rows × %4 columns.</source>
+        <translation>%1，自动保存于 %2：%3 行 × %4 列。</translation>
+    </message>
+    <message>
+        <source>An autosaved project could not be read and was set aside (%1): %2</source>
+        <translation>有一个自动保存的项目无法读取，已将其移到一边（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Recovered %1 as it was autosaved at %2. Save it (Ctrl+S) to keep it.</source>
+        <translation>已恢复 %1（自动保存于 %2 时的状态）。请保存（Ctrl+S）以保留它。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading the CSV file; the table stays as it is</source>
+        <translation>停止载入 CSV 文件；表格保持不变</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在载入 %1…</translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled; the table is unchanged.</source>
+        <translation>已取消载入 %1；表格没有改动。</translation>
+    </message>
+    <message>
+        <source>You can keep working while %1 loads.</source>
+        <translation>%1 载入期间，你可以继续工作。</translation>
+    </message>
+    <message>
+        <source>Cannot import the CSV file</source>
+        <translation>无法导入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>%1
+
+The table was not changed.</source>
+        <translation>%1
+
+表格没有改动。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2; the last column is the target (right-click a header to change it).</source>
+        <translation>已从 %2 导入 %1 行；最后一列为目标（右键点击列标题可更改）。</translation>
+    </message>
+    <message>
+        <source>%1 Training was paused.</source>
+        <translation>%1训练已暂停。</translation>
+    </message>
+    <message>
+        <source>%1: there is not enough memory to load it</source>
+        <translation>%1：内存不足，无法载入</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>%1
+
+nngui keeps running, but this is a bug: save your work (File → Save As) and please report the message above.</source>
+        <translation>%1
+
+nngui 仍在运行，但这是一个程序错误：请保存你的工作（文件 → 另存为），并报告上面的信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file (.nngui-lesson.json)</source>
+        <translation>打开课程文件（.nngui-lesson.json）</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher mode</source>
+        <translation>教师模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Build a lesson from the window: add the current data and settings as a step, write its text and question, lock settings, save</source>
+        <translation>用窗口制作课程：把当前数据和设置添加为一步，编写文字和问题，锁定设置，然后保存</translation>
+    </message>
+    <message>
+        <source>&amp;End lesson</source>
+        <translation>结束课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close the lesson pane; every setting is editable again</source>
+        <translation>关闭课程面板；所有设置恢复可编辑</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.nngui-lesson.json);;JSON files (*.json)</source>
+        <translation>课程 (*.nngui-lesson.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Lesson editor</source>
+        <translation>课程编辑器</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -918,7 +2540,301 @@
     </message>
 </context>
 <context>
+    <name>MathsInspector</name>
+    <message>
+        <source>σ′ = 1 where a &amp;gt; 0, else 0</source>
+        <translation>a &amp;gt; 0 时 σ′ = 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>σ′ = 1 where a &amp;gt; 0, else 0.01</source>
+        <translation>a &amp;gt; 0 时 σ′ = 1，否则为 0.01</translation>
+    </message>
+    <message>
+        <source>softmax Jacobian: dZ = a ⊙ (dA − Σ(dA ⊙ a))</source>
+        <translation>softmax 的雅可比矩阵：dZ = a ⊙ (dA − Σ(dA ⊙ a))</translation>
+    </message>
+    <message>
+        <source>L = mean (ŷ − y)²</source>
+        <translation>L = 平均值 (ŷ − y)²</translation>
+    </message>
+    <message>
+        <source>sigmoid + binary cross-entropy: the σ′ cancels, dZ = ŷ − y</source>
+        <translation>sigmoid + 二元交叉熵：σ′ 被约去，dZ = ŷ − y</translation>
+    </message>
+    <message>
+        <source>softmax + cross-entropy: the Jacobian cancels, dZ = ŷ − y</source>
+        <translation>softmax + 交叉熵：雅可比矩阵被约去，dZ = ŷ − y</translation>
+    </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>%1 的偏置</translation>
+    </message>
+    <message>
+        <source>Select a row in Predictions</source>
+        <translation>请在“预测”中选中一行</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Compare backpropagation&apos;s gradient with finite differences of the training loss, parameter by parameter</source>
+        <translation>逐个参数地把反向传播得到的梯度与训练损失的有限差分进行比较</translation>
+    </message>
+    <message>
+        <source>Forward &amp;&amp; backward</source>
+        <translation>前向与反向</translation>
+    </message>
+    <message>
+        <source>No network yet.</source>
+        <translation>还没有网络。</translation>
+    </message>
+    <message>
+        <source>No usable data yet.</source>
+        <translation>还没有可用的数据。</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>第 %1 行（共 %2 行）</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 (no row selected: select one in Predictions)</source>
+        <translation>第 %1 行（共 %2 行；尚未选中行：请在“预测”中选中一行）</translation>
+    </message>
+    <message>
+        <source>%1 · weights of epoch %2</source>
+        <translation>%1 · 第 %2 轮的权重</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>normalised (%1, as in training): A0 = (x − shift) / scale</source>
+        <translation>已归一化（%1，与训练时相同）：A0 = (x − 平移量) / 缩放系数</translation>
+    </message>
+    <message>
+        <source>A0 = x (no normalisation)</source>
+        <translation>A0 = x（未归一化）</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>the target (class %1 as one-hot)</source>
+        <translation>目标值（类别 %1 的独热编码）</translation>
+    </message>
+    <message>
+        <source>Forward pass: z = a_prev @ W + b, a = σ(z)</source>
+        <translation>前向传播：z = a_prev @ W + b，a = σ(z)</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>(Loy: ŷ, the output)</source>
+        <translation>（Loy：ŷ，即输出）</translation>
+    </message>
+    <message>
+        <source>Z%1 = %2, with</source>
+        <translation>Z%1 = %2，其中</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward pass: one step for this row</source>
+        <translation>反向传播：这一行的一步</translation>
+    </message>
+    <message>
+        <source>%1, dA%2 from layer %3</source>
+        <translation>%1，dA%2 来自第 %3 层</translation>
+    </message>
+    <message>
+        <source>dA_prev: passed back to the layer before</source>
+        <translation>dA_prev：传回给前一层</translation>
+    </message>
+    <message>
+        <source>Loy&apos;s d_weights%1 = −dW%1 (he adds it to the weights).</source>
+        <translation>Loy 的 d_weights%1 = −dW%1（他把它加到权重上）。</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on this row</source>
+        <translation>在这一行上做一步梯度下降</translation>
+    </message>
+    <message>
+        <source>backpropagation agrees with the finite differences</source>
+        <translation>反向传播与有限差分一致</translation>
+    </message>
+    <message>
+        <source>backpropagation agrees except at ReLU kinks (see below)</source>
+        <translation>除 ReLU 的折点外，反向传播与有限差分一致（见下文）</translation>
+    </message>
+    <message>
+        <source>some gradients disagree with the finite differences</source>
+        <translation>有些梯度与有限差分不一致</translation>
+    </message>
+    <message>
+        <source>every parameter</source>
+        <translation>检验了全部参数</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 parameters, spread over every layer</source>
+        <translation>检验了 %2 个参数中的 %1 个，分布在每一层</translation>
+    </message>
+    <message>
+        <source>Largest relative error %1</source>
+        <translation>最大相对误差 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Weights of epoch %1; the loss L = %2 over the %3 training rows, as the trainer computes it; %4.</source>
+        <translation>第 %1 轮的权重；损失 L = %2，按训练器的算法在 %3 个训练行上计算；%4。</translation>
+    </message>
+    <message>
+        <source>Largest errors first. analytic: from backpropagation (Network.gradient); numeric: (−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)) / 12h with h = %1; relative error = |analytic − numeric| / max(|analytic|, |numeric|, %2).</source>
+        <translation>误差最大的排在前面。解析值：来自反向传播（Network.gradient）；数值：(−L(θ+2h) + 8·L(θ+h) − 8·L(θ−h) + L(θ−2h)) / 12h，其中 h = %1；相对误差 = |解析值 − 数值| / max(|解析值|, |数值|, %2)。</translation>
+    </message>
+    <message>
+        <source>ReLU has a kink at 0 (no derivative there): a parameter whose ±2h moves some row&apos;s z across 0 shows a larger error without any bug, hence the small h</source>
+        <translation>ReLU 在 0 处有折点（那里没有导数）：如果某个参数变化 ±2h 会让某一行的 z 越过 0，即使没有任何错误，也会显示较大的误差，所以这里用很小的 h</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1; 1 parameter here.</source>
+        <translation>%1；这里有 1 个这样的参数。</translation>
+    </message>
+    <message>
+        <source>%1; %2 parameters here.</source>
+        <translation>%1；这里有 %2 个这样的参数。</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>analytic</source>
+        <translation>解析值</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Gradient check&lt;/b&gt; to compare the gradient from backpropagation with finite differences of the loss.</source>
+        <translation>按&lt;b&gt;梯度检验&lt;/b&gt;，把反向传播得到的梯度与损失的有限差分进行比较。</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss adds up this over its 1 training row.</source>
+        <translation>%1，仅针对这一行。训练器的损失是把它在 1 个训练行上求和。</translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss adds up this over its %2 training rows.</source>
+        <translation>%1，仅针对这一行。训练器的损失是把它在 %2 个训练行上求和。</translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss averages this over its 1 training row.</source>
+        <translation>%1，仅针对这一行。训练器的损失是把它在 1 个训练行上取平均。</translation>
+    </message>
+    <message>
+        <source>%1, of this row alone. The trainer&apos;s loss averages this over its %2 training rows.</source>
+        <translation>%1，仅针对这一行。训练器的损失是把它在 %2 个训练行上取平均。</translation>
+    </message>
+    <message>
+        <source>Training takes one step per epoch with the sum of these gradients over all %1 training rows (or a batch of them), using the %2 optimiser</source>
+        <translation>训练时每轮走一步，使用这些梯度在全部 %1 个训练行（或其中一批）上的总和，优化器为 %2</translation>
+    </message>
+    <message>
+        <source>Training takes one step per epoch with the mean of these gradients over all %1 training rows (or a batch of them), using the %2 optimiser</source>
+        <translation>训练时每轮走一步，使用这些梯度在全部 %1 个训练行（或其中一批）上的平均值，优化器为 %2</translation>
+    </message>
+    <message>
+        <source>%1, which scales each step by its running averages</source>
+        <translation>%1，它会用梯度的滑动平均来调整每一步的大小</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Cannot write %1: %2 is a file, not a folder. Choose another folder.</source>
+        <translation>无法写入 %1：%2 是一个文件，而不是文件夹。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist (it may have been moved, renamed or be on a disconnected drive). Choose another folder.</source>
+        <translation>无法写入 %1：文件夹 %2 不存在（它可能已被移动、重命名，或位于已断开的驱动器上）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not accept new files (%3). Choose another folder.</source>
+        <translation>无法写入 %1：文件夹 %2 不接受新文件（%3）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: permission denied in the folder %2 (it is read-only or belongs to another user). Choose another folder, such as your Documents folder.</source>
+        <translation>无法写入 %1：没有文件夹 %2 的写入权限（它是只读的，或属于其他用户）。请选择其他文件夹，例如你的“文档”文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 is on a read-only disk. Choose another folder.</source>
+        <translation>无法写入 %1：文件夹 %2 位于只读磁盘上。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the disk is full (or your quota is used up). Free some space or choose another disk; the previous file, if any, was not changed.</source>
+        <translation>无法写入 %1：磁盘已满（或你的配额已用完）。请释放一些空间或选择其他磁盘；原有的文件（如果有）没有被改动。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: a folder of that name is in the way. Choose another name.</source>
+        <translation>无法写入 %1：已有一个同名文件夹。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name or path is too long. Choose a shorter one.</source>
+        <translation>无法写入 %1：名称或路径太长。请选择短一些的。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
+    <message>
+        <source>bias = %1</source>
+        <translation>偏置 = %1</translation>
+    </message>
+    <message>
+        <source>input = %1</source>
+        <translation>输入 = %1</translation>
+    </message>
+    <message>
+        <source>activation = %1</source>
+        <translation>激活值 = %1</translation>
+    </message>
     <message>
         <source>Input</source>
         <translation>输入层</translation>
@@ -954,6 +2870,217 @@
     <message>
         <source>line width = |w|   ring = bias   fill = activation of selected row</source>
         <translation>线宽 = |w|   圆环 = 偏置   填充 = 选中行的激活值</translation>
+    </message>
+</context>
+<context>
+    <name>Palettes</name>
+    <message>
+        <source>Cannot write %1: the image is empty</source>
+        <translation>无法写入 %1：图像是空的</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: saving the PNG failed</source>
+        <translation>无法写入 %1：保存 PNG 失败</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionModel</name>
+    <message>
+        <source>%1 predicted</source>
+        <translation>%1 预测值</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>%1 误差</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output for %1</source>
+        <translation>网络对 %1 的输出</translation>
+    </message>
+    <message>
+        <source>|predicted − target| for %1</source>
+        <translation>%1 的 |预测值 − 目标值|</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>The class in %1</source>
+        <translation>%1 中的类别</translation>
+    </message>
+    <message>
+        <source>The class with the highest output</source>
+        <translation>输出最高的类别</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability for the predicted class</source>
+        <translation>网络给出的预测类别的概率</translation>
+    </message>
+    <message>
+        <source>✓ when the predicted class is the true class</source>
+        <translation>预测类别就是真实类别时显示 ✓</translation>
+    </message>
+    <message>
+        <source>Held out for validation: the network never trains on this row</source>
+        <translation>留作验证：网络从不在这一行上训练</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <source>Show all %1 inputs (%2 folded away)</source>
+        <translation>显示全部 %1 个输入（已折叠 %2 个）</translation>
+    </message>
+    <message>
+        <source>Fold the inputs after the first %1</source>
+        <translation>折叠前 %1 个之后的输入</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RunActivation</name>
+    <message>
+        <source>%1 hidden units</source>
+        <translation>隐藏层用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunCompare</name>
+    <message>
+        <source>learning rate %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <source>%1 hidden units</source>
+        <translation>%1 个隐藏单元</translation>
+    </message>
+    <message>
+        <source>hidden layers %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>activations %1</source>
+        <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <source>%1 output</source>
+        <translation>输出层用 %1</translation>
+    </message>
+    <message>
+        <source>%1 loss</source>
+        <translation>损失函数 %1</translation>
+    </message>
+    <message>
+        <source>all rows per step</source>
+        <translation>每步用全部行</translation>
+    </message>
+    <message>
+        <source>batches of %1</source>
+        <translation>每批 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 weights</source>
+        <translation>初始权重 %1</translation>
+    </message>
+    <message>
+        <source>with biases</source>
+        <translation>有偏置</translation>
+    </message>
+    <message>
+        <source>no biases</source>
+        <translation>无偏置</translation>
+    </message>
+    <message>
+        <source>raw inputs</source>
+        <translation>原始输入</translation>
+    </message>
+    <message>
+        <source>%1 inputs</source>
+        <translation>输入%1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>随机种子 %1</translation>
+    </message>
+    <message>
+        <source>%1 held out</source>
+        <translation>留出 %1</translation>
+    </message>
+    <message>
+        <source>no validation rows</source>
+        <translation>无验证行</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 轮</translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <source>Nothing to pin yet: train first.</source>
+        <translation>还没有可固定的曲线：请先训练。</translation>
+    </message>
+    <message>
+        <source>Run %1 pinned: it stays on the loss plot when compared runs are cleared.</source>
+        <translation>已固定第 %1 次训练：清除对比曲线时它会保留在损失图上。</translation>
+    </message>
+    <message>
+        <source>Run %1 unpinned.</source>
+        <translation>已取消固定第 %1 次训练。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>run %1 (pinned): %2</source>
+        <translation>第 %1 次（已固定）：%2</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>第 %1 次：%2</translation>
+    </message>
+    <message>
+        <source>Not comparable (another loss): %1</source>
+        <translation>无法对比（损失函数不同）：%1</translation>
+    </message>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation>第 %1 次（%2）</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +3166,10 @@
         <translation>全部行</translation>
     </message>
     <message>
+        <source>Rows per update for mini-batch optimisers (0 = all rows); full-batch gradient descent always uses all rows</source>
+        <translation>小批量优化器每次更新使用的行数（0 = 全部行）；全批量梯度下降总是使用全部行</translation>
+    </message>
+    <message>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
@@ -1111,6 +3242,10 @@
         <translation>一旦所有训练行都分类正确就停止（适用于类别标签或 0/1 目标）</translation>
     </message>
     <message>
+        <source>Locked by the lesson</source>
+        <translation>已被课程锁定</translation>
+    </message>
+    <message>
         <source>No hidden layers: nothing to activate</source>
         <translation>没有隐藏层：无需激活函数</translation>
     </message>
@@ -1137,6 +3272,88 @@
     <message>
         <source>%1 outputs</source>
         <translation>%1 个输出</translation>
+    </message>
+</context>
+<context>
+    <name>SpinGuard</name>
+    <message>
+        <source>%1: %2; %3. It stays %4.</source>
+        <translation>%1：%2；%3。保持为 %4。</translation>
+    </message>
+    <message>
+        <source>that key is not accepted</source>
+        <translation>不接受这个按键</translation>
+    </message>
+    <message>
+        <source>%1 is not accepted</source>
+        <translation>不接受 %1</translation>
+    </message>
+    <message>
+        <source>an empty value is not accepted</source>
+        <translation>不接受空值</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>it must be a number from %1 to %2</source>
+        <translation>它必须是 %1 到 %2 之间的数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0 (0 trains until you stop it)</source>
+        <translation>它必须是 ≥ 0 的整数（0 表示一直训练到你停止）</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0 (0 uses all rows)</source>
+        <translation>它必须是 ≥ 0 的整数（0 表示使用全部行）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>it must be a whole number ≥ 0</source>
+        <translation>它必须是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>it must be a fraction from 0 to 0.9</source>
+        <translation>它必须是 0 到 0.9 之间的比例</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>it must be a whole number from 1 to %1</source>
+        <translation>它必须是 1 到 %1 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistory</name>
+    <message>
+        <source>No history yet: train to record it.</source>
+        <translation>还没有历史记录：训练后才会记录。</translation>
+    </message>
+    <message>
+        <source>Not recorded (only the first units of very big layers are).</source>
+        <translation>未记录（很大的层只记录前面的几个单元）。</translation>
+    </message>
+    <message>
+        <source>epoch %1 → %2:  %3 → %4   (min %5, max %6)</source>
+        <translation>第 %1 → %2 轮：%3 → %4   （最小 %5，最大 %6）</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +3514,78 @@
         <translation>He 正态分布</translation>
     </message>
     <message>
+        <source>1 / (1 + e^-z)</source>
+        <translation>1 / (1 + e^-z)</translation>
+    </message>
+    <message>
+        <source>tanh(z)</source>
+        <translation>tanh(z)</translation>
+    </message>
+    <message>
+        <source>max(0, z)</source>
+        <translation>max(0, z)</translation>
+    </message>
+    <message>
+        <source>z if z &gt; 0 else 0.01 z</source>
+        <translation>z &gt; 0 时为 z，否则为 0.01 z</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>e^z_k / sum_j e^z_j</source>
+        <translation>e^z_k / Σ_j e^z_j</translation>
+    </message>
+    <message>
+        <source>sum (p - y)^2</source>
+        <translation>Σ (p − y)²</translation>
+    </message>
+    <message>
+        <source>mean (p - y)^2</source>
+        <translation>平均值 (p − y)²</translation>
+    </message>
+    <message>
+        <source>-(1/n) sum [y log p + (1-y) log(1-p)]</source>
+        <translation>−(1/n) Σ [y log p + (1−y) log(1−p)]</translation>
+    </message>
+    <message>
+        <source>-(1/n) sum y log p</source>
+        <translation>−(1/n) Σ y log p</translation>
+    </message>
+    <message>
+        <source>p -= lr * g on all rows</source>
+        <translation>p −= 学习率 × g，用全部行</translation>
+    </message>
+    <message>
+        <source>p -= lr * g per shuffled mini-batch</source>
+        <translation>p −= 学习率 × g，每个打乱后的小批量各一次</translation>
+    </message>
+    <message>
+        <source>v = 0.9 v - lr g; p += v</source>
+        <translation>v = 0.9 v − 学习率 × g；p += v</translation>
+    </message>
+    <message>
+        <source>adaptive moments, beta 0.9 / 0.999</source>
+        <translation>自适应矩估计，β = 0.9 / 0.999</translation>
+    </message>
+    <message>
+        <source>W ~ U[0, 1)</source>
+        <translation>W ~ U[0, 1)</translation>
+    </message>
+    <message>
+        <source>W ~ N(0, 1) * 0.01</source>
+        <translation>W ~ N(0, 1) × 0.01</translation>
+    </message>
+    <message>
+        <source>W ~ U[-sqrt(6/(in+out)), +]</source>
+        <translation>W ~ U[−√(6/(输入数+输出数)), +]</translation>
+    </message>
+    <message>
+        <source>W ~ N(0, 1) * sqrt(2/in)</source>
+        <translation>W ~ N(0, 1) × √(2/输入数)</translation>
+    </message>
+    <message>
         <source>None (raw inputs)</source>
         <translation>无（原始输入）</translation>
     </message>
@@ -1315,6 +3604,33 @@
     <message>
         <source>float32 (faster on big nets)</source>
         <translation>float32（大网络更快）</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>Why hidden layers: the circle</source>
+        <translation>为什么需要隐藏层：圆</translation>
+    </message>
+    <message>
+        <source>Points inside a circle against points outside: a network without hidden layers fails, the same network with squared inputs succeeds, and a hidden layer learns the squares by itself.</source>
+        <translation>圆内的点与圆外的点：没有隐藏层的网络做不到，同一网络加上平方输入就能做到，而隐藏层能自己学会这些平方。</translation>
+    </message>
+    <message>
+        <source>From James Loy&apos;s table to a neuron</source>
+        <translation>从 James Loy 的表格到一个神经元</translation>
+    </message>
+    <message>
+        <source>James Loy&apos;s four-row table, first with one neuron, then with his 3-4-1 network; the forward pass, the loss and one step of backpropagation with the actual numbers.</source>
+        <translation>James Loy 的四行表格：先用一个神经元，再用他的 3-4-1 网络；用实际数字演示前向传播、损失和一步反向传播。</translation>
+    </message>
+    <message>
+        <source>Overfitting and how to see it</source>
+        <translation>过拟合以及如何看出它</translation>
+    </message>
+    <message>
+        <source>A big network learns a few noisy points by heart: the validation loss shows it, less noise avoids it, L2 and early stopping cure it.</source>
+        <translation>大网络把少量带噪声的点死记硬背下来：验证损失会暴露它，减少噪声可以避免，L2 和提前停止可以治好它。</translation>
     </message>
 </context>
 <context>

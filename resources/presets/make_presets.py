@@ -3,7 +3,9 @@
     python resources/presets/make_presets.py [--iris PATH/TO/sklearn/iris.csv]
 
 Deterministic: fixed seeds, values rounded to 4 decimals so the files stay
-readable in the table. The iris file is copied from scikit-learn's own copy of
+readable in the table. The circle, spiral and moons are drawn by the generators of
+``core/generate.py`` (one source of truth with ``nngui generate``), from one shared
+random generator in this order. The iris file is copied from scikit-learn's own copy of
 the UCI data (``sklearn/datasets/data/iris.csv``: a count header, then 150 rows
 with the label last); it is taken from an installed scikit-learn or from
 ``--iris``, and left as it is when neither is available.
@@ -19,6 +21,9 @@ from typing import Iterable, Sequence
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))  # the repository: run by hand, outside the package
+
+from core import generate  # noqa: E402
 SEED = 20240607
 DECIMALS = 4
 IRIS_COMMENT = ("Fisher's iris data (UCI), as shipped with scikit-learn; "
@@ -50,35 +55,23 @@ def logic_tables() -> None:
 
 
 def circle(rng: np.random.Generator, n: int = 200) -> None:
-    xy = np.round(rng.uniform(-1.0, 1.0, size=(n, 2)), DECIMALS)
-    inside = (xy[:, 0] ** 2 + xy[:, 1] ** 2 < 0.25).astype(float)
-    write("circle.csv", ["x", "y", "inside"], np.column_stack([xy, inside]),
+    """The circle generator with radius 0.5 (not its default) and no noise."""
+    xy, inside = generate.circle(rng, n, 0.0, radius=0.5)
+    write("circle.csv", ["x", "y", "inside"], np.column_stack([np.round(xy, DECIMALS), inside]),
           "inside = 1 when the point lies within radius 0.5 of the origin")
 
 
 def spiral(rng: np.random.Generator, per_class: int = 100, classes: int = 3) -> None:
-    """Three interleaved arms, as in Stanford's CS231n notes."""
-    blocks = []
-    for k in range(classes):
-        r = np.linspace(0.0, 1.0, per_class)
-        t = np.linspace(k * 4.0, (k + 1) * 4.0, per_class) + rng.normal(0.0, 0.2, per_class)
-        blocks.append(np.column_stack([r * np.sin(t), r * np.cos(t), np.full(per_class, k)]))
-    data = np.vstack(blocks)[rng.permutation(per_class * classes)]
-    data[:, :2] = np.round(data[:, :2], DECIMALS)
-    write("spiral.csv", ["x", "y", "class"], data,
+    """Three interleaved arms, as in Stanford's CS231n notes (the spiral generator, noise 0.2)."""
+    xy, label = generate.spiral(rng, per_class * classes, 0.2, classes)
+    write("spiral.csv", ["x", "y", "class"], np.column_stack([np.round(xy, DECIMALS), label]),
           "three-arm spiral (CS231n style), 100 points per class 0, 1, 2")
 
 
 def moons(rng: np.random.Generator, per_moon: int = 100, noise: float = 0.1) -> None:
-    """Two interleaving half circles, like scikit-learn's make_moons."""
-    t = np.linspace(0.0, np.pi, per_moon)
-    upper = np.column_stack([np.cos(t), np.sin(t), np.zeros(per_moon)])
-    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t), np.ones(per_moon)])
-    data = np.vstack([upper, lower])
-    data[:, :2] += rng.normal(0.0, noise, size=(2 * per_moon, 2))
-    data = data[rng.permutation(2 * per_moon)]
-    data[:, :2] = np.round(data[:, :2], DECIMALS)
-    write("moons.csv", ["x", "y", "label"], data,
+    """Two interleaving half circles, like scikit-learn's make_moons (the moons generator)."""
+    xy, label = generate.moons(rng, 2 * per_moon, noise)
+    write("moons.csv", ["x", "y", "label"], np.column_stack([np.round(xy, DECIMALS), label]),
           "two moons with noise 0.1; label 0 upper moon, 1 lower moon")
 
 
