@@ -98,6 +98,8 @@ class TimeTravel(QObject):
         self.slider.sliderReleased.connect(self.on_released)
         self.slider.valueChanged.connect(self.on_value)
         window.prediction_view.sampleSelected.connect(self.on_row)
+        # After a language switch the label is written again in the new language.
+        window.retranslator.keep(self, lambda _obj, _text: self.show_label(), translate("MainWindow", "live"))
         self.show_label()
 
     # -- what the slider covers -------------------------------------------------------------------

@@ -2520,7 +2520,7 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
     <message>
         <source>Go back to an earlier epoch: drag, or use the arrow keys and Page Up/Down. Training pauses and every view shows the network as it was then; the last position is live.</source>
-        <translation>回到更早的轮次：拖动滑块，或使用方向键和 Page Up/Page Down。训练会暂停，所有视图都显示网络当时的状态；最右端是实时状态。</translation>
+        <translation>回到更早的轮次：拖动滑块，或使用方向键和上/下翻页键。训练会暂停，所有视图都显示网络当时的状态；最右端是实时状态。</translation>
     </message>
     <message>
         <source>Move the time slider to an earlier epoch first.</source>
