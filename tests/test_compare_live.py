@@ -232,6 +232,27 @@ def test_with_two_inputs_each_run_shows_its_decision_map(qtbot):
     w.close()
 
 
+def test_validation_curves_are_dashed_and_named_once(qtbot):
+    w = create_main_window(preset="iris")  # four inputs, 20 % of the rows held out
+    qtbot.addWidget(w)
+    w.show()
+    compare = w.compare_live()
+    qtbot.addWidget(compare)
+    compare.set_config_b(compare.configs[A].replace(validation=0.0))
+    compare.step(50)
+    compare.pair.wait_idle(20)
+    assert compare.plot.legend_texts() == ["A: 20% held out", "B: no validation rows", "validation (dashed)"]
+    ta = compare.pair.trainers[A]
+    np.testing.assert_array_equal(compare.plot.curve(A, validation=True)[1], ta.val_history.curve()[1])
+    assert compare.plot.curve(B, validation=True)[0].size == 0
+    lines = compare.panels[A].scores.text().split("\n")
+    assert lines[2:] == [f"Accuracy {ta.training_accuracy() * 100:.1f} %",
+                         f"validation {ta.validation_accuracy() * 100:.1f} %"]
+    assert "validation" not in compare.panels[B].scores.text()
+    compare.close()
+    w.close()
+
+
 def test_run_scores_by_hand():
     from core.data import Dataset
 

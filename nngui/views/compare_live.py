@@ -80,7 +80,8 @@ class CompareLiveWindow(QWidget):
         main.presentationChanged.connect(self.set_presentation)
         self.set_presentation(main.presenter.on)
         self.retranslate()
-        self.resize(1280, 760)
+        screen = (main.screen() or self.screen()).availableGeometry()
+        self.resize(min(1280, screen.width()), min(800, screen.height()))
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:

@@ -3,7 +3,8 @@
 Built once; every report only calls ``setData`` on the existing items (peak downsampling
 and clip-to-view keep long curves cheap, as in :mod:`nngui.views.loss_plot`). A run's
 training loss is a solid line, its validation loss (when it holds rows out) a dashed line
-of the same colour; the legend names each run by what differs ("A: learning rate 0.3").
+of the same colour; the legend names each run by what differs ("A: learning rate 0.3"), and says once
+what a dashed line is.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class ComparePlot(pg.PlotWidget):
         pi.showGrid(x=True, y=True, alpha=0.25)
         pi.setDownsampling(auto=True, mode="peak")
         pi.setClipToView(True)
-        self.legend = pi.addLegend(offset=(-10, 10))
+        self.legend = pi.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))  # curves show through
         self.items: list[list[pg.PlotDataItem]] = []
         for _run in range(2):
             train, val = pg.PlotDataItem(), pg.PlotDataItem()
@@ -70,6 +71,7 @@ class ComparePlot(pg.PlotWidget):
             self.items.append([train, val])
         for name in ("bottom", "left"):
             pi.getAxis(name).enableAutoSIPrefix(False)
+        self._val_sample = pg.PlotDataItem()  # only the legend's sample of a dashed validation curve
         self._apply_style()
 
     # ---------------------------------------------------------------- data
@@ -160,6 +162,7 @@ class ComparePlot(pg.PlotWidget):
             train, val = self.items[run]
             train.setPen(pg.mkPen(colour, width=width))
             val.setPen(pg.mkPen(colour, width=width * 0.75, style=Qt.PenStyle.DashLine))
+        self._val_sample.setPen(pg.mkPen(self._palette.ghost, width=width * 0.75, style=Qt.PenStyle.DashLine))
         size = 16 if self._presentation else 10
         style = {"color": self._palette.text, "font-size": f"{size}pt"}
         pi = self.getPlotItem()
@@ -175,13 +178,12 @@ class ComparePlot(pg.PlotWidget):
         self._legend()
 
     def _legend(self) -> None:
-        """The legend again: each run's name, and its validation curve's where there is one."""
+        """The legend again: each run's name, and one grey dashed entry for the validation curves when there are any."""
         self.legend.clear()
         for run in (0, 1):
-            train, val = self.items[run]
-            self.legend.addItem(train, self._labels[run])
-            if self._curves[run][1][0].size:
-                self.legend.addItem(val, fmt(translate("ComparePlot", "%1 (validation)"), self._labels[run]))
+            self.legend.addItem(self.items[run][0], self._labels[run])
+        if any(self._curves[run][1][0].size for run in (0, 1)):
+            self.legend.addItem(self._val_sample, translate("ComparePlot", "validation (dashed)"))
 
     def retranslate(self) -> None:
         self._apply_style()

@@ -157,8 +157,8 @@ class RunPanel(QWidget):
         if self.showing_map():
             self.info.setText(text)
             self.map.set_report(rep)
-        elif self.stack.currentWidget() is self.scores:
-            self.scores.setText("\n".join(parts))
+        elif self.stack.currentWidget() is self.scores:  # large: a line each, validation on its own
+            self.scores.setText("\n".join(parts).replace(" \u00b7 ", "\n"))
         self.info.setToolTip(p.diverged or "")
         self.scores.setToolTip(p.diverged or "")
 

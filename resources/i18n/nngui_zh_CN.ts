@@ -145,8 +145,8 @@ Change B&apos;s settings on the left; run A goes on.</source>
 <context>
     <name>ComparePlot</name>
     <message>
-        <source>%1 (validation)</source>
-        <translation>%1（验证）</translation>
+        <source>validation (dashed)</source>
+        <translation>验证（虚线）</translation>
     </message>
 </context>
 <context>
