@@ -180,6 +180,11 @@ def test_closing_stops_both_runs_and_joins_their_thread(qtbot, window):
     assert [t.epoch for t in trainers] == epochs
     qtbot.waitUntil(lambda: not shiboken6.isValid(compare), timeout=5000)  # deleted on close
     assert find_compare(window) is None
+    window.set_palette("colorblind", remember=False)  # the main window's signals no longer reach it
+    window.set_presentation(True, full_screen=False)
+    window.set_presentation(False, full_screen=False)
+    again = open_compare(qtbot, window)  # and a new one opens
+    assert again.palette_name == "colorblind" and again.pair.thread.isRunning()
 
 
 def test_closing_the_main_window_closes_the_compare_window(qtbot):

@@ -340,6 +340,7 @@ class PairController(QObject):
         job = self._job
         if job is not None:
             job.stop.set()
+            self.worker.handled.set()  # a worker waiting for the window to draw a report stops waiting
         return self.worker.idle.wait(timeout) if wait else True
 
     def set_speed(self, epochs_per_second: float) -> None:
