@@ -2,6 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompareLive</name>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train, pause or resume both runs</source>
+        <translation>训练、暂停或继续两个运行</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train both runs one epoch</source>
+        <translation>两个运行各训练一轮</translation>
+    </message>
+    <message>
+        <source>Step 100</source>
+        <translation>前进 100 轮</translation>
+    </message>
+    <message>
+        <source>Train both runs 100 epochs</source>
+        <translation>两个运行各训练 100 轮</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Both runs back to their first weights</source>
+        <translation>两个运行都回到初始权重</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Use B in the window</source>
+        <translation>在主窗口使用 B</translation>
+    </message>
+    <message>
+        <source>Give the main window run B&apos;s settings</source>
+        <translation>把运行 B 的设置交给主窗口</translation>
+    </message>
+    <message>
+        <source>Projector mode</source>
+        <translation>投影模式</translation>
+    </message>
+    <message>
+        <source>Projector mode for both windows (F11)</source>
+        <translation>两个窗口都进入投影模式（F11）</translation>
+    </message>
+    <message>
+        <source>Run B: change one or more settings here. Run A keeps the main window&apos;s settings; both use the same data and start again together when B changes.</source>
+        <translation>运行 B：在这里修改一项或多项设置。运行 A 保持主窗口的设置；两者使用相同的数据，B 改变时一起重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B changed: both runs start again from their first weights.</source>
+        <translation>运行 B 已更改：两个运行都从初始权重重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>these settings cannot train on this data</source>
+        <translation>这些设置无法在此数据上训练</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings:
+%1
+
+Change B&apos;s settings on the left; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练：
+%1
+
+请在左侧修改 B 的设置；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Both runs have ended (epoch target, stop condition or divergence): Reset to watch them again.</source>
+        <translation>两个运行都已结束（达到轮数目标、停止条件或发散）：按“重置”再看一遍。</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error: %1</source>
+        <translation>训练因错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>Nothing left to train: both runs have ended. Reset (Ctrl+R) to start them again.</source>
+        <translation>没有可训练的了：两个运行都已结束。按“重置”（Ctrl+R）重新开始。</translation>
+    </message>
+    <message>
+        <source>The main window now has run B&apos;s settings.</source>
+        <translation>主窗口现在使用运行 B 的设置。</translation>
+    </message>
+    <message>
+        <source>Compare live — nngui</source>
+        <translation>实时对比 — nngui</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: load a preset or type a table that can be trained on.</source>
+        <translation>还没有可对比的内容：请加载预设，或输入一个可以训练的表格。</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>stop condition reached</source>
+        <translation>已达到停止条件</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePlot</name>
+    <message>
+        <source>validation (dashed)</source>
+        <translation>验证（虚线）</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>Hidden layers</source>
@@ -1817,6 +1965,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>New weights (the seed decides them), history cleared</source>
         <translation>生成新权重（由随机种子决定），并清空历史</translation>
+    </message>
+    <message>
+        <source>Compare live…</source>
+        <translation>实时对比…</translation>
+    </message>
+    <message>
+        <source>Train a copy of this network with other settings beside it: both decision maps and loss curves side by side</source>
+        <translation>用其他设置训练这个网络的副本并与之并排：两张决策图和两条损失曲线并排显示</translation>
     </message>
     <message>
         <source>Log scale</source>
