@@ -34,7 +34,7 @@ from core.losses import get_loss
 from core.metrics import Evaluation
 
 from nngui.support import formatting
-from nngui.support.i18n import fmt, translate
+from nngui.support.i18n import fmt, translate, translated
 from nngui.support.palettes import DEFAULT_PALETTE, get_palette
 from nngui.views.confusion_model import ConfusionModel, ConfusionView
 from nngui.views.evaluate_data import SETS, EvalSource, SetResult, evaluate_sets, histogram, histogram_edges
@@ -452,7 +452,7 @@ class EvaluateView(QWidget):
             label.setText(names[name])
         if s is not None:
             self.figure_names["loss"].setToolTip(fmt(translate("EvaluateView", "%1, as training computes it"),
-                                                     get_loss(s.loss).label))
+                                                     translated("core", get_loss(s.loss).label)))
         set_names = _short_names()
         for which in SETS:
             r = self.results[which]
