@@ -19,6 +19,7 @@ from nngui.files import evaluation
 from nngui.support import formatting, i18n
 from nngui.support.i18n import translate
 from nngui.views.confusion_model import ConfusionModel
+from nngui.views.evaluate_plots import ScatterPlot
 from nngui.views.evaluate_view import figure_text
 from nngui.views.row_selection import runs
 
@@ -218,6 +219,19 @@ def test_select_source_rows_in_a_sorted_table(qtbot, window):
     assert table.selected_source_rows() == [0, 3, 4, 5, 140]
     table.select_source_rows([])
     assert table.selected_source_rows() == []
+
+
+def test_a_big_scatter_draws_one_point_in_k_and_its_line_spans_them_all(qtbot):
+    plot = ScatterPlot("scatter")
+    qtbot.addWidget(plot)
+    t = np.arange(5001.0)
+    plot.show_points(t, -t)
+    x, y = plot.points.getData()
+    assert plot.shown == (1667, 5001) and np.array_equal(x, t[::3]) and np.array_equal(y, -t[::3])
+    assert np.array_equal(plot.line.getData()[0], [-5000.0, 5000.0])
+    assert "1,667 of 5,001 points drawn (one in 3)" in plot.toolTip()
+    plot.show_points(t[:10], t[:10])
+    assert plot.shown == (10, 10) and plot.toolTip() == ""
 
 
 def test_rows_are_selected_in_runs_of_neighbours():

@@ -548,7 +548,7 @@ class EvaluateView(QWidget):
                 "scatter": not ev.is_classification, "histogram": not ev.is_classification}[part]
 
     def picture(self, part: str, which: str) -> QImage:
-        """The part as shown (its title line, then the pane), as an image."""
+        """The part as shown (its caption over the table or plot; the figures: the whole grid), as an image."""
         pane = self.sections[part].panes["both" if part == "figures" else which]
         return pane.grab().toImage()
 

@@ -1349,6 +1349,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <source>%1 as CSV file…</source>
         <translation>%1另存为 CSV 文件…</translation>
     </message>
+    <message>
+        <source>%1 of %2 points drawn (one in %3); the CSV export holds them all</source>
+        <translation>绘制了 %2 个点中的 %1 个（每 %3 个取一个）；导出的 CSV 包含全部点</translation>
+    </message>
 </context>
 <context>
     <name>HiddenLayersEditor</name>
