@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         self.maths_dock.show()
         self.maths_dock.raise_()
 
-    def show_evaluation(self) -> None:
+    def show_evaluate(self) -> None:
         """View > Evaluate: bring the Evaluate tab to the front."""
         self.views.evaluate_dock.show()
         self.views.evaluate_dock.raise_()

@@ -4,6 +4,7 @@ training and validation rows; confusion-matrix clicks select rows in Predictions
 from __future__ import annotations
 
 import csv
+import json
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton
 
 from core.metrics import evaluate
+from core.resources import resource_path
 from helpers import find
 from fit_check import unfitting
 from nngui.app import create_main_window
@@ -21,6 +23,7 @@ from nngui.support.i18n import translate
 from nngui.views.confusion_model import ConfusionModel
 from nngui.views.evaluate_plots import ScatterPlot
 from nngui.views.evaluate_view import figure_text
+from nngui.views.lesson_pane import LessonPane
 from nngui.views.row_selection import runs
 
 
@@ -54,7 +57,7 @@ def steps(qtbot, w, n):
 
 def shown_and_caught_up(qtbot, w):
     """The Evaluate tab in front, drawing the latest report."""
-    w.show_evaluation()
+    w.show_evaluate()
     view = view_of(w)
     qtbot.waitUntil(lambda: view.on_screen() and view.drawn_report is w.session.report, timeout=5000)
     return view
@@ -181,6 +184,19 @@ def test_no_work_while_hidden(qtbot, window):
     qtbot.waitUntil(lambda: view.refreshes > before, timeout=3000)
     assert view.drawn_report is window.session.report and view.drawn_report.progress.epoch == 60
     assert window.views.evaluate_dock.isVisible()
+
+
+def test_a_lesson_step_that_shows_evaluate_brings_the_tab_forward(qtbot, window, tmp_path):
+    lesson = json.loads(resource_path("lessons", "loy-to-neuron.nngui-lesson.json").read_text())
+    lesson["steps"][1]["show"] = ["evaluate"]
+    path = tmp_path / "evaluate.nngui-lesson.json"
+    path.write_text(json.dumps(lesson))
+    view = view_of(window)
+    assert window.open_lesson(path), window.errors
+    window.settings_dock.raise_()
+    qtbot.waitUntil(lambda: not view.on_screen(), timeout=2000)
+    window.findChild(LessonPane, "lessonPane").next_button.click()
+    qtbot.waitUntil(view.on_screen, timeout=2000)
 
 
 # ---------------------------------------------------------------- confusion-matrix clicks
@@ -372,7 +388,7 @@ def test_projector_mode_scales_the_plots(qtbot, window):
     plot = view.plots["roc"]["training"]
     normal = (plot.height(), plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSize())
     window.set_presentation(True, full_screen=False)
-    window.show_evaluation()
+    window.show_evaluate()
     bigger = (plot.height(), plot.getPlotItem().getAxis("bottom").style["tickFont"].pointSize())
     assert bigger[0] > normal[0] and bigger[1] > normal[1]
     window.set_presentation(False, full_screen=False)

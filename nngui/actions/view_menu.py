@@ -26,7 +26,7 @@ def actions(w) -> list[ActionSpec]:
                    w.show_maths_inspector,
                    tip=translate("MainWindow", "The forward and backward pass of the selected row, with the numbers; "
                                         "gradient check")),
-        ActionSpec("evaluate_action", "showEvaluateAction", translate("MainWindow", "&Evaluate"), w.show_evaluation,
+        ActionSpec("evaluate_action", "showEvaluateAction", translate("MainWindow", "&Evaluate"), w.show_evaluate,
                    tip=translate("MainWindow", "Loss, accuracy, confusion matrix and ROC, or RMSE, MAE, R² and "
                                                "plots, for the training and the validation rows")),
         ActionSpec("pin_run_action", "pinRunAction", translate("MainWindow", "&Pin this run"), w.pin_run,
