@@ -285,6 +285,11 @@ class MainWindow(QMainWindow):
         self.maths_dock.show()
         self.maths_dock.raise_()
 
+    def show_evaluate(self) -> None:
+        """View > Evaluate: bring the Evaluate tab to the front."""
+        self.views.evaluate_dock.show()
+        self.views.evaluate_dock.raise_()
+
     def pin_run(self) -> None:
         self.show_status(self.insight.runs.toggle_pin(), 6000)
 

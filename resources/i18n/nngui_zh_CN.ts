@@ -150,6 +150,21 @@ Change B&apos;s settings on the left; run A goes on.</source>
     </message>
 </context>
 <context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>True class %1, predicted %2: %3 rows (%4 of the rows of class %1). Click to select them in Predictions.</source>
+        <translation>真实类别 %1，预测为 %2：%3 行（占类别 %1 各行的 %4）。点击可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>Predicted class %1</source>
+        <translation>预测类别 %1</translation>
+    </message>
+    <message>
+        <source>True class %1</source>
+        <translation>真实类别 %1</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>Hidden layers</source>
@@ -1309,6 +1324,185 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>%1 of %2 points drawn (one in %3); the CSV export holds them all</source>
+        <translation>绘制了 %2 个点中的 %1 个（每 %3 个取一个）；导出的 CSV 包含全部点</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <source>Validation rows</source>
+        <translation>验证行</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>AUC (ROC)</source>
+        <translation>AUC（ROC）</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>Predicted against target</source>
+        <translation>预测值对目标值</translation>
+    </message>
+    <message>
+        <source>Errors (predicted − target)</source>
+        <translation>误差（预测值 − 目标值）</translation>
+    </message>
+    <message>
+        <source>The loss and how often (or how closely) the network is right, on the rows it trains on and on the rows held out</source>
+        <translation>损失，以及网络在训练行和留出行上预测正确的比例（或接近程度）</translation>
+    </message>
+    <message>
+        <source>How many rows of each true class (row) the network puts in each class (column); click a cell to select its rows</source>
+        <translation>每个真实类别（行）的样本被网络分到各类别（列）的行数；点击单元格可选中这些行</translation>
+    </message>
+    <message>
+        <source>True positive rate against false positive rate as the threshold on the second class&apos;s output falls; the area under it is the AUC</source>
+        <translation>随着第二个类别输出的阈值降低，真阳性率对假阳性率的曲线；曲线下面积即 AUC</translation>
+    </message>
+    <message>
+        <source>Each output against its target; on the dashed line y = x the network is exactly right</source>
+        <translation>每个输出对其目标值；落在虚线 y = x 上表示网络完全正确</translation>
+    </message>
+    <message>
+        <source>How many outputs miss their target by how much</source>
+        <translation>各输出偏离目标值的程度及其数量</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this part as a PNG picture or a CSV file</source>
+        <translation>将此部分保存为 PNG 图片或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Rows: true class. Columns: predicted class. Click a cell to select its rows in Predictions.</source>
+        <translation>行：真实类别。列：预测类别。点击单元格可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出数</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>No usable data yet: the figures appear once the table and the settings make a network.</source>
+        <translation>尚无可用数据：表格和设置构成网络后即显示各项指标。</translation>
+    </message>
+    <message>
+        <source>Waiting for the first report of this network.</source>
+        <translation>正在等待此网络的第一份报告。</translation>
+    </message>
+    <message>
+        <source>Weights of epoch %1.</source>
+        <translation>第 %1 轮的权重。</translation>
+    </message>
+    <message>
+        <source>No rows are held out for validation: set a validation share in the settings to see how the network does on rows it never trains on.</source>
+        <translation>没有留出验证行：在设置中设定验证比例，即可查看网络在从未训练过的行上的表现。</translation>
+    </message>
+    <message>
+        <source>%1, as training computes it</source>
+        <translation>%1，与训练时的计算方式相同</translation>
+    </message>
+    <message>
+        <source>%1 (%2): accuracy %3</source>
+        <translation>%1（%2）：准确率 %3</translation>
+    </message>
+    <message>
+        <source>%1: AUC %2</source>
+        <translation>%1：AUC %2</translation>
+    </message>
+    <message>
+        <source>%1: R² %2</source>
+        <translation>%1：R² %2</translation>
+    </message>
+    <message>
+        <source>%1: MAE %2</source>
+        <translation>%1：MAE %2</translation>
+    </message>
+    <message>
+        <source>Save as PNG picture…</source>
+        <translation>保存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Save as CSV file…</source>
+        <translation>保存为 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>%1 as PNG picture…</source>
+        <translation>%1另存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>%1 as CSV file…</source>
+        <translation>%1另存为 CSV 文件…</translation>
+    </message>
+</context>
+<context>
     <name>HiddenLayersEditor</name>
     <message>
         <source>No hidden layers: inputs connect straight to the outputs.</source>
@@ -1651,6 +1845,26 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>导出 CSV</translation>
     </message>
     <message>
+        <source>Cannot export the evaluation</source>
+        <translation>无法导出评估结果</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: train first, with the Evaluate tab in front.</source>
+        <translation>还没有可导出的内容：请先在“评估”标签页显示时进行训练。</translation>
+    </message>
+    <message>
+        <source>Evaluation saved to %1</source>
+        <translation>评估结果已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export evaluation picture</source>
+        <translation>导出评估图片</translation>
+    </message>
+    <message>
+        <source>Export evaluation table</source>
+        <translation>导出评估表格</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1733,6 +1947,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>Maths</source>
         <translation>数学推导</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Data</source>
@@ -2017,6 +2235,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>The forward and backward pass of the selected row, with the numbers; gradient check</source>
         <translation>选中行的前向传播和反向传播（含具体数值）；梯度检验</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Loss, accuracy, confusion matrix and ROC, or RMSE, MAE, R² and plots, for the training and the validation rows</source>
+        <translation>训练行和验证行的损失、准确率、混淆矩阵和 ROC，或 RMSE、MAE、R² 及图表</translation>
     </message>
     <message>
         <source>&amp;Pin this run</source>
