@@ -174,6 +174,8 @@ def test_the_time_slider_puts_every_view_at_the_checkpoints_weights(qtbot, windo
     qtbot.waitUntil(lambda: window.decision_map.drawn_report is tt.shown)
     qtbot.waitUntil(lambda: window.inspector.net is not None
                     and np.array_equal(window.inspector.net.params, ref.network.params))
+    window.show_evaluate()  # the Evaluate tab's figures are the checkpoint's too
+    qtbot.waitUntil(lambda: window.insight.evaluate.drawn_report is tt.shown)
     assert window.resume_from_here_action.isEnabled()
     # The selected row's activations in the diagram follow the checkpoint too.
     window.prediction_view.select_source_row(2)

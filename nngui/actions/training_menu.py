@@ -1,4 +1,5 @@
-"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, resume from an earlier epoch."""
+"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, resume from an earlier epoch,
+compare two runs live."""
 
 from __future__ import annotations
 
@@ -31,7 +32,18 @@ def actions(w) -> list[ActionSpec]:
     ]
 
 
+def compare_actions(w) -> list[ActionSpec]:
+    return [
+        ActionSpec("compare_live_action", "compareLiveAction", translate("MainWindow", "Compare live\u2026"),
+                   w.compare_live, None,
+                   translate("MainWindow", "Train a copy of this network with other settings beside it: both "
+                                           "decision maps and loss curves side by side")),
+    ]
+
+
 def build(w, menubar) -> None:
     created = create_all(w, actions(w))
-    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created[:-1], created[-1:]])
+    compare = create_all(w, compare_actions(w))
+    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"),
+         [created[:-1], created[-1:], compare])
     w.time_travel.set_action(w.resume_from_here_action)

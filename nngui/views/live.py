@@ -208,7 +208,8 @@ class LiveViews(QObject):
 
     def show_still(self, rep: TrainingReport) -> None:
         """Draw an earlier checkpoint's report (time travel) in the diagram, the predictions, the decision map,
-        the Maths tab and the status bar; the loss plot, the compared runs and the weight history stay."""
+        the Maths and Evaluate tabs and the status bar; the loss plot, the compared runs and the weight history
+        stay."""
         if rep.architecture != self.arch:
             return
         v = self.v
@@ -218,6 +219,7 @@ class LiveViews(QObject):
         self.update_sample(rep)
         v.insight.decision_map.set_report(rep)
         v.insight.inspector.set_report(rep)
+        v.insight.evaluate.set_report(rep)
         self.show_status(rep)
 
     def redraw(self) -> None:

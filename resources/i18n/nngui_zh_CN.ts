@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompareLive</name>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train, pause or resume both runs</source>
+        <translation>训练、暂停或继续两个运行</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train both runs one epoch</source>
+        <translation>两个运行各训练一轮</translation>
+    </message>
+    <message>
+        <source>Step 100</source>
+        <translation>前进 100 轮</translation>
+    </message>
+    <message>
+        <source>Train both runs 100 epochs</source>
+        <translation>两个运行各训练 100 轮</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Both runs back to their first weights</source>
+        <translation>两个运行都回到初始权重</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Use B in the window</source>
+        <translation>在主窗口使用 B</translation>
+    </message>
+    <message>
+        <source>Give the main window run B&apos;s settings</source>
+        <translation>把运行 B 的设置交给主窗口</translation>
+    </message>
+    <message>
+        <source>Projector mode</source>
+        <translation>投影模式</translation>
+    </message>
+    <message>
+        <source>Projector mode for both windows (F11)</source>
+        <translation>两个窗口都进入投影模式（F11）</translation>
+    </message>
+    <message>
+        <source>Run B: change one or more settings here. Run A keeps the main window&apos;s settings; both use the same data and start again together when B changes.</source>
+        <translation>运行 B：在这里修改一项或多项设置。运行 A 保持主窗口的设置；两者使用相同的数据，B 改变时一起重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B changed: both runs start again from their first weights.</source>
+        <translation>运行 B 已更改：两个运行都从初始权重重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>these settings cannot train on this data</source>
+        <translation>这些设置无法在此数据上训练</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings:
+%1
+
+Change B&apos;s settings on the left; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练：
+%1
+
+请在左侧修改 B 的设置；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Both runs have ended (epoch target, stop condition or divergence): Reset to watch them again.</source>
+        <translation>两个运行都已结束（达到轮数目标、停止条件或发散）：按“重置”再看一遍。</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error: %1</source>
+        <translation>训练因错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>Nothing left to train: both runs have ended. Reset (Ctrl+R) to start them again.</source>
+        <translation>没有可训练的了：两个运行都已结束。按“重置”（Ctrl+R）重新开始。</translation>
+    </message>
+    <message>
+        <source>The main window now has run B&apos;s settings.</source>
+        <translation>主窗口现在使用运行 B 的设置。</translation>
+    </message>
+    <message>
+        <source>Compare live — nngui</source>
+        <translation>实时对比 — nngui</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: load a preset or type a table that can be trained on.</source>
+        <translation>还没有可对比的内容：请加载预设，或输入一个可以训练的表格。</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>stop condition reached</source>
+        <translation>已达到停止条件</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePlot</name>
+    <message>
+        <source>validation (dashed)</source>
+        <translation>验证（虚线）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>True class %1, predicted %2: %3 rows (%4 of the rows of class %1). Click to select them in Predictions.</source>
+        <translation>真实类别 %1，预测为 %2：%3 行（占类别 %1 各行的 %4）。点击可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>Predicted class %1</source>
+        <translation>预测类别 %1</translation>
+    </message>
+    <message>
+        <source>True class %1</source>
+        <translation>真实类别 %1</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>Hidden layers</source>
@@ -1161,6 +1324,185 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>%1 of %2 points drawn (one in %3); the CSV export holds them all</source>
+        <translation>绘制了 %2 个点中的 %1 个（每 %3 个取一个）；导出的 CSV 包含全部点</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <source>Validation rows</source>
+        <translation>验证行</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>AUC (ROC)</source>
+        <translation>AUC（ROC）</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>Predicted against target</source>
+        <translation>预测值对目标值</translation>
+    </message>
+    <message>
+        <source>Errors (predicted − target)</source>
+        <translation>误差（预测值 − 目标值）</translation>
+    </message>
+    <message>
+        <source>The loss and how often (or how closely) the network is right, on the rows it trains on and on the rows held out</source>
+        <translation>损失，以及网络在训练行和留出行上预测正确的比例（或接近程度）</translation>
+    </message>
+    <message>
+        <source>How many rows of each true class (row) the network puts in each class (column); click a cell to select its rows</source>
+        <translation>每个真实类别（行）的样本被网络分到各类别（列）的行数；点击单元格可选中这些行</translation>
+    </message>
+    <message>
+        <source>True positive rate against false positive rate as the threshold on the second class&apos;s output falls; the area under it is the AUC</source>
+        <translation>随着第二个类别输出的阈值降低，真阳性率对假阳性率的曲线；曲线下面积即 AUC</translation>
+    </message>
+    <message>
+        <source>Each output against its target; on the dashed line y = x the network is exactly right</source>
+        <translation>每个输出对其目标值；落在虚线 y = x 上表示网络完全正确</translation>
+    </message>
+    <message>
+        <source>How many outputs miss their target by how much</source>
+        <translation>各输出偏离目标值的程度及其数量</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this part as a PNG picture or a CSV file</source>
+        <translation>将此部分保存为 PNG 图片或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Rows: true class. Columns: predicted class. Click a cell to select its rows in Predictions.</source>
+        <translation>行：真实类别。列：预测类别。点击单元格可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出数</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>No usable data yet: the figures appear once the table and the settings make a network.</source>
+        <translation>尚无可用数据：表格和设置构成网络后即显示各项指标。</translation>
+    </message>
+    <message>
+        <source>Waiting for the first report of this network.</source>
+        <translation>正在等待此网络的第一份报告。</translation>
+    </message>
+    <message>
+        <source>Weights of epoch %1.</source>
+        <translation>第 %1 轮的权重。</translation>
+    </message>
+    <message>
+        <source>No rows are held out for validation: set a validation share in the settings to see how the network does on rows it never trains on.</source>
+        <translation>没有留出验证行：在设置中设定验证比例，即可查看网络在从未训练过的行上的表现。</translation>
+    </message>
+    <message>
+        <source>%1, as training computes it</source>
+        <translation>%1，与训练时的计算方式相同</translation>
+    </message>
+    <message>
+        <source>%1 (%2): accuracy %3</source>
+        <translation>%1（%2）：准确率 %3</translation>
+    </message>
+    <message>
+        <source>%1: AUC %2</source>
+        <translation>%1：AUC %2</translation>
+    </message>
+    <message>
+        <source>%1: R² %2</source>
+        <translation>%1：R² %2</translation>
+    </message>
+    <message>
+        <source>%1: MAE %2</source>
+        <translation>%1：MAE %2</translation>
+    </message>
+    <message>
+        <source>Save as PNG picture…</source>
+        <translation>保存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Save as CSV file…</source>
+        <translation>保存为 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>%1 as PNG picture…</source>
+        <translation>%1另存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>%1 as CSV file…</source>
+        <translation>%1另存为 CSV 文件…</translation>
+    </message>
+</context>
+<context>
     <name>HiddenLayersEditor</name>
     <message>
         <source>No hidden layers: inputs connect straight to the outputs.</source>
@@ -1503,6 +1845,26 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>导出 CSV</translation>
     </message>
     <message>
+        <source>Cannot export the evaluation</source>
+        <translation>无法导出评估结果</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: train first, with the Evaluate tab in front.</source>
+        <translation>还没有可导出的内容：请先在“评估”标签页显示时进行训练。</translation>
+    </message>
+    <message>
+        <source>Evaluation saved to %1</source>
+        <translation>评估结果已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export evaluation picture</source>
+        <translation>导出评估图片</translation>
+    </message>
+    <message>
+        <source>Export evaluation table</source>
+        <translation>导出评估表格</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1585,6 +1947,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>Maths</source>
         <translation>数学推导</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1887,6 +2253,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>从时间滑块所示的轮次继续训练：开始一个新分支，之前的运行以淡色曲线保留在损失图上</translation>
     </message>
     <message>
+        <source>Compare live…</source>
+        <translation>实时对比…</translation>
+    </message>
+    <message>
+        <source>Train a copy of this network with other settings beside it: both decision maps and loss curves side by side</source>
+        <translation>用其他设置训练这个网络的副本并与之并排：两张决策图和两条损失曲线并排显示</translation>
+    </message>
+    <message>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -1929,6 +2303,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>The forward and backward pass of the selected row, with the numbers; gradient check</source>
         <translation>选中行的前向传播和反向传播（含具体数值）；梯度检验</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Loss, accuracy, confusion matrix and ROC, or RMSE, MAE, R² and plots, for the training and the validation rows</source>
+        <translation>训练行和验证行的损失、准确率、混淆矩阵和 ROC，或 RMSE、MAE、R² 及图表</translation>
     </message>
     <message>
         <source>&amp;Pin this run</source>
@@ -2523,6 +2905,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>回到更早的轮次：拖动滑块，或使用方向键和上/下翻页键。训练会暂停，所有视图都显示网络当时的状态；最右端是实时状态。</translation>
     </message>
     <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
         <source>Move the time slider to an earlier epoch first.</source>
         <translation>请先把时间滑块移到更早的轮次。</translation>
     </message>
@@ -2533,10 +2919,6 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation>实时</translation>
     </message>
 </context>
 <context>
