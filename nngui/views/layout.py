@@ -31,6 +31,7 @@ from nngui.views.data_view import DataTableView
 from nngui.views.elided_label import ElidedLabel
 from nngui.views.insight import InsightViews
 from nngui.views.loss_plot import LossPlot
+from nngui.views.map_drawing import MapDrawing
 from nngui.views.network_view import NetworkView
 from nngui.views.prediction_model import PredictionModel, PredictionView
 from nngui.views.settings_panel import SettingsPanel
@@ -52,6 +53,7 @@ class WindowViews:
         self.insight = InsightViews(self.network_view, self.loss_plot, window)
         self.decision_map = self.insight.decision_map
         self.inspector = self.insight.inspector
+        self.map_drawing = MapDrawing(self.decision_map, self.data_model)  # click to add points, right-click removes
         self.settings_panel = SettingsPanel()
         self._arrow_keys = KeepArrowKeys(window)
         for table in (self.data_view, self.prediction_view):
