@@ -154,8 +154,7 @@ class NewDataSetDialog(QDialog):
 
     def _spin(self, spin, name: str, lo, hi):
         spin.setObjectName(name)
-        spin.setRange(lo, hi)
-        spin.setKeyboardTracking(False)
+        spin.setRange(lo, hi)  # wider than the core allows: typed values are refused with its message
         return spin
 
     # -- the settings ---------------------------------------------------------------------------
@@ -203,6 +202,10 @@ class NewDataSetDialog(QDialog):
 
     def _changed(self, *_) -> None:
         self._timer.start()
+
+    def preview_pending(self) -> bool:
+        """True while the preview waits to follow a change."""
+        return self._timer.isActive()
 
     def update_preview(self) -> None:
         """Draw the rows the settings make, or say why there are none."""

@@ -447,6 +447,8 @@ class DecisionMap(QWidget):
     def set_report(self, rep) -> None:
         """Take the latest report; redraw now or soon (at most every ``interval`` s), or when shown."""
         self._rep = rep
+        if self.isVisible() and self.visibleRegion().isEmpty() and self._drawn_rep is None:
+            QTimer.singleShot(0, self, self._catch_up)  # just shown, not laid out yet: draw once it is
         if not self.isVisible() or self.visibleRegion().isEmpty() or self.session is None or not self._applicable:
             return
         wait = self.interval - (time.monotonic() - self._last)
@@ -454,6 +456,10 @@ class DecisionMap(QWidget):
             self.refresh()
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
+
+    def _catch_up(self) -> None:
+        if self._drawn_rep is None and self._rep is not None and not self.visibleRegion().isEmpty():
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
