@@ -158,11 +158,11 @@ def test_validation_points_are_hollow_and_can_be_hidden(qtbot, window):
         s = spots[int(r)]
         assert s.brush().style() == Qt.BrushStyle.SolidPattern and s.pen().color().name() == "#282828"
     assert (s.pos().x(), s.pos().y()) == tuple(t.dataset.X[r])
-    assert "validation rows" in dm.legend.text()
+    assert "\u25cb&nbsp;validation" in dm.legend.text()
     window.show_validation_action.trigger()  # View > Show validation points: off
     assert not window.show_validation_action.isChecked()
     assert np.array_equal(dm.drawn_points, np.sort(t.train_rows)) and len(dm.points_item.points()) == 140
-    assert dm.hollow_points.size == 0 and "validation rows" not in dm.legend.text()
+    assert dm.hollow_points.size == 0 and "validation" not in dm.legend.text()
     window.show_validation_action.trigger()
     assert len(dm.points_item.points()) == 200
 

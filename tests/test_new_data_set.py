@@ -149,3 +149,28 @@ def test_the_document_takes_the_data_sets_name(qtbot, window):
     assert apply_new_data_set(window, "xor", 80, 0.05, 9, 0.0)
     assert window.document.name == "xor" and window.document.modified
     assert window.windowTitle().startswith("xor")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_data_tools_fit_at_1280x720(qtbot, window, language):
+    """The Features row, the map's draw controls and the dialog: every text whole, in English and Chinese."""
+    from fit_check import unfitting
+    from nngui.support import i18n
+
+    try:
+        window.resize(1280, 720)
+        window.set_language(language)
+        window.load_preset("circle")
+        editor = window.settings_panel.features_editor
+        editor.toggle.setChecked(True)
+        editor.boxes["squares"].click()
+        window.apply_config(window.settings_panel.config().replace(validation=0.3))
+        find(window, "drawPointsButton").click()
+        assert find(window, "drawClassCombo").isVisible()
+        dialog = open_dialog(qtbot, window)
+        fill(qtbot, dialog, "spiral", 300, 20, 1, 0.2)
+        qtbot.wait(50)
+        assert unfitting(window) == []
+        dialog.reject()
+    finally:
+        i18n.install("en")

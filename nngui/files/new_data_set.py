@@ -115,7 +115,7 @@ class NewDataSetDialog(QDialog):
 
         self.preview = pg.PlotWidget(background="w")
         self.preview.setObjectName("newDataSetPreview")
-        self.preview.setMinimumSize(260, 260)
+        self.preview.setFixedSize(300, 300)
         item = self.preview.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()

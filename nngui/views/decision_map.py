@@ -258,7 +258,7 @@ class DecisionMap(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        self.header = head = QHBoxLayout()  # map_drawing adds its controls here
+        head = QHBoxLayout()
         head.setContentsMargins(2, 0, 2, 0)
         self.legend = QLabel()
         self.legend.setObjectName("decisionMapLegend")

@@ -53,7 +53,6 @@ class WindowViews:
         self.insight = InsightViews(self.network_view, self.loss_plot, window)
         self.decision_map = self.insight.decision_map
         self.inspector = self.insight.inspector
-        self.map_drawing = MapDrawing(self.decision_map, self.data_model)  # click to add points, right-click removes
         self.settings_panel = SettingsPanel()
         self._arrow_keys = KeepArrowKeys(window)
         for table in (self.data_view, self.prediction_view):
@@ -118,11 +117,13 @@ class WindowViews:
                                 translate("MainWindow", "hover for values"),
                                 translate("MainWindow", "Training (and validation) loss per epoch; hover for values, Ctrl+L "
                                                  "for a log scale."))
-        self.decision_map_box, _ = self._box(
+        self.decision_map_box, map_head = self._box(
             translate("MainWindow", "Decision map"), self.decision_map, "decisionMapHeader",
             translate("MainWindow", "hover a unit for its map"),
             translate("MainWindow", "The network's output over the plane of the two inputs, behind the data points; hover "
                              "a unit in the diagram for its own map."))
+        # Draw points (click adds a row, right-click removes one), beside the box's title.
+        self.map_drawing = MapDrawing(self.decision_map, self.data_model, map_head)
         self.loss_map_splitter = _splitter(Qt.Orientation.Horizontal, "lossMapSplitter", loss_box,
                                            self.decision_map_box)
         self.loss_map_splitter.setChildrenCollapsible(False)

@@ -1,6 +1,6 @@
 """Drawing data points with the mouse on the decision map, and the map's context menu.
 
-On data with two inputs and one column of class labels, the map's header gets a
+On data with two inputs and one column of class labels, the map's title row gets a
 *Draw points* toggle (objectName ``drawPointsButton``) and, while it is on, a class
 chooser (``drawClassCombo``). Then a click on the map adds a row with the point's two
 input values (in the table's units, rounded to about a thousandth of the plotted range)
@@ -52,7 +52,8 @@ def snap(value: float, span: float) -> float:
 class MapDrawing(QObject):
     """The draw mode of a :class:`DecisionMap` over the table ``data_model`` (a DataTableModel)."""
 
-    def __init__(self, decision_map: DecisionMap, data_model, parent: QObject | None = None) -> None:
+    def __init__(self, decision_map: DecisionMap, data_model, head, parent: QObject | None = None) -> None:
+        """``head``: the layout the controls join (the map box's title row, where the hint can shrink)."""
         super().__init__(parent or decision_map)
         self.dm, self.model = decision_map, data_model
         self.classes: list[float] = []
@@ -65,8 +66,8 @@ class MapDrawing(QObject):
         self.class_combo = QComboBox()
         self.class_combo.setObjectName("drawClassCombo")
         self.class_combo.hide()
-        self.dm.header.addWidget(self.button)
-        self.dm.header.addWidget(self.class_combo)
+        head.addWidget(self.button)
+        head.addWidget(self.class_combo)
         self.retranslate()
         self.button.installEventFilter(self)  # LanguageChange: the texts again
         decision_map.sessionChanged.connect(self.sync)

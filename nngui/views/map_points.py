@@ -55,4 +55,4 @@ def hollow_note(n_hollow: int) -> str:
     if not n_hollow:
         return ""
     return ("&nbsp;&nbsp;<span style='color: #444444;'>\u25cb&nbsp;"
-            + html.escape(translate("DecisionMap", "validation rows")) + "</span>")
+            + html.escape(translate("DecisionMap", "validation")) + "</span>")

@@ -1286,8 +1286,8 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>类别 %1</translation>
     </message>
     <message>
-        <source>validation rows</source>
-        <translation>验证行</translation>
+        <source>validation</source>
+        <translation>验证</translation>
     </message>
 </context>
 <context>
