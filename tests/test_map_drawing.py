@@ -76,6 +76,10 @@ def test_a_click_adds_a_point_of_the_chosen_class_in_one_undo_step(qtbot, window
     combo = start_drawing(qtbot, window, 1)
     # The swatch of each class is the colour its points have on the map.
     assert combo.itemIcon(1).pixmap(12, 12).toImage().pixelColor(6, 6).name() == get_palette("default").positive
+    window.set_palette("colorblind", remember=False)  # the swatches follow the palette
+    assert combo.itemIcon(1).pixmap(12, 12).toImage().pixelColor(6, 6).name() == get_palette("colorblind").positive
+    assert combo.currentData() == 1.0
+    window.set_palette("default", remember=False)
     steps_before = window.undo_stack.count()
     click(qtbot, dm, 0.3, -0.2)
     assert dmodel.rowCount() == n + 1 and window.undo_stack.count() == steps_before + 1

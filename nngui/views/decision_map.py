@@ -213,7 +213,7 @@ class DecisionMap(QWidget):
     """
 
     applicableChanged = Signal(bool)
-    sessionChanged = Signal()  # new data or a new trainer (map_drawing follows it)
+    changed = Signal()  # new data, a new trainer or new colours (map_drawing follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -370,7 +370,7 @@ class DecisionMap(QWidget):
         if applicable != self._applicable:
             self._applicable = applicable
             self.applicableChanged.emit(applicable)
-        self.sessionChanged.emit()
+        self.changed.emit()
 
     def _axis_labels(self) -> None:
         pi = self.plot.getPlotItem()
@@ -426,6 +426,7 @@ class DecisionMap(QWidget):
                                                      + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
                                                            f"{self.shown_points.size:,}", f"{n:,}") + "</span>"
                                                      if n > MAX_POINTS else "") + hollow_note(self.hollow_points.size))
+        self.changed.emit()
 
     def _legend_html(self, st: MapStyle) -> str:
         def chip(rgb) -> str:

@@ -70,7 +70,7 @@ class MapDrawing(QObject):
         head.addWidget(self.class_combo)
         self.retranslate()
         self.button.installEventFilter(self)  # LanguageChange: the texts again
-        decision_map.sessionChanged.connect(self.sync)
+        decision_map.changed.connect(self.sync)
         decision_map.plot.scene().sigMouseClicked.connect(self._on_click)
         self.sync()
 
@@ -109,7 +109,8 @@ class MapDrawing(QObject):
         self.dm.plot.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def sync(self) -> None:
-        """New data or trainer: which classes can be drawn (the chosen one kept when it still exists)."""
+        """New data, trainer or colours: which classes can be drawn, and their swatches (the chosen class
+        kept when it still exists)."""
         classes = point_classes(self.dm.session) if self.dm.applicable else None
         self.button.setEnabled(classes is not None)
         chosen = self.chosen_class()
