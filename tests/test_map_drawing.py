@@ -19,6 +19,7 @@ def settle(qtbot, w):
     qtbot.waitUntil(lambda: w.controller.state != "running", timeout=20000)
     dm = w.decision_map
     qtbot.waitUntil(lambda: dm.session is not None and dm.drawn_report is w.session.report, timeout=5000)
+    qtbot.waitUntil(lambda: find(w, "drawPointsButton").width() > 0, timeout=3000)  # laid out
 
 
 def steps(qtbot, w, n):

@@ -36,7 +36,7 @@ from core.features import width as feature_width
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.views.hover_popup import HoverPopup
-from nngui.views.map_points import hollow_note, point_looks, validation_mask
+from nngui.views.map_points import hollow_note, validation_points
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
 GRID = ins.GRID
@@ -125,16 +125,14 @@ class MapStyle:
             return P @ self.colours
         return diverging((out[..., self.output] - self.centre) / self.half, self.palette)
 
-    def discrete_rgb(self, out: np.ndarray) -> np.ndarray:
-        """Full-strength RGB of outputs (..., k), each the colour of its predicted class (Playground's
-        *Discretise output*): the largest output, or which side of the middle one output is on."""
-        if self.kind == KIND_CLASSES:
-            return self.colours[np.argmax(np.nan_to_num(out, nan=-np.inf), axis=-1)]
-        return diverging(np.where(out[..., self.output] >= self.centre, 1.0, -1.0), self.palette)
-
     def map_rgba(self, out: np.ndarray, discrete: bool = False) -> np.ndarray:
-        """(ny, nx, 4) uint8 background colours of a grid of outputs (ny, nx, k)."""
-        return to_rgba8(lighten(self.discrete_rgb(out) if discrete else self.output_rgb(out)))
+        """(ny, nx, 4) uint8 background colours of a grid of outputs (ny, nx, k); ``discrete`` (Playground's
+        *Discretise output*): each cell in its predicted class's colour (largest output, or side of the middle)."""
+        if not discrete:
+            return to_rgba8(lighten(self.output_rgb(out)))
+        if self.kind == KIND_CLASSES:
+            return to_rgba8(lighten(self.colours[np.argmax(np.nan_to_num(out, nan=-np.inf), axis=-1)]))
+        return to_rgba8(lighten(diverging(np.where(out[..., self.output] >= self.centre, 1.0, -1.0), self.palette)))
 
     def target_rgba(self, Y: np.ndarray, classes: np.ndarray | None) -> np.ndarray:
         """(n, 4) uint8 colours of the data points from their targets."""
@@ -415,12 +413,9 @@ class DecisionMap(QWidget):
         self.shown_points = np.unique(np.linspace(0, n - 1, MAX_POINTS).astype(np.int64)) if n > MAX_POINTS \
             else np.arange(n)
         # Validation rows are drawn hollow (or not at all when View > Show validation points is off).
-        hollow = validation_mask(s.X.shape[0], s.train_rows)[self.shown_points]
-        drawn = self.shown_points[~hollow | self.show_validation]
-        hollow = hollow[~hollow | self.show_validation]
-        brushes, pens = point_looks(self.point_rgba[drawn], hollow)
-        pts = s.X[drawn]
-        self.drawn_points, self.hollow_points = drawn, drawn[hollow]
+        self.drawn_points, self.hollow_points, brushes, pens = validation_points(
+            self.shown_points, s.train_rows, self.point_rgba, self.show_validation)
+        pts = s.X[self.drawn_points]
         self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, pen=pens, size=POINT_PX[self._presentation])
         self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
                                                      + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
@@ -448,19 +443,14 @@ class DecisionMap(QWidget):
     def set_report(self, rep) -> None:
         """Take the latest report; redraw now or soon (at most every ``interval`` s), or when shown."""
         self._rep = rep
-        if self.isVisible() and self.visibleRegion().isEmpty() and self._drawn_rep is None:
-            QTimer.singleShot(0, self, self._catch_up)  # just shown, not laid out yet: draw once it is
-        if not self.isVisible() or self.visibleRegion().isEmpty() or self.session is None or not self._applicable:
+        hidden = self.visibleRegion().isEmpty() and self._drawn_rep is not None  # (just shown: draw the first one)
+        if not self.isVisible() or hidden or self.session is None or not self._applicable:
             return
         wait = self.interval - (time.monotonic() - self._last)
         if wait <= 0:
             self.refresh()
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
-
-    def _catch_up(self) -> None:
-        if self._drawn_rep is None and self._rep is not None and not self.visibleRegion().isEmpty():
-            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

@@ -20,9 +20,21 @@ HOLLOW_WIDTH = 2.0  # px: the ring of a hollow (validation) point, in its class 
 
 def validation_mask(n_rows: int, train_rows: np.ndarray) -> np.ndarray:
     """(n_rows,) bool: True for the rows the trainer holds out for validation (not among ``train_rows``)."""
-    mask = np.ones(int(n_rows), dtype=bool)
-    mask[np.asarray(train_rows, dtype=np.int64)] = False
+    train = np.asarray(train_rows, dtype=np.int64)
+    mask = np.ones(max(int(n_rows), int(train.max(initial=-1)) + 1), dtype=bool)
+    mask[train] = False
     return mask
+
+
+def validation_points(shown: np.ndarray, train_rows: np.ndarray, rgba: np.ndarray,
+                      show_validation: bool) -> tuple[np.ndarray, np.ndarray, list, list]:
+    """Of the ``shown`` rows (indices into the table, whose point colours are ``rgba``): the rows drawn, the
+    validation rows among them (hollow; none when ``show_validation`` is off), and their brushes and pens."""
+    hollow = validation_mask(int(shown.max(initial=-1)) + 1, train_rows)[shown]
+    keep = ~hollow | bool(show_validation)
+    drawn, hollow = shown[keep], hollow[keep]
+    brushes, pens = point_looks(rgba[drawn], hollow)
+    return drawn, drawn[hollow], brushes, pens
 
 
 def point_looks(rgba: np.ndarray, hollow: np.ndarray) -> tuple[list, list]:
