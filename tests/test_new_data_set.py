@@ -174,3 +174,25 @@ def test_the_data_tools_fit_at_1280x720(qtbot, window, language):
         dialog.reject()
     finally:
         i18n.install("en")
+
+
+def test_the_refusals_are_in_the_windows_language(qtbot, window):
+    from nngui.support import i18n
+
+    try:
+        window.set_language("zh_CN")
+        dialog = open_dialog(qtbot, window)
+        fill(qtbot, dialog, "circle", 200, 60, 0, 0)
+        assert dialog.problem() == "噪声：必须在 0 到 0.5 之间（0 到 50%），实际为 0.6"
+        fill(qtbot, dialog, "spiral", 2, 0, 0, 0)
+        assert dialog.problem() == "行数：对于 spiral 必须是 3 到 1,000,000 之间的整数，实际为 2"
+        dialog.reject()
+        names = [f"x{i}" for i in range(1, 201)] + ["y"]
+        window.data_model.set_table(names, np.zeros((3, 201)), ["input"] * 200 + ["target"])
+        editor = window.settings_panel.features_editor
+        editor.toggle.setChecked(True)
+        editor.boxes["products"].click()
+        assert not editor.boxes["products"].isChecked()
+        assert editor.last_refusal.startswith("输入特征：在 200 个输入上使用 products 会增加 19,900 个派生输入列")
+    finally:
+        i18n.install("en")

@@ -35,6 +35,7 @@ from core.data import Dataset
 from core.generate import GENERATORS, MAX_ROWS, check, generate
 
 from nngui.support import i18n
+from nngui.support.core_messages import error_text
 from nngui.support.formatting import exact, integer
 from nngui.support.i18n import fmt, translate
 from nngui.support.palettes import get_palette
@@ -181,11 +182,11 @@ class NewDataSetDialog(QDialog):
         self.update_preview()
 
     def problem(self) -> str | None:
-        """Why the settings shown cannot make a data set (the core's message), or None."""
+        """Why the settings shown cannot make a data set (the core's message, in the window's language), or None."""
         try:
             check(**self.settings())
         except ConfigError as exc:
-            return str(exc)
+            return error_text(exc)
         return None
 
     def regenerate(self) -> None:
@@ -266,7 +267,7 @@ def apply_new_data_set(window, name: str, rows: int, noise: float, seed: int, va
         check(name, rows, noise, seed, validation)
         ds = generate(name, rows, noise, seed)
     except ConfigError as exc:
-        window.show_error(title, str(exc))
+        window.show_error(title, error_text(exc))
         return False
     window.csv_importer.cancel()  # a CSV file still loading must not land on top of this
     session, panel = window.session, window.settings_panel

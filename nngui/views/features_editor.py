@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QToolButton, 
 from core.features import FEATURES, FeatureError, canonical, check_width
 
 from nngui.support import i18n
+from nngui.support.core_messages import error_text
 from nngui.support.i18n import translate
 
 # What each box shows (short: three fit in one row of the panel) and its tooltip.
@@ -110,7 +111,7 @@ class FeaturesEditor(QWidget):
             except FeatureError as exc:
                 with QSignalBlocker(self.boxes[name]):
                     self.boxes[name].setChecked(False)
-                self.last_refusal = i18n.fmt(translate("FeaturesEditor", "Input features: %1"), str(exc))
+                self.last_refusal = i18n.fmt(translate("FeaturesEditor", "Input features: %1"), error_text(exc))
                 self.refused.emit(self.last_refusal)
                 return
         self.changed.emit()

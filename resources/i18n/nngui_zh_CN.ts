@@ -224,6 +224,22 @@ Change B&apos;s settings on the left; run A goes on.</source>
         <translation>各层大小</translation>
     </message>
     <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
         <source>the number of target columns cannot be negative (targets=%1)</source>
         <translation>目标列的数量不能为负数（targets=%1）</translation>
     </message>
@@ -438,6 +454,34 @@ Change B&apos;s settings on the left; run A goes on.</source>
     <message>
         <source>batch size %1 is larger than the %2 rows: using all rows</source>
         <translation>批大小 %1 超过了总行数 %2：将使用全部行</translation>
+    </message>
+    <message>
+        <source>unknown data set %1; expected one of %2</source>
+        <translation>未知的数据集 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2 for %3, got %4</source>
+        <translation>对于 %3 必须是 %1 到 %2 之间的整数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>must be from 0 to %1 (0 to %2), got %3</source>
+        <translation>必须在 0 到 %1 之间（0 到 %2），实际为 %3</translation>
+    </message>
+    <message>
+        <source>must be a fraction from 0 to %1, got %2</source>
+        <translation>必须是 0 到 %1 之间的比例，实际为 %2</translation>
+    </message>
+    <message>
+        <source>unknown feature %1; expected one of %2</source>
+        <translation>未知的特征 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>feature %1 is listed twice</source>
+        <translation>特征 %1 被列出了两次</translation>
+    </message>
+    <message>
+        <source>%1 on %2 inputs would add %3 derived input columns (%4); at most %5 derived columns are allowed: choose fewer inputs or fewer features</source>
+        <translation>在 %2 个输入上使用 %1 会增加 %3 个派生输入列（%4）；最多允许 %5 个派生列：请减少输入或特征</translation>
     </message>
     <message>
         <source>%1 needs targets between 0 and 1 (or whole-number class labels with softmax + ce); scale the targets or choose sse/mse</source>
