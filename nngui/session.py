@@ -29,7 +29,7 @@ from nngui.views.data_model import DataTableModel
 from nngui.views.settings_panel import SettingsPanel
 
 # What in a TrainConfig decides the network's shape or its first weights: a change means new weights.
-ARCH_FIELDS = ("hidden", "activation", "output_activation", "loss", "bias", "init")
+ARCH_FIELDS = ("hidden", "activation", "output_activation", "loss", "bias", "init", "features")
 
 
 class TrainingSession(QObject):

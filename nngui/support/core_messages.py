@@ -48,6 +48,10 @@ FIELDS = {
     "targets": QT_TRANSLATE_NOOP("CoreMessages", "Targets"),
     "architecture": QT_TRANSLATE_NOOP("CoreMessages", "Network"),
     "sizes": QT_TRANSLATE_NOOP("CoreMessages", "Layer sizes"),
+    "features": QT_TRANSLATE_NOOP("CoreMessages", "Input features"),
+    "name": QT_TRANSLATE_NOOP("CoreMessages", "Data set"),  # File > New data set… (core.generate.check)
+    "rows": QT_TRANSLATE_NOOP("CoreMessages", "Rows"),
+    "noise": QT_TRANSLATE_NOOP("CoreMessages", "Noise"),
 }
 
 TEMPLATES = (
@@ -115,6 +119,15 @@ TEMPLATES = (
                                       "targets: it is ignored for this data"),
     QT_TRANSLATE_NOOP("CoreMessages", "holding out %1 of %2 rows leaves none to train on"),
     QT_TRANSLATE_NOOP("CoreMessages", "batch size %1 is larger than the %2 rows: using all rows"),
+    # core/generate.py (File > New data set…) and core/features.py (input features)
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown data set %1; expected one of %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a whole number from %1 to %2 for %3, got %4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be from 0 to %1 (0 to %2), got %3"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a fraction from 0 to %1, got %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown feature %1; expected one of %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "feature %1 is listed twice"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1 on %2 inputs would add %3 derived input columns (%4); at most %5 derived "
+                                      "columns are allowed: choose fewer inputs or fewer features"),
     QT_TRANSLATE_NOOP("CoreMessages", "%1 needs targets between 0 and 1 (or whole-number class labels with softmax + "
                                       "ce); scale the targets or choose sse/mse"),
     QT_TRANSLATE_NOOP("CoreMessages", "softmax over a single output always gives 1: use sigmoid, or class labels "

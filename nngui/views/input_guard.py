@@ -97,6 +97,7 @@ def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
                     report)
 
     guard_hidden()
+    panel.features_editor.refused.connect(report)  # a feature that would make too many columns: say so
     watcher = _ChildWatcher(panel.hidden_editor, guard_hidden)
     panel.hidden_editor.installEventFilter(watcher)
     return guards

@@ -16,6 +16,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 
+from core.features import feature_names
+from core.features import width as feature_width
 from core.network import Architecture, Network
 from core.trainer import REACHED_ACCURACY, REACHED_LOSS
 
@@ -91,10 +93,11 @@ class LiveViews(QObject):
         v.banners.notice.hide()
         v.data_hints.check(ds.X, ds.Y, trainer.config)
         v.settings_panel.set_data_warnings(self.session.data_warnings(trainer))
-        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
-        v.network_view.set_architecture(arch, ds.input_names, names)
+        v.settings_panel.set_io(ds.n_inputs, arch.sizes[-1])
+        inputs = feature_names(ds.input_names, trainer.config.features)  # "x1", .., "x1²", "sin x1"
+        v.network_view.set_architecture(arch, inputs, names)
         self.arch = arch
-        self._names = (list(ds.input_names), list(names))
+        self._names = (inputs, list(names))
         v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
         v.prediction_model.set_validation_rows(trainer.val_rows)
         v.prediction_view.fold_inputs()
@@ -135,24 +138,27 @@ class LiveViews(QObject):
         cfg = v.settings_panel.config()
         n_out = n_outputs(v.data_model.values(), v.data_model.roles(), cfg) if targets else 0
         try:
-            arch = Architecture.build(len(inputs), cfg.hidden, n_out, cfg.hidden_activations,
-                                      cfg.output_activation, cfg.bias, cfg.loss)
-        except (ValueError, TypeError):
+            arch = Architecture.build(feature_width(cfg.features, len(inputs)), cfg.hidden, n_out,
+                                      cfg.hidden_activations, cfg.output_activation, cfg.bias, cfg.loss)
+        except (ValueError, TypeError):  # FeatureError is a ValueError
             return
-        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        v.settings_panel.set_io(len(inputs), arch.sizes[-1])
         outputs = targets if n_out == len(targets) else [f"{targets[0]}={k}" for k in range(n_out)]
-        if arch == self.arch and (inputs, outputs) == self._names:
+        if arch == self.arch and (feature_names(inputs, cfg.features), outputs) == self._names:
             return  # same network: keep the last weights on screen
         self.show_network(arch, inputs, outputs, [(np.zeros((a, b)), np.zeros(b) if arch.bias else None)
-                                                  for a, b in zip(arch.sizes, arch.sizes[1:])])
+                                                  for a, b in zip(arch.sizes, arch.sizes[1:])], cfg.features)
 
-    def show_network(self, arch: Architecture, inputs: list[str], outputs: list[str], layers) -> None:
-        """Draw a network that no trainer runs (a placeholder, or a model waiting for data)."""
-        self.v.network_view.set_architecture(arch, inputs, outputs)
+    def show_network(self, arch: Architecture, inputs: list[str], outputs: list[str], layers,
+                     features=()) -> None:
+        """Draw a network that no trainer runs (a placeholder, or a model waiting for data); ``inputs`` are
+        the raw input names, ``features`` the derived inputs the first layer also takes."""
+        names = feature_names(inputs, features)
+        self.v.network_view.set_architecture(arch, names, outputs)
         self.v.network_view.set_weights(layers)
         self.arch = arch
-        self._names = (list(inputs), list(outputs))
-        self.v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        self._names = (names, list(outputs))
+        self.v.settings_panel.set_io(len(inputs), arch.sizes[-1])
 
     def reset(self) -> None:
         """A new document: no divergence, no curves, no earlier runs, no selected row."""
@@ -304,12 +310,13 @@ class LiveViews(QObject):
         if rep is None or ds is None or row < 0 or row >= ds.X.shape[0] or rep.architecture != self.arch:
             self.v.network_view.set_sample(None)
             return
-        x = ds.X[row : row + 1]
-        if self.session.normalizer is not None:
-            x = self.session.normalizer.transform(x)
+        view = self.v.insight.session  # the trainer's normalisation and input features, read while it was idle
+        if view is None or view.dataset is not ds:
+            self.v.network_view.set_sample(None)
+            return
         net = Network.from_layers(rep.architecture, rep.layers)
         with np.errstate(all="ignore"):
-            acts = [a[0] for a in net.forward(np.ascontiguousarray(x, dtype=np.float64))]
+            acts = [a[0] for a in net.forward(view.prepare(ds.X[row : row + 1]))]
         self.v.network_view.set_sample(acts)
 
     # -- training state ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from core.config import DTYPES, ConfigError, TrainConfig
+from core.features import FeatureError, derived_count
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.normalization import NORMALIZATIONS
@@ -35,6 +37,7 @@ from core.optimizers import OPTIMIZERS
 from nngui.support import i18n
 from nngui.support.core_messages import core_text, error_text
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
+from nngui.views.features_editor import FeaturesEditor
 from nngui.views.settings_widgets import (
     WARNING_STYLE,
     ElidingComboBox,
@@ -134,7 +137,16 @@ class SettingsPanel(QWidget):
         keep(self.bias_check, "setText", self.tr("Bias units"))
         keep(self.bias_check, "setToolTip", self.tr("Give every hidden and output unit a bias (Loy's network has "
                                                     "none)"))
-        net.addRow("", self.bias_check)
+        self.features_editor = FeaturesEditor()  # squares, products, sin (core.features): a row that unfolds
+        bias_row = QHBoxLayout()
+        bias_row.setContentsMargins(0, 0, 0, 0)
+        bias_row.addWidget(self.bias_check)
+        bias_row.addStretch(1)
+        bias_row.addWidget(self.features_editor.toggle)
+        net.addRow("", bias_row)
+        keep(self._row(net, self.tr("Input features"), self.features_editor), "setToolTip",
+             self.tr("Derived inputs added after normalisation, as in TensorFlow Playground"))
+        self.features_editor.attach(net)
         root.addWidget(net_box)
 
         # -- training --------------------------------------------------------------------
@@ -228,6 +240,7 @@ class SettingsPanel(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i, k=key, a=arch: self._edited(k, a))
         self.bias_check.toggled.connect(lambda _b: self._edited("bias", True))
+        self.features_editor.changed.connect(lambda: self._edited("features", True))
         self.stop_accuracy_check.toggled.connect(lambda _b: self._edited("stop_accuracy", False))
         self.stop_loss_spin.valueChanged.connect(lambda _v: self._edited("stop_loss", False))
         self.learning_rate_spin.valueChanged.connect(self._lr_changed)
@@ -311,6 +324,7 @@ class SettingsPanel(QWidget):
             dtype=self.dtype_combo.currentData(),
             stop_loss=self._exact.get("stop_loss", float(self.stop_loss_spin.value())),
             stop_accuracy=self._exact.get("stop_accuracy", self.stop_accuracy_check.isChecked()),
+            features=self._exact.get("features", self.features_editor.features()),
         )
 
     def set_config(self, cfg: TrainConfig) -> None:
@@ -345,6 +359,9 @@ class SettingsPanel(QWidget):
             self.stop_accuracy_check.setChecked(bool(cfg.stop_accuracy))
             if not isinstance(cfg.stop_accuracy, bool):
                 self._exact["stop_accuracy"] = cfg.stop_accuracy  # kept as given; check() reports it
+            self.features_editor.set_features(cfg.features)
+            if self.features_editor.features() != cfg.features:
+                self._exact["features"] = cfg.features  # an unknown name, kept; check() reports it
         finally:
             for b in blockers:
                 b.unblock()
@@ -354,8 +371,9 @@ class SettingsPanel(QWidget):
         self._update_warnings()
 
     def set_io(self, n_inputs: int, n_outputs: int) -> None:
-        """Input and output sizes (they follow the data table)."""
+        """Input and output sizes (they follow the data table; ``n_inputs`` counts the raw input columns)."""
         self._n_in, self._n_out = int(n_inputs), int(n_outputs)
+        self.features_editor.set_input_count(self._n_in)
         self._update_io()
 
     def set_data_warnings(self, warnings: list[str]) -> None:
@@ -390,6 +408,7 @@ class SettingsPanel(QWidget):
         """Every label again in the language installed now (after a language switch)."""
         self._i18n.apply()
         self.hidden_editor.retranslate()
+        self.features_editor.retranslate()
         for combo in (self.activation_combo, self.output_activation_combo, self.loss_combo, self.init_combo,
                       self.optimizer_combo, self.normalize_combo, self.dtype_combo):
             for i in range(combo.count()):
@@ -428,6 +447,7 @@ class SettingsPanel(QWidget):
             self.optimizer_combo, self.normalize_combo, self.dtype_combo, self.bias_check,
             self.learning_rate_spin, self.batch_size_spin, self.epochs_spin, self.seed_spin,
             self.validation_spin, self.hidden_editor, self.stop_loss_spin, self.stop_accuracy_check,
+            self.features_editor,
         )
 
     def _select(self, combo: QComboBox, key: str, name) -> None:
@@ -497,6 +517,9 @@ class SettingsPanel(QWidget):
         hidden = self.hidden_editor.layers()
         n_in, n_out = self._n_in, self._n_out
         inputs = i18n.fmt(self.tr("%1 input") if n_in == 1 else self.tr("%1 inputs"), n_in)
+        derived = _derived(self.config().features, n_in)
+        if derived:
+            inputs = i18n.fmt(self.tr("%1 + %2 derived"), inputs, derived)
         outputs = i18n.fmt(self.tr("%1 output") if n_out == 1 else self.tr("%1 outputs"), n_out)
         middle = "[" + ", ".join(map(str, hidden)) + "]" if hidden else "[]"
         self.io_label.setText(f"{inputs} \u2192 {middle} \u2192 {outputs}")
@@ -526,6 +549,14 @@ class _Named:
 
     def __init__(self, name: str, label: str) -> None:
         self.name, self.label = name, label
+
+
+def _derived(features, n_in: int) -> int:
+    """Derived input columns of ``features`` for ``n_in`` inputs (0 for unknown names)."""
+    try:
+        return derived_count(features, n_in)
+    except FeatureError:
+        return 0
 
 
 def _fit_activations(acts: tuple[str, ...], n: int):

@@ -239,6 +239,22 @@ Change B&apos;s settings on the left; run A goes on.</source>
         <translation>各层大小</translation>
     </message>
     <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
         <source>the number of target columns cannot be negative (targets=%1)</source>
         <translation>目标列的数量不能为负数（targets=%1）</translation>
     </message>
@@ -453,6 +469,34 @@ Change B&apos;s settings on the left; run A goes on.</source>
     <message>
         <source>batch size %1 is larger than the %2 rows: using all rows</source>
         <translation>批大小 %1 超过了总行数 %2：将使用全部行</translation>
+    </message>
+    <message>
+        <source>unknown data set %1; expected one of %2</source>
+        <translation>未知的数据集 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2 for %3, got %4</source>
+        <translation>对于 %3 必须是 %1 到 %2 之间的整数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>must be from 0 to %1 (0 to %2), got %3</source>
+        <translation>必须在 0 到 %1 之间（0 到 %2），实际为 %3</translation>
+    </message>
+    <message>
+        <source>must be a fraction from 0 to %1, got %2</source>
+        <translation>必须是 0 到 %1 之间的比例，实际为 %2</translation>
+    </message>
+    <message>
+        <source>unknown feature %1; expected one of %2</source>
+        <translation>未知的特征 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>feature %1 is listed twice</source>
+        <translation>特征 %1 被列出了两次</translation>
+    </message>
+    <message>
+        <source>%1 on %2 inputs would add %3 derived input columns (%4); at most %5 derived columns are allowed: choose fewer inputs or fewer features</source>
+        <translation>在 %2 个输入上使用 %1 会增加 %3 个派生输入列（%4）；最多允许 %5 个派生列：请减少输入或特征</translation>
     </message>
     <message>
         <source>%1 needs targets between 0 and 1 (or whole-number class labels with softmax + ce); scale the targets or choose sse/mse</source>
@@ -1300,6 +1344,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -1500,6 +1548,37 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>%1 as CSV file…</source>
         <translation>%1另存为 CSV 文件…</translation>
+    </message>
+</context>
+<context>
+    <name>FeaturesEditor</name>
+    <message>
+        <source>Squares: add each input squared (x1², x2², …) as an extra input. A circle then becomes a straight line: the circle data is solved without any hidden layer.</source>
+        <translation>平方：把每个输入的平方（x1²、x2²、…）作为额外输入。圆由此变成一条直线：不用任何隐藏层就能解决圆形数据。</translation>
+    </message>
+    <message>
+        <source>Products: add xi·xj for every pair of inputs (x1·x2, …) as extra inputs. XOR&apos;s quadrants are the sign of x1·x2.</source>
+        <translation>乘积：把每对输入的乘积 xi·xj（x1·x2、…）作为额外输入。XOR 的象限正是 x1·x2 的符号。</translation>
+    </message>
+    <message>
+        <source>Sines: add sin x1, sin x2, … as extra inputs (waves and spirals).</source>
+        <translation>正弦：把 sin x1、sin x2、… 作为额外输入（适合波形和螺旋）。</translation>
+    </message>
+    <message>
+        <source>Computed after normalisation; the first layer gets one unit per derived input.</source>
+        <translation>在归一化之后计算；每个派生输入在第一层占一个单元。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Show the input features: squares, products and sines of the inputs as extra inputs</source>
+        <translation>显示输入特征：把输入的平方、乘积和正弦作为额外输入</translation>
+    </message>
+    <message>
+        <source>Input features: %1</source>
+        <translation>输入特征：%1</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2148,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>导入权重(&amp;G)…</translation>
     </message>
     <message>
+        <source>New da&amp;ta set…</source>
+        <translation>新建数据集(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Replace the table with generated data (circle, XOR, spiral, ...) with noise, a seed and a validation share</source>
+        <translation>用生成的数据（圆形、XOR、螺旋等）替换表格，可设噪声、随机种子和验证比例</translation>
+    </message>
+    <message>
         <source>Load a network (architecture and weights) from a model file</source>
         <translation>从模型文件载入网络（结构和权重）</translation>
     </message>
@@ -2227,6 +2314,22 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>The network&apos;s output over the plane of two inputs, behind the data</source>
         <translation>网络在两个输入构成的平面上的输出，绘制在数据之后</translation>
+    </message>
+    <message>
+        <source>Show &amp;validation points</source>
+        <translation>显示验证点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Draw the rows held out for validation on the decision map (hollow)</source>
+        <translation>在决策图上画出留作验证的行（空心）</translation>
+    </message>
+    <message>
+        <source>D&amp;iscretise output</source>
+        <translation>离散化输出(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Colour the decision map by the predicted class only, without blending by probability</source>
+        <translation>决策图只按预测类别着色，不按概率混合颜色</translation>
     </message>
     <message>
         <source>&amp;Maths inspector</source>
@@ -2774,6 +2877,33 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
 </context>
 <context>
+    <name>MapDrawing</name>
+    <message>
+        <source>Draw points</source>
+        <translation>画点</translation>
+    </message>
+    <message>
+        <source>The class of the points a click adds</source>
+        <translation>点击添加的点所属的类别</translation>
+    </message>
+    <message>
+        <source>Click on the map to add a point of the chosen class, right-click to remove the nearest point; each is one undo step (Ctrl+Z)</source>
+        <translation>在图上点击添加所选类别的点，右键点击删除最近的点；每次操作都可撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Drawing points needs data with two inputs and one column of class labels (e.g. 0 and 1)</source>
+        <translation>画点需要两个输入和一列类别标签（例如 0 和 1）的数据</translation>
+    </message>
+    <message>
+        <source>Draw a point of class %1</source>
+        <translation>画一个类别 %1 的点</translation>
+    </message>
+    <message>
+        <source>Remove the point in row %1</source>
+        <translation>删除第 %1 行的点</translation>
+    </message>
+</context>
+<context>
     <name>MathsInspector</name>
     <message>
         <source>σ′ = 1 where a &amp;gt; 0, else 0</source>
@@ -3107,6 +3237,89 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
 </context>
 <context>
+    <name>NewDataSet</name>
+    <message>
+        <source>New data set</source>
+        <translation>新建数据集</translation>
+    </message>
+    <message>
+        <source>How many rows to draw (at most %1)</source>
+        <translation>生成多少行（最多 %1）</translation>
+    </message>
+    <message>
+        <source>0 %: clean classes; up to 50 %: labels near the boundary mixed, blobs and arms wider, targets noisier</source>
+        <translation>0 %：类别干净；最高 50 %：边界附近的标签混杂，团簇和螺旋臂变宽，目标值噪声更大</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same rows</source>
+        <translation>相同的种子生成相同的行</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Draw new rows (a new seed)</source>
+        <translation>生成新的行（新的随机种子）</translation>
+    </message>
+    <message>
+        <source>Fraction of the rows held out to measure the validation loss (the settings&apos; Validation)</source>
+        <translation>留出用于计算验证损失的行的比例（即设置中的“验证集”）</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>class %1: %2</source>
+        <translation>类别 %1：%2</translation>
+    </message>
+    <message>
+        <source>y from %1 to %2</source>
+        <translation>y 从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2)</source>
+        <translation>%1 行（%2）</translation>
+    </message>
+    <message>
+        <source>%1 held out for validation</source>
+        <translation>%1 行留作验证</translation>
+    </message>
+    <message>
+        <source>Cannot make the data set</source>
+        <translation>无法生成数据集</translation>
+    </message>
+    <message>
+        <source>New data set: %1</source>
+        <translation>新建数据集：%1</translation>
+    </message>
+    <message>
+        <source>a new data set</source>
+        <translation>换了新数据集</translation>
+    </message>
+    <message>
+        <source>New data set: %1 rows of %2 with %3 % noise (seed %4); the last column is the target.</source>
+        <translation>新建数据集：%1 行%2，噪声 %3 %（种子 %4）；最后一列是目标。</translation>
+    </message>
+</context>
+<context>
     <name>Palettes</name>
     <message>
         <source>Cannot write %1: the image is empty</source>
@@ -3223,6 +3436,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>activations %1</source>
         <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <source>features %1</source>
+        <translation>输入特征 %1</translation>
+    </message>
+    <message>
+        <source>no input features</source>
+        <translation>无输入特征</translation>
     </message>
     <message>
         <source>%1 output</source>
@@ -3376,6 +3597,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>为每个隐藏单元和输出单元加上偏置（Loy 的网络没有偏置）</translation>
     </message>
     <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Derived inputs added after normalisation, as in TensorFlow Playground</source>
+        <translation>在归一化之后添加的派生输入，与 TensorFlow Playground 相同</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -3500,6 +3729,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>%1 个输入</translation>
     </message>
     <message>
+        <source>%1 + %2 derived</source>
+        <translation>%1 + %2 个派生</translation>
+    </message>
+    <message>
         <source>%1 output</source>
         <translation>%1 个输出</translation>
     </message>
@@ -3615,6 +3848,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>The inputs are normalised as in training: a0 = (x − shift) / scale.</source>
         <translation>输入按训练时的方式归一化：a0 = (x − shift) / scale。</translation>
+    </message>
+    <message>
+        <source>The network also takes the input features %1, computed from the (normalised) inputs.</source>
+        <translation>网络还接收输入特征 %1，由（归一化后的）输入计算得到。</translation>
     </message>
     <message>
         <source>Layer %1 weights W%1 (row: from, column: to)</source>
@@ -3818,6 +4055,74 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>W ~ N(0, 1) * sqrt(2/in)</source>
         <translation>W ~ N(0, 1) × √(2/输入数)</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Class 1 inside a circle, class 0 around it.</source>
+        <translation>类别 1 在圆内，类别 0 在圆外。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Class 1 in the quadrants where x1 and x2 have opposite signs.</source>
+        <translation>类别 1 位于 x1 与 x2 符号相反的象限。</translation>
+    </message>
+    <message>
+        <source>Two Gaussian blobs</source>
+        <translation>两个高斯团</translation>
+    </message>
+    <message>
+        <source>Two clouds of points, one per class; noise widens them.</source>
+        <translation>两团点云，每类一团；噪声使它们变宽。</translation>
+    </message>
+    <message>
+        <source>Spiral (3 classes)</source>
+        <translation>螺旋（3 类）</translation>
+    </message>
+    <message>
+        <source>Three interleaved spiral arms.</source>
+        <translation>三条交错的螺旋臂。</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles.</source>
+        <translation>两个交错的半圆。</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>y = (x1 + x2) / 2.</source>
+        <translation>y = (x1 + x2) / 2。</translation>
+    </message>
+    <message>
+        <source>Sine (regression)</source>
+        <translation>正弦（回归）</translation>
+    </message>
+    <message>
+        <source>y = sin(pi x1), one input.</source>
+        <translation>y = sin(pi x1)，一个输入。</translation>
+    </message>
+    <message>
+        <source>Squares (x²)</source>
+        <translation>平方（x²）</translation>
+    </message>
+    <message>
+        <source>Products (xi·xj)</source>
+        <translation>乘积（xi·xj）</translation>
+    </message>
+    <message>
+        <source>Sines (sin x)</source>
+        <translation>正弦（sin x）</translation>
     </message>
     <message>
         <source>None (raw inputs)</source>

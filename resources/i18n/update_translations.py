@@ -36,6 +36,8 @@ def _q(text: str) -> str:
 def write_core_texts() -> Path:
     sys.path.insert(0, str(ROOT))
     from core.activations import ACTIVATIONS
+    from core.features import FEATURES
+    from core.generate import GENERATORS
     from core.initializers import INITIALIZERS
     from core.losses import LOSSES
     from core.optimizers import OPTIMIZERS
@@ -69,6 +71,11 @@ def write_core_texts() -> Path:
     for table in (ACTIVATIONS, LOSSES, OPTIMIZERS, INITIALIZERS):  # the combo boxes' tooltips
         for entry in table.values():
             add("core", getattr(entry, "formula", "") or getattr(entry, "description", ""))
+    for gen in GENERATORS.values():  # File > New data set…
+        add("core", gen.title)
+        add("core", gen.description)
+    for feature in FEATURES.values():
+        add("core", feature.title)
     for preset in PRESETS.values():
         add("presets", preset.title)
         add("presets", preset.description)
