@@ -317,3 +317,51 @@ def test_the_new_widgets_have_object_names_and_accessible_names(panel):
         w = find(panel, name, QWidget)
         assert w.accessibleName() or name == "scheduleCombo"
     QApplication.processEvents()
+
+
+def test_everything_new_is_chinese_under_zh_cn(qtbot):
+    """The section, the per-layer combos, the read-outs, the stop texts and the weight editor, in zh_CN."""
+    from test_zh_walk import Messages, Texts, assert_chinese, chinese_window, column_names, walk_widgets
+    from nngui.support import i18n
+    w = chinese_window(qtbot, "spiral")
+    try:
+        messages = Messages(w)
+        cfg = w.settings_panel.config().replace(epochs=400, batch_size=32, normalize="standard", hidden=(8, 8),
+                                                activation=("tanh", "relu"), **OPTIONS)
+        w.apply_config(cfg)
+        assert w.settings_panel.training_options.expanded
+        assert train_synchronously(w, 400)
+        assert w.controller.trainer.reached == REACHED_EARLY_STOP
+        texts = Texts()
+        walk_widgets(texts, w.settings_panel)
+        walk_widgets(texts, w.statusBar())
+        rep = w.session.report
+        texts.add("reached note", w.live.reached_note(rep.progress))
+        texts.add("reached text", reached_text(w.controller.trainer))
+        texts.add("best epoch label", w.live.marks.line.label.toPlainText())
+        texts.add("penalty read-out", w.loss_plot.readout_note("training", rep.progress.epoch))
+        # refusals, in the core's words
+        w.settings_panel.validation_spin.setValue(0.0)
+        for name in ("earlyStoppingSetting", "l2Setting"):
+            texts.add(name, w.settings_panel.training_options.refusal())
+        l2 = find(w, "l2Setting", QDoubleSpinBox)
+        l2.setFocus()
+        l2.lineEdit().selectAll()
+        qtbot.keyClicks(l2, "-2")
+        qtbot.keyClick(l2, Qt.Key.Key_Return)
+        texts.add("typed L2", w.input_guards["l2Setting"].last_message)
+        assert w.input_guards["l2Setting"].last_message
+        view = w.network_view
+        w.weight_editing.edit_at(view.mapFromScene(view.node_item(1, 0).scenePos()))
+        editor = find(w, "weightEditor")
+        find(editor, "weightEditorField").setText("abc")
+        editor.apply()
+        walk_widgets(texts, editor)
+        find(editor, "weightEditorField").setText("0.5")
+        editor.apply()
+        messages.collect(texts, "spiral")
+        texts.add("undo", w.undo_stack.undoText())
+        assert_chinese(texts, column_names(w))
+    finally:
+        w.controller.shutdown()
+        i18n.install("en")

@@ -11,7 +11,7 @@ from core.presets import get_preset
 from core.trainer import Trainer
 from helpers import find
 from nngui.app import create_main_window, train_synchronously
-from nngui.support.formatting import short
+from nngui.support.formatting import short, weight
 
 
 @pytest.fixture
@@ -69,7 +69,9 @@ def test_a_double_clicked_edge_takes_the_typed_value_and_nothing_else_changes(qt
     old = float(t.network.weights[0][1, 2])
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=edge_point(view, 0, 1, 2))
     title = find(window, "weightEditorTitle", QLabel).text()
-    assert title.startswith("W1[1,2]") and repr(old) in title
+    assert title.startswith("W1[1,2]  x2 \u2192 h1.3") and f"now {weight(old)}" in title
+    field = find(window, "weightEditorField", QLineEdit)
+    assert field.text() == repr(old) and field.toolTip() == f"Old value: {old!r}"
     type_value(qtbot, window, "0.75")
     assert not find(window, "weightEditor").isVisible()
     after = t.network.params

@@ -42,7 +42,7 @@ from nngui.views.settings_widgets import (
     LearningRateSpinBox,
     StopLossSpinBox,
 )
-from nngui.views.layer_activations import PER_LAYER, LayerActivations
+from nngui.views.layer_activations import PER_LAYER, LayerActivations, fit as fit_activations
 from nngui.views.training_options import TrainingOptions
 
 INT_MAX = 2**31 - 1
@@ -308,7 +308,7 @@ class SettingsPanel(QWidget):
         if activation == PER_LAYER:
             activation = self.layer_activations.activations()
         if not isinstance(activation, str):
-            activation = _fit_activations(tuple(activation), len(hidden))
+            activation = fit_activations(tuple(activation), len(hidden))
         return TrainConfig(
             hidden=hidden,
             activation=activation,
@@ -450,7 +450,6 @@ class SettingsPanel(QWidget):
             self.optimizer_combo, self.normalize_combo, self.dtype_combo, self.bias_check,
             self.learning_rate_spin, self.batch_size_spin, self.epochs_spin, self.seed_spin,
             self.validation_spin, self.hidden_editor, self.stop_loss_spin, self.stop_accuracy_check,
-            *self.layer_activations.combos(),
         )
 
     def _select(self, combo: QComboBox, key: str, name) -> None:
@@ -487,7 +486,7 @@ class SettingsPanel(QWidget):
             return
         act = self._exact.get("activation")
         if act is not None and not isinstance(act, str):
-            self._exact["activation"] = _fit_activations(tuple(act), len(self.hidden_editor.layers()))
+            self._exact["activation"] = fit_activations(tuple(act), len(self.hidden_editor.layers()))
         self.layer_activations.set_count(len(self.hidden_editor.layers()))
         self._update_enabled()
         self._update_warnings()
@@ -552,11 +551,3 @@ class _Named:
     def __init__(self, name: str, label: str) -> None:
         self.name, self.label = name, label
 
-
-def _fit_activations(acts: tuple[str, ...], n: int):
-    """Per-layer activations resized to ``n`` layers (the last one repeats)."""
-    if n == 0:
-        return ()
-    if not acts:
-        return ("sigmoid",) * n
-    return tuple(acts[:n]) + (acts[-1],) * max(0, n - len(acts))

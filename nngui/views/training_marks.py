@@ -44,7 +44,7 @@ class TrainingMarks:
         self.plot = plot
         self._best: int | None = None
         self.line = pg.InfiniteLine(angle=90, movable=False, pen=self._pen(),
-                                    label="", labelOpts={"position": 0.92, "color": BEST_COLOUR,
+                                    label="", labelOpts={"position": 0.6, "color": BEST_COLOUR,
                                                          "fill": pg.mkBrush(255, 255, 255, 200)})
         self.line.setObjectName("bestEpochLine")
         self.line.setZValue(50)

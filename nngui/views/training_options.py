@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QSizePolicy,
     QSpinBox,
@@ -37,6 +37,7 @@ from core.schedules import SCHEDULES, format_schedule, parse_schedule
 
 from nngui.support import i18n
 from nngui.support.core_messages import error_text
+from nngui.support.i18n import translate
 from nngui.views.settings_widgets import ElidingComboBox, LearningRateSpinBox, StopLossSpinBox
 
 FIELDS = ("l2", "l1", "schedule", "early_stopping")
@@ -103,9 +104,10 @@ class ScheduleEditor(QWidget):
         # One spin box per parameter name (GAMMA is shared by step and exp: switching keeps its value).
         self.params: dict[str, QDoubleSpinBox | QSpinBox] = {}
         self.param_labels: dict[str, QLabel] = {}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        grid = QGridLayout()  # one parameter a row: narrow enough for the settings dock
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
         for spec in SCHEDULES.values():
             for p in spec.params:
                 if p.name in self.params:
@@ -124,11 +126,12 @@ class ScheduleEditor(QWidget):
                 self._i18n.keep(label, "setText", i18n.translated("core", p.label))
                 label.setBuddy(spin)
                 spin.setAccessibleName(i18n.translated("core", p.label))
-                row.addWidget(label)
-                row.addWidget(spin, 1)
+                grid.addWidget(label, len(self.params), 0)
+                grid.addWidget(spin, len(self.params), 1)
                 self.params[p.name], self.param_labels[p.name] = spin, label
                 spin.valueChanged.connect(lambda _v: self.changed.emit())
-        lay.addLayout(row)
+        grid.setColumnStretch(1, 1)
+        lay.addLayout(grid)
         self.combo.currentIndexChanged.connect(self._kind_changed)
         self._show_params()
 
@@ -274,7 +277,7 @@ class TrainingOptions(QWidget):
     # -- public API -------------------------------------------------------------------------
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102 (Qt API)
-        return i18n.translated("TrainingOptions", text, disambiguation, n)
+        return translate("TrainingOptions", text, disambiguation, n)
 
     def retranslate(self) -> None:
         """Every label again in the language installed now."""
@@ -446,7 +449,7 @@ class OptionGuard(QObject):
         try:
             value = float(text.strip().replace(",", "."))
         except ValueError:
-            self._say(i18n.fmt(i18n.translated("TrainingOptions", "%1 is not a number"), repr(text.strip())))
+            self._say(i18n.fmt(translate("TrainingOptions", "%1 is not a number"), repr(text.strip())))
             return
         if self.field == "early_stopping" and value.is_integer():
             value = int(value)
@@ -457,16 +460,16 @@ class OptionGuard(QObject):
         except ConfigError as exc:
             self._say(error_text(exc))
             return
-        self._say(i18n.fmt(i18n.translated("TrainingOptions", "%1 is out of range"), repr(text.strip())))
+        self._say(i18n.fmt(translate("TrainingOptions", "%1 is out of range"), repr(text.strip())))
 
     def _say(self, what: str) -> None:
-        text = what + " " + i18n.fmt(i18n.translated("TrainingOptions", "It stays %1."), self._current())
+        text = what + " " + i18n.fmt(translate("TrainingOptions", "It stays %1."), self._current())
         self.last_message = text
         self.report(text)
 
 
 def translate_key() -> str:
-    return i18n.translated("TrainingOptions", "That key is not accepted here.")
+    return translate("TrainingOptions", "That key is not accepted here.")
 
 
 def guard_options(options: TrainingOptions, report: Callable[[str], None]) -> dict[str, OptionGuard]:

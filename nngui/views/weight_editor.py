@@ -62,8 +62,8 @@ class WeightEditor(QFrame):
 
     def open(self, title: str, old: float, pos: QPoint) -> None:
         """Show the editor near ``pos`` (parent coordinates) with the old value selected."""
-        self.title.setText(title + "\n" + fmt(translate("WeightEditor", "now %1: type a new value, Enter applies, "
-                                                                        "Esc cancels"), formatting.exact(old)))
+        self.title.setText(title + "\n" + fmt(translate("WeightEditor", "now %1 \u00b7 Enter applies, Esc cancels"),
+                                               formatting.weight(old)))
         self.field.setText(formatting.exact(old))
         self.field.setToolTip(fmt(translate("WeightEditor", "Old value: %1"), formatting.exact(old)))
         self.field.setAccessibleName(title)

@@ -40,6 +40,7 @@ def write_core_texts() -> Path:
     from core.losses import LOSSES
     from core.optimizers import OPTIMIZERS
     from core.presets import PRESETS
+    from core.schedules import SCHEDULES
     from nngui.support.palettes import PALETTES
 
     lines = [
@@ -69,6 +70,11 @@ def write_core_texts() -> Path:
     for table in (ACTIVATIONS, LOSSES, OPTIMIZERS, INITIALIZERS):  # the combo boxes' tooltips
         for entry in table.values():
             add("core", getattr(entry, "formula", "") or getattr(entry, "description", ""))
+    for schedule in SCHEDULES.values():  # the schedule combo: labels, formulas (tooltips), parameters
+        add("core", schedule.label)
+        add("core", schedule.formula)
+        for param in schedule.params:
+            add("core", param.label)
     for preset in PRESETS.values():
         add("presets", preset.title)
         add("presets", preset.description)
