@@ -246,9 +246,9 @@ def test_the_live_learning_rate_is_the_schedules_formula(window, schedule):
     assert p.current_learning_rate == pytest.approx(expected, rel=1e-12, abs=0)
     label = find(window, "statusRateLabel", QLabel)
     from nngui.support.formatting import short
-    assert label.text() == f"lr {short(p.current_learning_rate)}"
+    assert label.text() == f"lr {short(p.current_learning_rate)}" and label.isVisible()
     window.apply_config(cfg.replace(schedule="constant"))
-    assert find(window, "statusRateLabel", QLabel).text() == ""
+    assert label.text() == "" and not label.isVisible()
 
 
 def test_the_penalty_shows_beside_the_loss_and_the_curve_keeps_the_data_loss(window):

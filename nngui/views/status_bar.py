@@ -102,6 +102,7 @@ class StatusFields:
             set_status_text(self.epoch, fmt(translate("MainWindow", "Epoch %1"), formatting.DASH), live)
             set_status_text(self.loss, fmt(translate("MainWindow", "Loss %1"), formatting.DASH), live)
             set_status_text(self.rate, "", live)
+            self.rate.hide()
             set_status_text(self.speed, "", live)
             set_status_text(self.elapsed, "", live)
             self.progress.hide()
@@ -118,6 +119,8 @@ class StatusFields:
         set_status_text(self.loss, loss, live)
         set_status_text(self.rate, rate_text(p.current_learning_rate or p.learning_rate) if self.scheduled else "",
                         live)
+        if self.rate.isHidden() == self.scheduled:  # shown only with a schedule (changes with the trainer only)
+            self.rate.setVisible(self.scheduled)
         self.rate.setToolTip(translate("MainWindow", "The learning rate of the latest epoch, set by the schedule"))
         set_status_text(self.speed, fmt(translate("MainWindow", "%1 epochs/s"),
                                         formatting.integer(round(rep.epochs_per_second)))
