@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPalette
 from core.features import feature_names
 from core.features import width as feature_width
 from core.network import Architecture, Network
-from core.trainer import REACHED_ACCURACY, REACHED_LOSS
+from core.trainer import REACHED_ACCURACY, REACHED_EARLY_STOP, REACHED_LOSS
 
 from nngui.files.project import n_outputs
 from nngui.session import TrainingSession
@@ -29,6 +29,7 @@ from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
 from nngui.views.prediction_model import Scores
 from nngui.views.status_bar import loss_text, score_text
+from nngui.views.training_marks import TrainingMarks, stopped_early_text
 
 VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
 MAX_VIEW_INTERVAL = 0.5
@@ -56,6 +57,7 @@ class LiveViews(QObject):
         self._plot_rep: TrainingReport | None = None
         self._views_last = self._plot_last = 0.0
         self._acc_colour = ""
+        self.marks = TrainingMarks(views.loss_plot)  # early stopping's best epoch, the penalty in the read-out
         # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
         # so Pause/Resume and Step do not pay for an antialiased frame each time.
         self._draft_off = QTimer(self)
@@ -94,6 +96,7 @@ class LiveViews(QObject):
         v.data_hints.check(ds.X, ds.Y, trainer.config)
         v.settings_panel.set_data_warnings(self.session.data_warnings(trainer))
         v.settings_panel.set_io(ds.n_inputs, arch.sizes[-1])
+        v.status.scheduled = not trainer.schedule.constant
         inputs = feature_names(ds.input_names, trainer.config.features)  # "x1", .., "x1²", "sin x1"
         v.network_view.set_architecture(arch, inputs, names)
         self.arch = arch
@@ -193,6 +196,7 @@ class LiveViews(QObject):
         t = self.session.trainer
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
         self.show_status(rep)
+        self.marks.show(rep.progress)
         if rep.progress.diverged:
             self.v.banners.show_divergence(rep.progress.diverged)
             self.v.loss_plot.set_diverged(rep.progress.epoch + 1)
@@ -265,6 +269,7 @@ class LiveViews(QObject):
         self._plot_rep = None
         self.v.loss_plot.clear_curves()
         self.v.loss_plot.set_diverged(None)
+        self.marks.clear()
 
     def _flush_plot(self) -> None:
         rep, self._plot_rep = self._plot_rep, None
@@ -295,6 +300,8 @@ class LiveViews(QObject):
             return "\u2713 " + fmt(translate("MainWindow", "loss < %1"), exact(t.config.stop_loss))
         if p.reached == REACHED_ACCURACY:
             return "\u2713 " + translate("MainWindow", "accuracy 100 %")
+        if p.reached == REACHED_EARLY_STOP:
+            return "\u2713 " + stopped_early_text(p.best_epoch)
         return ""
 
     # -- the selected row -------------------------------------------------------------------------

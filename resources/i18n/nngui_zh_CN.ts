@@ -227,6 +227,22 @@ Change B&apos;s settings on the left; run A goes on.</source>
         <translation>准确率达 100% 时停止</translation>
     </message>
     <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -445,6 +461,50 @@ Change B&apos;s settings on the left; run A goes on.</source>
     <message>
         <source>must be true or false, got %1</source>
         <translation>必须是 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 runs over the epoch target, but epochs is 0 (until stopped): set a number of epochs or another schedule</source>
+        <translation>%1 按目标轮数计算，但轮数为 0（一直训练到停止）：请设定轮数或换一种计划</translation>
+    </message>
+    <message>
+        <source>schedule %1: a factor above 1 makes the learning rate grow</source>
+        <translation>学习率计划 %1：因子大于 1 会使学习率变大</translation>
+    </message>
+    <message>
+        <source>the patience must be a whole number of epochs &gt;= 1 (0: off), got %1</source>
+        <translation>耐心值必须是 ≥ 1 的整数轮数（0 表示关闭），实际为 %1</translation>
+    </message>
+    <message>
+        <source>watches the validation loss, but no rows are held out: set a validation share above 0 (e.g. 0.2)</source>
+        <translation>依据验证损失，但没有留出任何行：请把验证比例设为大于 0（例如 0.2）</translation>
+    </message>
+    <message>
+        <source>watches the validation loss, but a validation share of %1 of %2 rows holds out none: raise the share</source>
+        <translation>依据验证损失，但 %2 行中按比例 %1 留不出任何行：请提高验证比例</translation>
+    </message>
+    <message>
+        <source>expected text (%1), got %2</source>
+        <translation>应为文本（%1），实际为 %2</translation>
+    </message>
+    <message>
+        <source>unknown schedule %1; expected %2</source>
+        <translation>未知的学习率计划 %1；应为 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 takes %3 (%4, e.g. %5)</source>
+        <translation>%1：%2 需要 %3（%4，例如 %5）</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a whole number &gt;= 1, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 ≥ 1 的整数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a number &gt; 0, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 &gt; 0 的数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a finite number &gt; 0, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 &gt; 0 的有限数，实际为 %4</translation>
     </message>
     <message>
         <source>categorical cross-entropy is meant to follow a softmax output</source>
@@ -1621,6 +1681,25 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>LayerActivations</name>
+    <message>
+        <source>Per layer…</source>
+        <translation>逐层设定…</translation>
+    </message>
+    <message>
+        <source>A different activation for each hidden layer</source>
+        <translation>每个隐藏层使用不同的激活函数</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer %1</source>
+        <translation>隐藏层 %1 的激活函数</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1 activation</source>
+        <translation>隐藏层 %1 激活函数</translation>
+    </message>
+</context>
+<context>
     <name>LessonEditor</name>
     <message>
         <source>data</source>
@@ -1807,6 +1886,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>epoch %1: loss %2 (%3)</source>
         <translation>第 %1 轮：损失 %2（%3）</translation>
+    </message>
+    <message>
+        <source>best %1</source>
+        <translation>最佳 %1</translation>
+    </message>
+    <message>
+        <source>+ penalty %1 (epoch %2)</source>
+        <translation>+ 惩罚项 %1（第 %2 轮）</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2535,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>%1 轮/秒</translation>
     </message>
     <message>
+        <source>The learning rate of the latest epoch, set by the schedule</source>
+        <translation>最近一轮的学习率（由学习率计划决定）</translation>
+    </message>
+    <message>
         <source>Training time</source>
         <translation>训练用时</translation>
     </message>
@@ -2570,6 +2661,10 @@ The last weights were kept; you can change the settings, Reset or train again.</
     <message>
         <source>Training diverged: press Reset (Ctrl+R) for new weights, with a lower learning rate.</source>
         <translation>训练发散了：请降低学习率，并按“重置”（Ctrl+R）生成新权重。</translation>
+    </message>
+    <message>
+        <source>Stopped early: best validation loss at epoch %1, weights of that epoch kept. Change or switch off early stopping to train on, or Reset.</source>
+        <translation>已提前停止：第 %1 轮验证损失最低，已保留该轮的权重。修改或关闭早停可继续训练，或者重置。</translation>
     </message>
     <message>
         <source>The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset.</source>
@@ -2874,6 +2969,50 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>Lesson editor</source>
         <translation>课程编辑器</translation>
+    </message>
+    <message>
+        <source>Edit bias %1</source>
+        <translation>编辑偏置 %1</translation>
+    </message>
+    <message>
+        <source>Edit weight %1</source>
+        <translation>编辑权重 %1</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists: the network has changed since.</source>
+        <translation>%1 已不存在：网络在此之后已改变。</translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <source>+ penalty %1</source>
+        <translation>+ 惩罚项 %1</translation>
+    </message>
+    <message>
+        <source>stopped early: best validation loss at epoch %1, weights of that epoch kept</source>
+        <translation>已提前停止：第 %1 轮验证损失最低，已保留该轮的权重</translation>
+    </message>
+    <message>
+        <source>Nothing to edit yet: the network has no data to train on.</source>
+        <translation>暂无可编辑的内容：网络还没有可训练的数据。</translation>
+    </message>
+    <message>
+        <source>Input units have no bias: double-click an edge to edit its weight.</source>
+        <translation>输入单元没有偏置：双击一条连线可编辑其权重。</translation>
+    </message>
+    <message>
+        <source>This network has no biases (Bias units is off).</source>
+        <translation>此网络没有偏置（“偏置单元”已关闭）。</translation>
+    </message>
+    <message>
+        <source>Training paused to edit by hand; press Resume (Space) to go on.</source>
+        <translation>训练已暂停以便手动编辑；按“继续”（空格键）接着训练。</translation>
+    </message>
+    <message>
+        <source>%1 set to %2 (was %3); Ctrl+Z undoes.</source>
+        <translation>%1 已设为 %2（原为 %3）；Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>
@@ -3809,6 +3948,88 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
 </context>
 <context>
+    <name>TrainingOptions</name>
+    <message>
+        <source>Regularisation and schedule</source>
+        <translation>正则化与学习率计划</translation>
+    </message>
+    <message>
+        <source>L2 and L1 penalties on the weights, a learning-rate schedule and early stopping (click, Space or Enter to open)</source>
+        <translation>权重的 L2 和 L1 惩罚、学习率计划和早停（单击、空格键或回车键展开）</translation>
+    </message>
+    <message>
+        <source>L2 penalty (l2 / 2) * sum(W^2) on the weights, not the biases; Off = 0</source>
+        <translation>对权重（不含偏置）的 L2 惩罚 (l2 / 2) × Σ W²；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>L1 penalty l1 * sum(|W|) on the weights, not the biases; Off = 0</source>
+        <translation>对权重（不含偏置）的 L1 惩罚 l1 × Σ |W|；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes epoch by epoch (epoch e counts from 1, lr is the learning rate above)</source>
+        <translation>学习率如何逐轮变化（轮次 e 从 1 开始计数，η 为上面的学习率）</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs and keep the weights of its best epoch (needs a validation share); Off = 0</source>
+        <translation>验证损失连续这么多轮没有改善时停止，并保留最佳一轮的权重（需要验证比例）；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 超出范围</translation>
+    </message>
+    <message>
+        <source>It stays %1.</source>
+        <translation>仍为 %1。</translation>
+    </message>
+    <message>
+        <source>That key is not accepted here.</source>
+        <translation>此处不接受该按键。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>now %1 · Enter applies, Esc cancels</source>
+        <translation>当前 %1 · 回车键应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Old value: %1</source>
+        <translation>原值：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a finite number: type one such as 0.5 or -1e-3</source>
+        <translation>%1 不是有限数：请输入如 0.5 或 -1e-3 的数</translation>
+    </message>
+</context>
+<context>
     <name>WeightHistory</name>
     <message>
         <source>No history yet: train to record it.</source>
@@ -4123,6 +4344,46 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>Sines (sin x)</source>
         <translation>正弦（sin x）</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>lr * GAMMA ** floor((e - 1) / EVERY)</source>
+        <translation>η × γ^⌊(e − 1) / N⌋</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>因子 γ</translation>
+    </message>
+    <message>
+        <source>every (epochs)</source>
+        <translation>间隔 N（轮）</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>lr * GAMMA ** (e - 1)</source>
+        <translation>η × γ^(e − 1)</translation>
+    </message>
+    <message>
+        <source>Cosine to zero</source>
+        <translation>余弦降至零</translation>
+    </message>
+    <message>
+        <source>lr * (1 + cos(pi * (e - 1) / E)) / 2</source>
+        <translation>η × (1 + cos(π (e − 1) / E)) / 2</translation>
     </message>
     <message>
         <source>None (raw inputs)</source>

@@ -42,6 +42,7 @@ def write_core_texts() -> Path:
     from core.losses import LOSSES
     from core.optimizers import OPTIMIZERS
     from core.presets import PRESETS
+    from core.schedules import SCHEDULES
     from nngui.support.palettes import PALETTES
 
     lines = [
@@ -76,6 +77,11 @@ def write_core_texts() -> Path:
         add("core", gen.description)
     for feature in FEATURES.values():
         add("core", feature.title)
+    for schedule in SCHEDULES.values():  # the schedule combo: labels, formulas (tooltips), parameters
+        add("core", schedule.label)
+        add("core", schedule.formula)
+        for param in schedule.params:
+            add("core", param.label)
     for preset in PRESETS.values():
         add("presets", preset.title)
         add("presets", preset.description)
