@@ -498,3 +498,19 @@ def test_cli_animate_bad_input_exits_2_naming_it(tmp_path, args, needle):
     r = run_cli(args, tmp_path)
     assert r.returncode == 2 and needle in r.stderr and "error:" in r.stderr
     assert not (tmp_path / "x.gif").exists()
+
+
+def test_a_weight_edited_by_hand_while_travelling_goes_back_to_live(qtbot, window):
+    from nngui.training.hand_edit import Parameter, ParameterCommand, read_parameter
+
+    train(window, qtbot, "xor", 100)
+    tt, t = window.time_travel, window.controller.trainer
+    tt.slider.setValue(5)
+    assert tt.shown is not None
+    p = Parameter("weight", 0, 1, 0)
+    old = read_parameter(t, p)
+    window.undo_stack.push(ParameterCommand(window.session, p, old, old + 1.0))
+    assert tt.shown is None and window.network_view.edge_value(0, 0, 1) == old + 1.0
+    tt.slider.setValue(5)
+    window.undo_stack.undo()
+    assert tt.shown is None and window.network_view.edge_value(0, 0, 1) == old

@@ -98,6 +98,7 @@ class TimeTravel(QObject):
         self.slider.sliderReleased.connect(self.on_released)
         self.slider.valueChanged.connect(self.on_value)
         window.prediction_view.sampleSelected.connect(self.on_row)
+        window.undo_stack.indexChanged.connect(lambda *_: self.shown is not None and self.go_live())  # an edit, undone
         # After a language switch the label is written again in the new language.
         window.retranslator.keep(self, lambda _obj, _text: self.show_label(), translate("MainWindow", "live"))
         self.show_label()
