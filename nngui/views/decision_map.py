@@ -494,17 +494,21 @@ class DecisionMap(QWidget):
             self.readout.setText("")
             return
         p = vb.mapSceneToView(scene_pos)
-        out = self.value_at(p.x(), p.y())
-        if out is None:
-            return
-        st = self.style_
+        if self.value_at(p.x(), p.y()) is not None:
+            self.readout.setText(self.text_at(p.x(), p.y()))
+
+    def text_at(self, x: float, y: float) -> str:
+        """The read-out for the point (x, y): "(0.5, -1) → class 1 (93 %)" ('' before the first drawing)."""
+        out, st = self.value_at(x, y), self.style_
+        if out is None or st is None:
+            return ""
         if st.kind == KIND_CLASSES:
             c = int(np.argmax(out))
             names = self._output_names if len(self._output_names) == st.k else [_class_name(k) for k in range(st.k)]
             what = f"{names[c]} ({out[c] * 100:.0f} %)"
         else:
             what = formatting.weight(float(out[st.output]))
-        self.readout.setText(f"({formatting.weight(p.x())}, {formatting.weight(p.y())}) \u2192 {what}")
+        return f"({formatting.weight(x)}, {formatting.weight(y)}) \u2192 {what}"
 
     # -------------------------------------------------------------- look
     def set_palette(self, name: str) -> None:
