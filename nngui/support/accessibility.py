@@ -11,6 +11,7 @@ technology, and the system's high-contrast setting (see ``docs/accessibility.md`
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 
@@ -30,8 +31,10 @@ REFERENCE_PX = 12  # the application font's pixel height the views' own text siz
 
 
 def plain(text: str) -> str:
-    """``text`` without mnemonic markers: "&File" -> "File", "Network && training" -> "Network & training"."""
-    return str(text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """``text`` without mnemonic markers: "&File" -> "File", "文件(&F)" -> "文件",
+    "Network && training" -> "Network & training"."""
+    text = re.sub(r"\s*\(&[^&\s]\)", "", str(text).replace("&&", "\0"))
+    return text.replace("&", "").replace("\0", "&")
 
 
 def _set_plain_name(obj, text) -> None:

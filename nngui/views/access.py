@@ -6,10 +6,11 @@ changing the views' own code:
 - accessible names and descriptions (:mod:`nngui.views.accessible_names`), the menu bar's name, and a
   notice to assistive technology whenever the status bar's message changes (screen readers read the
   status bar on request: NVDA+End, Orca's Insert+End);
-- the keyboard: a tab order that reads the window as it is laid out (the speed slider, the settings,
-  the data, the predictions, the diagram, the loss plot, the decision map), F6 / Shift+F6 to jump
+- the keyboard: a tab order that reads the window as it is laid out (the settings, the data, the
+  predictions, the diagram, the loss plot, the decision map, the speed slider), F6 / Shift+F6 to jump
   between those parts (View > Next pane / Previous pane), Tab leaving the tables (their arrow keys
-  move between cells), and the diagram's and plots' own cursors (:mod:`nngui.views.diagram_keys`,
+  move between cells), Space pressing a button reached with Tab (it trains everywhere else), and the
+  diagram's and plots' own cursors (:mod:`nngui.views.diagram_keys`,
   :mod:`nngui.views.plot_keys`) with the diagram's read-out beside its title;
 - announcements of training (:mod:`nngui.views.announcements`);
 - the "high-contrast" palette while the system asks for high contrast (where Qt reports it) and no
@@ -19,9 +20,9 @@ changing the views' own code:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QMenu, QWidget
 
 from nngui.actions import ActionSpec, create_all
 from nngui.support import accessibility
@@ -30,7 +31,7 @@ from nngui.support.i18n import translate
 from nngui.support.settings import app_settings
 from nngui.views.accessible_names import name_children
 from nngui.views.announcements import TrainingAnnouncer
-from nngui.views.diagram_keys import DiagramKeys
+from nngui.views.diagram_keys import DiagramKeys, plain_keys
 from nngui.views.elided_label import ElidedLabel
 from nngui.views.live_sound import INSTALL, LiveSound, multimedia_available
 from nngui.views.plot_keys import LossCursor, MapCursor
@@ -51,6 +52,20 @@ class _MenuBarWatch(QObject):
                 if not menu.objectName() and not menu.accessibleName():
                     menu.setObjectName("moreMenusMenu")
                     set_name(menu, translate("Accessibility", "More menus"), keep=self.parent().retranslator)
+        return False
+
+
+class _SpacePressesButton(QObject):
+    """On a button reached with the keyboard, Space presses the button (everywhere else it trains)."""
+
+    def eventFilter(self, button, event) -> bool:  # noqa: N802 (Qt API)
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Space and plain_keys(event) \
+                and button.hasFocus():
+            event.accept()  # the key goes to the button, not to the window's Train shortcut
+            return True
+        if kind == QEvent.Type.FocusOut:
+            button.removeEventFilter(self)
         return False
 
 
@@ -80,8 +95,15 @@ class WindowAccess(QObject):
         for table in (w.data_view, w.prediction_view):
             table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
         w.findChild(QWidget, "settingsScroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
-        self.fix_tab_order()
-        w.settings_panel.hidden_editor.changed.connect(self.fix_tab_order)  # spin boxes come and go
+        self.fix_tab_order()  # again once shown (below): the settings are sorted by where they are drawn
+        self._shown = False
+        self._first_focus = self.tab_chain()[0]
+        self._first_focus.setFocus()  # where the keyboard starts: the first setting
+        w.settings_panel.hidden_editor.changed.connect(  # spin boxes come and go
+            lambda *_: QTimer.singleShot(0, self, self.fix_tab_order))
+        w.installEventFilter(self)
+        self.space_presses = _SpacePressesButton(self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.sound = LiveSound(w)
         self._actions()
         self._follow_contrast()
@@ -93,22 +115,41 @@ class WindowAccess(QObject):
         return [w.settings_panel, w.data_view, w.prediction_view, w.network_view, w.loss_plot, w.decision_map.plot]
 
     def tab_chain(self) -> list[QWidget]:
-        """Every widget Tab visits, in order: the speed slider, the settings top to bottom, then the views."""
+        """The widgets Tab visits, in order: the settings top to bottom, the data, the predictions, the diagram,
+        the loss plot, the decision map, then the toolbar's speed slider (the toolbar's buttons are the
+        Training menu's actions, with their shortcuts)."""
         w = self.window
         panel = w.settings_panel
         fields = [f for f in panel.findChildren(QWidget) if _focusable(f) and f.window() is w]
         fields.sort(key=lambda f: (f.mapTo(panel, f.rect().topLeft()).y(), f.mapTo(panel, f.rect().topLeft()).x()))
         views = [w.data_view, w.prediction_view, w.network_view, w.loss_plot, w.decision_map.output_combo,
                  w.decision_map.plot]
-        return [w.speed_slider, *fields, *views]
+        return [*fields, *views, w.speed_slider]
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.window and event.type() == QEvent.Type.Show and not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self, self._first_shown)  # laid out by then
+        return False
+
+    def _first_shown(self) -> None:
+        self.fix_tab_order()
+        first = self.tab_chain()[0]
+        if self.window.focusWidget() in (None, self._first_focus):
+            first.setFocus()  # where the keyboard starts: the first setting
+        self._first_focus = first
 
     def fix_tab_order(self, *_) -> None:
         """Tab goes through :meth:`tab_chain` (again after settings fields were added)."""
+        layout = self.window.settings_panel.layout()
+        if layout is not None:
+            layout.activate()  # where the fields are drawn decides their order
         chain = self.tab_chain()
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    def _pane_of(self, widget: QWidget | None) -> int:
+    def pane_of(self, widget: QWidget | None) -> int:
+        """Which of :meth:`panes` holds ``widget`` (-1: none)."""
         for k, pane in enumerate(self.panes()):
             if widget is not None and (widget is pane or pane.isAncestorOf(widget)):
                 return k
@@ -117,7 +158,7 @@ class WindowAccess(QObject):
     def next_pane(self, step: int = 1) -> QWidget | None:
         """Move the focus to the next (``step`` 1) or previous (-1) visible part of the window; returns it."""
         panes = self.panes()
-        here = self._pane_of(self.window.focusWidget())
+        here = self.pane_of(self.window.focusWidget())
         start = here if here >= 0 else (-1 if step > 0 else len(panes))
         for k in range(1, len(panes) + 1):
             pane = panes[(start + step * k) % len(panes)]
@@ -129,12 +170,19 @@ class WindowAccess(QObject):
 
     def _focus_target(self, pane: QWidget) -> QWidget | None:
         """The widget of ``pane`` that takes the focus (a pane's first field), None when it is hidden."""
-        if not pane.isVisible() or pane.visibleRegion().isEmpty() and not isinstance(pane, QAbstractItemView):
+        shown = pane.viewport() if isinstance(pane, QAbstractScrollArea) else pane  # a view's viewport covers it
+        if not pane.isVisible() or shown.visibleRegion().isEmpty():
             return None
         if pane is self.window.settings_panel:
             fields = [f for f in self.tab_chain() if pane.isAncestorOf(f) and f.isVisible()]
             return fields[0] if fields else None
         return pane
+
+    def _focus_changed(self, _old, new) -> None:
+        """A button that got the focus from the keyboard (no mouse button down) takes Space for itself."""
+        if isinstance(new, QAbstractButton) and new.window() is self.window and \
+                QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            new.installEventFilter(self.space_presses)
 
     def _show_readout(self, text: str) -> None:
         hint = self.window.findChild(QWidget, "networkHeaderHint")
@@ -149,7 +197,7 @@ class WindowAccess(QObject):
         w = self.window
         sound_ok = multimedia_available()
         sound_text = translate("Accessibility", "Loss as sound while training") if sound_ok else \
-            translate("Accessibility", "Loss as sound while training (needs: %1)").replace("%1", INSTALL)
+            translate("Accessibility", "Loss as sound while training (needs: %1)")
         specs = [
             ActionSpec("next_pane_action", "nextPaneAction", translate("Accessibility", "Next pane"),
                        lambda: self.next_pane(1), "F6", translate(
@@ -163,6 +211,11 @@ class WindowAccess(QObject):
                 checkable=True),
         ]
         created = create_all(w, specs)
+        if not sound_ok:  # the command in the text, again after a language switch
+            def install_text(action, text):
+                action.setText(text.replace("%1", INSTALL))
+            install_text(w.live_sound_action, sound_text)
+            w.retranslator.keep(w.live_sound_action, install_text, sound_text)
         menu = w.findChild(QMenu, "viewMenu")
         if menu is not None:
             menu.addSeparator()

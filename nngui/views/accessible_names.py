@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from nngui.support.accessibility import set_name
-from nngui.support.i18n import translate
+from nngui.support.i18n import translate, translated
 
 
 def names() -> dict[str, tuple[str, str | None]]:
@@ -60,9 +60,18 @@ def names() -> dict[str, tuple[str, str | None]]:
     }
 
 
+# Qt's own buttons, named by Qt in its own catalogue (qtbase): kept here only so that a language switch at
+# run time names them again (Qt names them once, when they are made). Qt's translations, not ours: read
+# with ``translated``, which pyside6-lupdate does not extract.
+QT_OWN = {"qt_dockwidget_floatbutton": ("QDockWidget", "Float", "Undocks and re-attaches the dock widget"),
+          "qt_dockwidget_closebutton": ("QDockWidget", "Close", "Closes the dock widget")}
+
+
 def name_children(window, root: QWidget | None = None) -> int:
     """Name ``root`` (default: the window) and every object under it found in :func:`names`; how many."""
     table = names()
+    for object_name, (context, name, description) in QT_OWN.items():
+        table[object_name] = (translated(context, name), translated(context, description))
     root = root if root is not None else window
     done = 0
     for obj in [root, *root.findChildren(QObject)]:

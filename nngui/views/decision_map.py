@@ -34,6 +34,7 @@ from core import inspect as ins
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
+from nngui.views.elided_label import ElidedLabel
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
@@ -250,7 +251,8 @@ class DecisionMap(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("decisionMapLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.readout = QLabel()
+        self.legend.setWordWrap(True)  # its entries on two lines rather than a wider window (large text)
+        self.readout = ElidedLabel()
         self.readout.setObjectName("decisionMapReadout")
         self.readout.setStyleSheet("color: #444444;")
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -411,7 +413,7 @@ class DecisionMap(QWidget):
         size = POINT_PX[self._presentation]
         pts = s.X[self.shown_points]
         self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, size=size)
-        self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
+        self.legend.setText(self._legend_html(st) + (f"&nbsp; <span style='color: #666666;'>"
                                                      + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
                                                            f"{self.shown_points.size:,}", f"{n:,}") + "</span>"
                                                      if n > MAX_POINTS else ""))
@@ -423,7 +425,7 @@ class DecisionMap(QWidget):
 
         if st.kind == KIND_CLASSES:
             names = self._output_names if len(self._output_names) == st.k else [_class_name(c) for c in range(st.k)]
-            return "&nbsp;&nbsp;".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))
+            return "&nbsp; ".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))  # may wrap between
         lo, hi = st.centre - st.half, st.centre + st.half
         neg, pos = diverging(np.array(-1.0), self._palette), diverging(np.array(1.0), self._palette)
         name = ""
