@@ -302,3 +302,24 @@ def test_no_mouse_was_needed_for_any_action_of_the_menus(qtbot):
         assert isinstance(w.decision_map.plot, QWidget)
     finally:
         w.controller.shutdown()
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_cell(qtbot):
+    """Column roles, renaming and inserting rows are in the cells' menu: the Menu key opens it for the cell
+    the keyboard is on (a right-click is not needed)."""
+    w = _window(qtbot, "loy-xor")
+    try:
+        view = w.data_view
+        view.setFocus()
+        for column, target, key, modifier in ((3, True, K.Key_Menu, Qt.KeyboardModifier.NoModifier),
+                                              (0, False, K.Key_F10, Qt.KeyboardModifier.ShiftModifier)):
+            view.setCurrentIndex(view.model().index(2, column))
+            _key(qtbot, view, key, modifier)
+            menu = QApplication.activePopupWidget()
+            assert menu is not None and menu.objectName() == "cellMenu"
+            assert view.use_as_target_action.isChecked() is target
+            assert view.use_as_input_action.isChecked() is not target
+            _key(qtbot, menu, K.Key_Escape)
+            qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    finally:
+        w.controller.shutdown()

@@ -9,7 +9,7 @@ changing the views' own code:
 - the keyboard: a tab order that reads the window as it is laid out (the settings, the data, the
   predictions, the diagram, the loss plot, the decision map, the speed slider), F6 / Shift+F6 to jump
   between those parts (View > Next pane / Previous pane), Tab leaving the tables (their arrow keys
-  move between cells), Space pressing a button reached with Tab (it trains everywhere else), and the
+  move between cells), the Menu key (Shift+F10) opening the data table's menu, Space pressing a button reached with Tab (it trains everywhere else), and the
   diagram's and plots' own cursors (:mod:`nngui.views.diagram_keys`,
   :mod:`nngui.views.plot_keys`) with the diagram's read-out beside its title;
 - announcements of training (:mod:`nngui.views.announcements`);
@@ -69,6 +69,20 @@ class _SpacePressesButton(QObject):
         return False
 
 
+class _MenuKeyOpensCellMenu(QObject):
+    """The Menu key (or Shift+F10) opens the data table's menu for the current cell, where a right-click
+    would (column roles, renaming, rows): Qt does not make a context-menu event of it on every platform."""
+
+    def eventFilter(self, view, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.KeyPress and (
+                (event.key() == Qt.Key.Key_Menu and plain_keys(event)) or
+                (event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)):
+            index = view.currentIndex()
+            view.cell_menu(index).popup(view.viewport().mapToGlobal(view.visualRect(index).center()))
+            return True
+        return False
+
+
 class WindowAccess(QObject):
     """Names, keyboard, announcements, contrast and live sound for ``window`` (see the module's text)."""
 
@@ -94,6 +108,8 @@ class WindowAccess(QObject):
         self.map = MapCursor(w.decision_map, self.announcer.say)
         for table in (w.data_view, w.prediction_view):
             table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+        self.menu_key = _MenuKeyOpensCellMenu(self)
+        w.data_view.installEventFilter(self.menu_key)
         w.findChild(QWidget, "settingsScroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
         self.fix_tab_order()  # again once shown (below): the settings are sorted by where they are drawn
         self._shown = False
