@@ -40,6 +40,7 @@ from nngui.support.formatting import integer, short
 from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.presentation import Presenter
 from nngui.support.settings import APP_NAME, app_settings
+from nngui.views import compare_live
 from nngui.views.access import WindowAccess
 from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
@@ -270,6 +271,10 @@ class MainWindow(QMainWindow):
         """Show ``config`` in the settings panel and apply it, as if the user had typed it."""
         self.session.apply_config(config)
 
+    def compare_live(self):
+        """Training > Compare live…: run B, a copy of these settings with its own changes, trains beside them."""
+        return compare_live.open_compare(self)
+
     # ------------------------------------------------------------------ view menu
 
     def show_decision_map(self, on: bool) -> None:
@@ -281,6 +286,11 @@ class MainWindow(QMainWindow):
         """View > Maths inspector: bring the Maths tab to the front."""
         self.maths_dock.show()
         self.maths_dock.raise_()
+
+    def show_evaluate(self) -> None:
+        """View > Evaluate: bring the Evaluate tab to the front."""
+        self.views.evaluate_dock.show()
+        self.views.evaluate_dock.raise_()
 
     def pin_run(self) -> None:
         self.show_status(self.insight.runs.toggle_pin(), 6000)
@@ -443,6 +453,7 @@ class MainWindow(QMainWindow):
                 self.save_window_state()
         finally:
             self.csv_importer.shutdown()
+            compare_live.close_for(self)  # both compared runs stop, their thread is joined
             self.autosaver.shutdown()  # a normal close: nothing to recover
             self.controller.shutdown()
         event.accept()

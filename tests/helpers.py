@@ -18,3 +18,16 @@ def stall_limit(seconds: float, floor: float = 0.5) -> float:
     core busy), so the limit grows with the work's own duration: a quarter of it, at least ``floor``.
     """
     return max(floor, seconds / 4)
+
+
+def shown_window(qtbot, width: int = 1280, height: int = 720):
+    """A main window shown at ``width`` x ``height`` (a projector's 1280x720 by default), its state not saved."""
+    from nngui.app import create_main_window
+
+    w = create_main_window()
+    w.persist_state = False
+    qtbot.addWidget(w)
+    w.resize(width, height)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

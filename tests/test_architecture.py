@@ -105,3 +105,4 @@ def test_no_optional_dependency_is_imported_before_the_window_is_shown(tmp_path)
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+

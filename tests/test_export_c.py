@@ -109,12 +109,9 @@ def test_file_menu_exports_the_windows_network_as_c(qtbot, tmp_path):
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
-    from nngui.app import create_main_window
+    from helpers import shown_window
 
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.show()
+    w = shown_window(qtbot)
     try:
         w.load_preset("spiral")
         w.step(40)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from core.resources import resource_path
-from nngui.app import create_main_window
+from helpers import shown_window
 from nngui.views.lesson_pane import LessonPane
 
 LOY = resource_path("lessons", "loy-to-neuron.nngui-lesson.json")
@@ -17,12 +17,7 @@ LOY = resource_path("lessons", "loy-to-neuron.nngui-lesson.json")
 
 @pytest.fixture
 def window(qtbot):
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     yield w
     w.controller.shutdown()
 

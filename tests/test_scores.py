@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from helpers import find
-from nngui.app import create_main_window
+from helpers import find, shown_window
 from nngui.support import formatting
 from nngui.views.prediction_model import PredictionModel, Scores
 from nngui.views.status_bar import score_text
@@ -54,12 +53,7 @@ def test_binary_targets_score_as_accuracy_with_threshold_one_half():
 
 @pytest.fixture
 def window(qtbot):
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     yield w
     w.controller.shutdown()
 

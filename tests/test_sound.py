@@ -57,12 +57,9 @@ def test_a_flat_curve_is_a_steady_middle_tone_and_a_diverged_run_stops_at_its_la
 def test_window_exports_its_curve_and_says_why_not_before_training(qtbot, tmp_path):
     from PySide6.QtGui import QAction
 
-    from nngui.app import create_main_window
+    from helpers import shown_window
 
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.show()
+    w = shown_window(qtbot)
     try:
         assert w.findChild(QAction, "exportSoundAction") is not None
         assert not w.export_sound(tmp_path / "none.wav")

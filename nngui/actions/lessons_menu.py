@@ -37,12 +37,17 @@ def build(w, menubar) -> None:
     specs = [
         ActionSpec("open_lesson_action", "openLessonAction", translate("MainWindow", "&Open lesson\u2026"),
                    lambda: open_lesson_dialog(w), tip=translate("MainWindow", "Open a lesson file (.nngui-lesson.json)")),
+        ActionSpec("teacher_mode_action", "teacherModeAction", translate("MainWindow", "&Teacher mode"),
+                   lambda: set_teacher_mode(w, w.teacher_mode_action.isChecked()),
+                   tip=translate("MainWindow", "Build a lesson from the window: add the current data and settings "
+                                               "as a step, write its text and question, lock settings, save")),
         ActionSpec("end_lesson_action", "endLessonAction", translate("MainWindow", "&End lesson"),
                    lambda: end_lesson(w), tip=translate("MainWindow", "Close the lesson pane; every setting is "
                                                                       "editable again")),
     ]
     for a in create_all(w, specs):
         menu.addAction(a)
+    w.teacher_mode_action.setCheckable(True)
     menu.setToolTipsVisible(True)
 
 
@@ -52,13 +57,18 @@ def pane(w) -> LessonPane:
     if existing is not None:
         return existing
     lesson_pane = LessonPane(w)
-    dock = QDockWidget(translate("MainWindow", "Lesson"), w)
-    dock.setObjectName("lessonDock")
-    dock.setWidget(lesson_pane)
-    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    lesson_pane.closed.connect(dock.hide)
-    name_children(w, dock)  # accessible names (nngui.views.accessible_names)
+    _dock(w, lesson_pane, translate("MainWindow", "Lesson"), "lessonDock")
+    lesson_pane.closed.connect(lesson_pane.parentWidget().hide)
     return lesson_pane
+
+
+def _dock(w, widget, title: str, name: str) -> QDockWidget:
+    dock = QDockWidget(title, w)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    name_children(w, dock)  # accessible names (nngui.views.accessible_names)
+    return dock
 
 
 def open_lesson(w, path: str | os.PathLike) -> bool:
@@ -92,3 +102,32 @@ def end_lesson(w) -> None:
     p = w.findChild(LessonPane, "lessonPane")
     if p is not None:
         p.end()
+
+
+def editor(w):
+    """The teacher's lesson editor and its dock (objectName ``lessonEditorDock``), made on first use."""
+    from nngui.views.lesson_editor import LessonEditor
+
+    existing = w.findChild(LessonEditor, "lessonEditor")
+    if existing is not None:
+        return existing
+    lesson_editor = LessonEditor(w)
+    dock = _dock(w, lesson_editor, translate("MainWindow", "Lesson editor"), "lessonEditorDock")
+    dock.visibilityChanged.connect(lambda shown: w.teacher_mode_action.setChecked(shown) if not shown else None)
+    return lesson_editor
+
+
+def set_teacher_mode(w, on: bool) -> None:
+    """Show the lesson editor (with the open lesson, if any) or hide it."""
+    if not on:
+        existing = w.findChild(QDockWidget, "lessonEditorDock")
+        if existing is not None:
+            existing.hide()
+        return
+    ed = editor(w)
+    p = w.findChild(LessonPane, "lessonPane")
+    if p is not None and p.lesson is not None and not ed.steps:
+        ed.load(p.lesson)
+    ed.parentWidget().show()
+    ed.parentWidget().raise_()
+    w.teacher_mode_action.setChecked(True)

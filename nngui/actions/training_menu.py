@@ -1,4 +1,4 @@
-"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights."""
+"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, compare two runs live."""
 
 from __future__ import annotations
 
@@ -27,6 +27,16 @@ def actions(w) -> list[ActionSpec]:
     ]
 
 
+def compare_actions(w) -> list[ActionSpec]:
+    return [
+        ActionSpec("compare_live_action", "compareLiveAction", translate("MainWindow", "Compare live\u2026"),
+                   w.compare_live, None,
+                   translate("MainWindow", "Train a copy of this network with other settings beside it: both "
+                                           "decision maps and loss curves side by side")),
+    ]
+
+
 def build(w, menubar) -> None:
     created = create_all(w, actions(w))
-    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created])
+    compare = create_all(w, compare_actions(w))
+    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created, compare])

@@ -26,6 +26,9 @@ def actions(w) -> list[ActionSpec]:
                    w.show_maths_inspector,
                    tip=translate("MainWindow", "The forward and backward pass of the selected row, with the numbers; "
                                         "gradient check")),
+        ActionSpec("evaluate_action", "showEvaluateAction", translate("MainWindow", "&Evaluate"), w.show_evaluate,
+                   tip=translate("MainWindow", "Loss, accuracy, confusion matrix and ROC, or RMSE, MAE, R² and "
+                                               "plots, for the training and the validation rows")),
         ActionSpec("pin_run_action", "pinRunAction", translate("MainWindow", "&Pin this run"), w.pin_run,
                    tip=translate("MainWindow", "Keep this run's loss curve when compared runs are cleared")),
         ActionSpec("clear_runs_action", "clearRunsAction", translate("MainWindow", "Clear compared &runs"), w.clear_runs,
@@ -35,7 +38,7 @@ def actions(w) -> list[ActionSpec]:
 
 
 def build(w, menubar) -> None:
-    log, presentation, decision_map, maths, pin, clear = create_all(w, actions(w))
+    log, presentation, decision_map, maths, evaluate, pin, clear = create_all(w, actions(w))
     decision_map.setChecked(True)  # shown; hidden by itself for data without two inputs
     keep = w.retranslator.keep
     menu = add_menu(w, menubar, translate("MainWindow", "&View"), "viewMenu")
@@ -47,7 +50,7 @@ def build(w, menubar) -> None:
     tip = translate("MainWindow", "Show or hide the settings, to leave more room for the diagram and the loss plot")
     set_action_tip(toggle, keep(toggle, set_action_tip, tip))
     w.toggle_settings_action = toggle
-    fill(menu, [[toggle, log, presentation], [decision_map, maths, pin, clear]])
+    fill(menu, [[toggle, log, presentation], [decision_map, maths, evaluate, pin, clear]])
     menu.addSeparator()
     w.palette_menu = add_menu(w, menu, translate("MainWindow", "Colour &palette"), "paletteMenu")
     group = QActionGroup(w)

@@ -55,6 +55,15 @@ def _paused(window):
             c.resume()
 
 
+@contextmanager
+def _trainer(window):
+    """The paused trainer (resumed afterwards); ExportError saying why when there is none."""
+    with _paused(window) as t:
+        if t is None:
+            raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+        yield t
+
+
 def script_epochs(trainer) -> int:
     """How many epochs the script trains (see the module's docstring)."""
     cfg = trainer.config
@@ -69,9 +78,7 @@ def script_epochs(trainer) -> int:
 
 def python_source(window) -> tuple[str, int]:
     """The script's text and the epochs it trains, for the window's data and settings."""
-    with _paused(window) as t:
-        if t is None:
-            raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+    with _trainer(window) as t:
         epochs = script_epochs(t)
         title = f"{window.document.stem()}: {'-'.join(map(str, t.network.arch.sizes))} network, seed {t.config.seed}, " \
             f"{epochs} epochs"
@@ -113,35 +120,30 @@ def export_python(window, path: str | os.PathLike) -> bool:
     return True
 
 
+def _model_export(window, path, writer, title: str, done: str) -> bool:
+    """Export the current network's model through ``writer(model, path)``."""
+    def write(p):
+        with _trainer(window) as t:
+            model = model_from_trainer(t)
+        writer(model, p)
+        return p
+
+    return _export_done(window, path, title, write, done)
+
+
 def export_onnx(window, path: str | os.PathLike) -> bool:
     from core.export_onnx import to_onnx
 
-    def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
-            model = model_from_trainer(t)
-        to_onnx(model, p)
-        return p
-
-    return _export_done(window, path, translate("MainWindow", "Cannot export to ONNX"), write,
-                        translate("MainWindow", "ONNX model saved to %1"))
+    return _model_export(window, path, to_onnx, translate("MainWindow", "Cannot export to ONNX"),
+                         translate("MainWindow", "ONNX model saved to %1"))
 
 
 def export_c(window, path: str | os.PathLike) -> bool:
     """The network as a header-only C99 file (nngui_predict on raw inputs)."""
     from core.export_c import to_c
 
-    def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
-            model = model_from_trainer(t)
-        to_c(model, p)
-        return p
-
-    return _export_done(window, path, translate("MainWindow", "Cannot export the C header"), write,
-                        translate("MainWindow", "C header saved to %1"))
+    return _model_export(window, path, to_c, translate("MainWindow", "Cannot export the C header"),
+                         translate("MainWindow", "C header saved to %1"))
 
 
 def export_worksheet(window, path: str | os.PathLike) -> bool:
@@ -151,9 +153,7 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     from nngui.files.worksheet import write_worksheets
 
     def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
+        with _trainer(window) as t:
             session = ins.Session.from_trainer(t)
             net = ins.network(t.network.arch, t.weights())
             lr = float(t.learning_rate)
@@ -190,15 +190,8 @@ def export_sound(window, path: str | os.PathLike) -> bool:
 
 def export_model(window, path: str | os.PathLike) -> bool:
     """Save the network as the core's model file (atomic)."""
-    def write(p):
-        with _paused(window) as t:
-            if t is None:
-                raise ExportError(window.session.data_problem or translate("MainWindow", "There is no network yet."))
-            save_model(model_from_trainer(t), p)
-        return p
-
-    return _export_done(window, path, translate("MainWindow", "Cannot export the weights"), write,
-                        translate("MainWindow", "Weights saved to %1"))
+    return _model_export(window, path, save_model, translate("MainWindow", "Cannot export the weights"),
+                         translate("MainWindow", "Weights saved to %1"))
 
 
 def export_csv(window, path: str | os.PathLike) -> bool:

@@ -7,6 +7,8 @@ worker is idle. Reports of stale runs are dropped here. See ``docs/architecture.
 
 from __future__ import annotations
 
+import threading
+
 from enum import StrEnum
 
 import numpy as np
@@ -20,7 +22,8 @@ from core.normalization import Normalizer
 from core.trainer import Trainer
 
 from nngui.training.report import TrainingReport
-from nngui.training.worker import FAILED, RELEASE_EVENT, RunJob, TrainingWorker, make_report, process_events_while
+from nngui.training.worker import (FAILED, RELEASE_EVENT, RunJob, TrainingWorker, make_report, process_events_while,
+                                   warm_up_loop)
 
 
 class State(StrEnum):
@@ -44,7 +47,6 @@ class TrainingController(QObject):
     stateChanged = Signal(str)
 
     _start = Signal(object)
-    _warm = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +55,6 @@ class TrainingController(QObject):
         self.worker = TrainingWorker()
         self.worker.moveToThread(self.thread)
         self._start.connect(self.worker.run)
-        self._warm.connect(self.worker.warm_up)
         self.worker.report.connect(self._on_report)
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
@@ -72,10 +73,15 @@ class TrainingController(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def warm_up(self) -> None:
-        """Load the compiled training loop (numba, when installed) in the training thread, before the first
-        Train needs it; the window asks for it once it has painted, so start-up does not wait for it."""
+        """Load the compiled training loop (numba, when installed) before the first Train needs it; the
+        window asks for it once it has painted, so start-up does not wait for it.
+
+        It runs once per process in a daemon thread of its own, not in the training thread: compiling
+        without a disk cache (a fresh install) takes seconds to tens of seconds, and a window closed
+        meanwhile must not wait for it, nor destroy a QThread that is still busy (Qt aborts then).
+        A Train that needs the loop before it is ready waits for numba's compiler lock instead."""
         if not self._shut_down:
-            self._warm.emit()
+            start_warm_up()
 
     # -- state ------------------------------------------------------------------------------
 
@@ -270,3 +276,15 @@ class TrainingController(QObject):
         if self.worker.idle.is_set():
             self._set_state(self._resting_state())
         self.finished.emit(run_id)
+
+
+_warm_up_thread: threading.Thread | None = None
+
+
+def start_warm_up() -> threading.Thread:
+    """Start loading the compiled loop in a daemon thread (once per process); the thread."""
+    global _warm_up_thread
+    if _warm_up_thread is None:
+        _warm_up_thread = threading.Thread(target=warm_up_loop, name="nnguiWarmUp", daemon=True)
+        _warm_up_thread.start()
+    return _warm_up_thread

@@ -144,14 +144,6 @@ class TrainingWorker(QObject):
         if lr is not None:
             trainer.set_learning_rate(lr)
 
-    @Slot()
-    def warm_up(self) -> None:
-        """Load core.compiled's cached machine code (about 0.2 s, holding the GIL) before it is needed."""
-        try:
-            compiled.warm_up()
-        except Exception:  # noqa: BLE001 - an optional speed-up; training works without it
-            traceback.print_exc(file=sys.stderr)
-
     @Slot(object)
     def run(self, job: RunJob) -> None:
         reason = STOPPED
@@ -266,3 +258,11 @@ class TrainingWorker(QObject):
         if not job.stop.is_set() and not job.trainer.releases_gil:
             self.handled.wait(self.handled_timeout)
         self.report_cost = 0.7 * self.report_cost + 0.3 * (time.perf_counter() - t0)
+
+
+def warm_up_loop() -> None:
+    """Load core.compiled's machine code (from the disk cache: about 0.2 s; compiled afresh: seconds)."""
+    try:
+        compiled.warm_up()
+    except Exception:  # noqa: BLE001 - an optional speed-up; training works without it
+        traceback.print_exc(file=sys.stderr)

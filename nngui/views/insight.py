@@ -12,7 +12,8 @@ live network.
 - ``weight_history`` (:class:`~nngui.views.weight_history.WeightHistory`) and ``sparkline``
   (``weightSparkline``), shown when an edge of the diagram is hovered;
 - ``runs`` (:class:`~nngui.views.run_compare.RunCompare`): finished runs as labelled ghosts
-  on the loss plot.
+  on the loss plot;
+- ``evaluate`` (:class:`~nngui.views.evaluate_view.EvaluateView`, ``evaluateView``): the Evaluate tab.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtCore import Qt
 from core import inspect as ins
 
 from nngui.views.decision_map import DecisionMap
+from nngui.views.evaluate_view import EvaluateView
 from nngui.views.inspector import MathsInspector
 from nngui.views.run_compare import RunCompare
 from nngui.views.weight_history import WeightHistory, WeightSparkline
@@ -35,6 +37,7 @@ class InsightViews:
         self.sparkline = WeightSparkline(self.weight_history, parent)
         self.sparkline.hide()
         self.runs = RunCompare(loss_plot)
+        self.evaluate = EvaluateView()
         self.decision_map.follow(network_view)
         self.sparkline.follow(network_view)
         self.session: ins.Session | None = None
@@ -45,12 +48,14 @@ class InsightViews:
         self.decision_map.set_session(self.session, trainer.network.arch.output_activation, output_names)
         self.inspector.set_session(self.session, output_names)
         self.inspector.row = row
+        self.evaluate.set_trainer(trainer, output_names)
 
     def clear(self) -> None:
         """No usable data or settings: the views say so."""
         self.session = None
         self.decision_map.set_session(None)
         self.inspector.set_session(None)
+        self.evaluate.clear()
 
     def show_report(self, rep, config=None, dataset=None) -> None:
         """Every report the window shows (``config`` / ``dataset``: the current trainer's)."""
@@ -58,6 +63,7 @@ class InsightViews:
         self.runs.on_report(rep, config, dataset)
         self.decision_map.set_report(rep)
         self.inspector.set_report(rep)
+        self.evaluate.set_report(rep)
 
     def attach_maths_dock(self, window, dock) -> None:
         """The inspector lives in ``dock`` (tabbed beside the settings): widen it and catch up when its tab
@@ -65,16 +71,23 @@ class InsightViews:
         widen_when_shown(window, dock)
         dock.visibilityChanged.connect(lambda shown: shown and self.inspector.catch_up())
 
+    def attach_evaluate_dock(self, window, dock) -> None:
+        """The Evaluate tab lives in ``dock``: wide enough for two sets side by side; it catches up when shown."""
+        widen_when_shown(window, dock, 560)
+        dock.visibilityChanged.connect(lambda shown: shown and self.evaluate.catch_up())
+
     def set_row(self, row: int) -> None:
         self.inspector.set_row(row)
 
     def set_palette(self, name: str) -> None:
         self.decision_map.set_palette(name)
         self.sparkline.set_palette(name)
+        self.evaluate.set_palette(name)
 
     def set_presentation(self, on: bool) -> None:
         self.decision_map.set_presentation(on)
         self.sparkline.set_presentation(on)
+        self.evaluate.set_presentation(on)
 
 
 def widen_when_shown(window, dock, width: int = 500) -> None:

@@ -1,8 +1,8 @@
 """The window's layout: which view sits where, in which splitter or dock, and the sizes it starts with.
 
 Left column: the data table over the predictions. Right column: the network diagram
-over the loss plot and the decision map. Docks: the settings, with the Maths tab
-beside them. Banners sit above everything. Building the views here keeps
+over the loss plot and the decision map. Docks: the settings, with the Maths and
+Evaluate tabs beside them. Banners sit above everything. Building the views here keeps
 :mod:`nngui.main_window` to composing and wiring.
 """
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nngui.files import evaluation
 from nngui.support.i18n import Retranslator, translate
 from nngui.views.banners import Banners
 from nngui.views.data_hints import DataHints
@@ -52,6 +53,10 @@ class WindowViews:
         self.insight = InsightViews(self.network_view, self.loss_plot, window)
         self.decision_map = self.insight.decision_map
         self.inspector = self.insight.inspector
+        self.evaluate_view = self.insight.evaluate
+        self.evaluate_view.rowsChosen.connect(self.prediction_view.select_source_rows)
+        self.evaluate_view.exportRequested.connect(
+            lambda part, which, kind: evaluation.export_dialog(window, self.evaluate_view, part, which, kind))
         self.settings_panel = SettingsPanel()
         self._arrow_keys = KeepArrowKeys(window)
         for table in (self.data_view, self.prediction_view):
@@ -76,8 +81,12 @@ class WindowViews:
         self.settings_dock = self._dock(window, translate("MainWindow", "Network && training"), "settingsDock", scroll)
         self.maths_dock = self._dock(window, translate("MainWindow", "Maths"), "mathsDock", self.inspector)
         window.tabifyDockWidget(self.settings_dock, self.maths_dock)  # a "Maths" tab beside the settings
+        self.evaluate_dock = self._dock(window, translate("MainWindow", "Evaluate"), "evaluateDock",
+                                        self.evaluate_view)
+        window.tabifyDockWidget(self.maths_dock, self.evaluate_dock)  # and an "Evaluate" tab
         self.settings_dock.raise_()
         self.insight.attach_maths_dock(window, self.maths_dock)
+        self.insight.attach_evaluate_dock(window, self.evaluate_dock)
 
     def _dock(self, window: QMainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, window)

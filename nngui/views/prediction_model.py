@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.support.accessibility import cell_text, set_name
+from nngui.views import row_selection
 from nngui.views.roles import ACCESSIBLE, ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
 __all__ = ["PredictionModel", "PredictionView", "Scores", "error_color"]
@@ -562,6 +563,14 @@ class PredictionView(QTableView):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.selectionModel().setCurrentIndex(index, flags)
             self.scrollTo(index)
+
+    def select_source_rows(self, rows) -> None:
+        """Select the samples at these source rows (none: clears the selection); see :mod:`.row_selection`."""
+        row_selection.select_source_rows(self, self.proxy, self.source_model, rows)
+
+    def selected_source_rows(self) -> list[int]:
+        """The source rows of every selected sample, ascending."""
+        return row_selection.selected_source_rows(self, self.proxy)
 
     def _sync_selection(self, *_args) -> None:
         row = self.selected_source_row()

@@ -197,6 +197,169 @@ pip install nngui[sound]
     </message>
 </context>
 <context>
+    <name>CompareLive</name>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train, pause or resume both runs</source>
+        <translation>训练、暂停或继续两个运行</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train both runs one epoch</source>
+        <translation>两个运行各训练一轮</translation>
+    </message>
+    <message>
+        <source>Step 100</source>
+        <translation>前进 100 轮</translation>
+    </message>
+    <message>
+        <source>Train both runs 100 epochs</source>
+        <translation>两个运行各训练 100 轮</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Both runs back to their first weights</source>
+        <translation>两个运行都回到初始权重</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Use B in the window</source>
+        <translation>在主窗口使用 B</translation>
+    </message>
+    <message>
+        <source>Give the main window run B&apos;s settings</source>
+        <translation>把运行 B 的设置交给主窗口</translation>
+    </message>
+    <message>
+        <source>Projector mode</source>
+        <translation>投影模式</translation>
+    </message>
+    <message>
+        <source>Projector mode for both windows (F11)</source>
+        <translation>两个窗口都进入投影模式（F11）</translation>
+    </message>
+    <message>
+        <source>Run B: change one or more settings here. Run A keeps the main window&apos;s settings; both use the same data and start again together when B changes.</source>
+        <translation>运行 B：在这里修改一项或多项设置。运行 A 保持主窗口的设置；两者使用相同的数据，B 改变时一起重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B changed: both runs start again from their first weights.</source>
+        <translation>运行 B 已更改：两个运行都从初始权重重新开始。</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <source>these settings cannot train on this data</source>
+        <translation>这些设置无法在此数据上训练</translation>
+    </message>
+    <message>
+        <source>Run B cannot train with these settings:
+%1
+
+Change B&apos;s settings on the left; run A goes on.</source>
+        <translation>运行 B 无法用这些设置训练：
+%1
+
+请在左侧修改 B 的设置；运行 A 继续。</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Both runs have ended (epoch target, stop condition or divergence): Reset to watch them again.</source>
+        <translation>两个运行都已结束（达到轮数目标、停止条件或发散）：按“重置”再看一遍。</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error: %1</source>
+        <translation>训练因错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>Nothing left to train: both runs have ended. Reset (Ctrl+R) to start them again.</source>
+        <translation>没有可训练的了：两个运行都已结束。按“重置”（Ctrl+R）重新开始。</translation>
+    </message>
+    <message>
+        <source>The main window now has run B&apos;s settings.</source>
+        <translation>主窗口现在使用运行 B 的设置。</translation>
+    </message>
+    <message>
+        <source>Compare live — nngui</source>
+        <translation>实时对比 — nngui</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: load a preset or type a table that can be trained on.</source>
+        <translation>还没有可对比的内容：请加载预设，或输入一个可以训练的表格。</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>设置相同</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>stop condition reached</source>
+        <translation>已达到停止条件</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePlot</name>
+    <message>
+        <source>validation (dashed)</source>
+        <translation>验证（虚线）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>True class %1, predicted %2: %3 rows (%4 of the rows of class %1). Click to select them in Predictions.</source>
+        <translation>真实类别 %1，预测为 %2：%3 行（占类别 %1 各行的 %4）。点击可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>Predicted class %1</source>
+        <translation>预测类别 %1</translation>
+    </message>
+    <message>
+        <source>True class %1</source>
+        <translation>真实类别 %1</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>Hidden layers</source>
@@ -1356,6 +1519,185 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>%1 of %2 points drawn (one in %3); the CSV export holds them all</source>
+        <translation>绘制了 %2 个点中的 %1 个（每 %3 个取一个）；导出的 CSV 包含全部点</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <source>Validation rows</source>
+        <translation>验证行</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>AUC (ROC)</source>
+        <translation>AUC（ROC）</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>Predicted against target</source>
+        <translation>预测值对目标值</translation>
+    </message>
+    <message>
+        <source>Errors (predicted − target)</source>
+        <translation>误差（预测值 − 目标值）</translation>
+    </message>
+    <message>
+        <source>The loss and how often (or how closely) the network is right, on the rows it trains on and on the rows held out</source>
+        <translation>损失，以及网络在训练行和留出行上预测正确的比例（或接近程度）</translation>
+    </message>
+    <message>
+        <source>How many rows of each true class (row) the network puts in each class (column); click a cell to select its rows</source>
+        <translation>每个真实类别（行）的样本被网络分到各类别（列）的行数；点击单元格可选中这些行</translation>
+    </message>
+    <message>
+        <source>True positive rate against false positive rate as the threshold on the second class&apos;s output falls; the area under it is the AUC</source>
+        <translation>随着第二个类别输出的阈值降低，真阳性率对假阳性率的曲线；曲线下面积即 AUC</translation>
+    </message>
+    <message>
+        <source>Each output against its target; on the dashed line y = x the network is exactly right</source>
+        <translation>每个输出对其目标值；落在虚线 y = x 上表示网络完全正确</translation>
+    </message>
+    <message>
+        <source>How many outputs miss their target by how much</source>
+        <translation>各输出偏离目标值的程度及其数量</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this part as a PNG picture or a CSV file</source>
+        <translation>将此部分保存为 PNG 图片或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Rows: true class. Columns: predicted class. Click a cell to select its rows in Predictions.</source>
+        <translation>行：真实类别。列：预测类别。点击单元格可在“预测”中选中这些行。</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出数</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>No usable data yet: the figures appear once the table and the settings make a network.</source>
+        <translation>尚无可用数据：表格和设置构成网络后即显示各项指标。</translation>
+    </message>
+    <message>
+        <source>Waiting for the first report of this network.</source>
+        <translation>正在等待此网络的第一份报告。</translation>
+    </message>
+    <message>
+        <source>Weights of epoch %1.</source>
+        <translation>第 %1 轮的权重。</translation>
+    </message>
+    <message>
+        <source>No rows are held out for validation: set a validation share in the settings to see how the network does on rows it never trains on.</source>
+        <translation>没有留出验证行：在设置中设定验证比例，即可查看网络在从未训练过的行上的表现。</translation>
+    </message>
+    <message>
+        <source>%1, as training computes it</source>
+        <translation>%1，与训练时的计算方式相同</translation>
+    </message>
+    <message>
+        <source>%1 (%2): accuracy %3</source>
+        <translation>%1（%2）：准确率 %3</translation>
+    </message>
+    <message>
+        <source>%1: AUC %2</source>
+        <translation>%1：AUC %2</translation>
+    </message>
+    <message>
+        <source>%1: R² %2</source>
+        <translation>%1：R² %2</translation>
+    </message>
+    <message>
+        <source>%1: MAE %2</source>
+        <translation>%1：MAE %2</translation>
+    </message>
+    <message>
+        <source>Save as PNG picture…</source>
+        <translation>保存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Save as CSV file…</source>
+        <translation>保存为 CSV 文件…</translation>
+    </message>
+    <message>
+        <source>%1 as PNG picture…</source>
+        <translation>%1另存为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>%1 as CSV file…</source>
+        <translation>%1另存为 CSV 文件…</translation>
+    </message>
+</context>
+<context>
     <name>HiddenLayersEditor</name>
     <message>
         <source>No hidden layers: inputs connect straight to the outputs.</source>
@@ -1392,6 +1734,125 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>More than %1 units in layer %2: training will be slower and the diagram shows only the first units.</source>
         <translation>第 %2 层超过 %1 个单元：训练会变慢，网络图只显示前面的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonEditor</name>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>the table needs input and target columns</source>
+        <translation>表格需要输入列和目标列</translation>
+    </message>
+    <message>
+        <source>a lesson holds 1 to %1 complete rows; the table has %2</source>
+        <translation>一节课可包含 1 到 %1 行完整数据；表格有 %2 行</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>My lesson</source>
+        <translation>我的课程</translation>
+    </message>
+    <message>
+        <source>Lesson title</source>
+        <translation>课程标题</translation>
+    </message>
+    <message>
+        <source>Add this state as a step</source>
+        <translation>把当前状态添加为一步</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>What the student reads (Markdown)</source>
+        <translation>学生看到的内容（Markdown）</translation>
+    </message>
+    <message>
+        <source>The student trains</source>
+        <translation>由学生训练</translation>
+    </message>
+    <message>
+        <source>Optional: ask before training</source>
+        <translation>可选：训练前提问</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Any answer</source>
+        <translation>任何答案都可以</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Train epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Locked settings</source>
+        <translation>锁定的设置</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Right choice (1 = first)</source>
+        <translation>正确选项（1 = 第一个）</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <source>Try this step</source>
+        <translation>试运行这一步</translation>
+    </message>
+    <message>
+        <source>Save lesson…</source>
+        <translation>保存课程…</translation>
+    </message>
+    <message>
+        <source>Step %1 added: the data (%2 rows) and the settings as they are now.</source>
+        <translation>已添加第 %1 步：当前的数据（%2 行）和设置。</translation>
+    </message>
+    <message>
+        <source>Lesson saved to %1</source>
+        <translation>课程已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>保存课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.nngui-lesson.json)</source>
+        <translation>课程 (*.nngui-lesson.json)</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +2040,26 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>导出 CSV</translation>
     </message>
     <message>
+        <source>Cannot export the evaluation</source>
+        <translation>无法导出评估结果</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: train first, with the Evaluate tab in front.</source>
+        <translation>还没有可导出的内容：请先在“评估”标签页显示时进行训练。</translation>
+    </message>
+    <message>
+        <source>Evaluation saved to %1</source>
+        <translation>评估结果已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export evaluation picture</source>
+        <translation>导出评估图片</translation>
+    </message>
+    <message>
+        <source>Export evaluation table</source>
+        <translation>导出评估表格</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1661,6 +2142,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>Maths</source>
         <translation>数学推导</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1895,6 +2380,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>生成新权重（由随机种子决定），并清空历史</translation>
     </message>
     <message>
+        <source>Compare live…</source>
+        <translation>实时对比…</translation>
+    </message>
+    <message>
+        <source>Train a copy of this network with other settings beside it: both decision maps and loss curves side by side</source>
+        <translation>用其他设置训练这个网络的副本并与之并排：两张决策图和两条损失曲线并排显示</translation>
+    </message>
+    <message>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -1937,6 +2430,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>The forward and backward pass of the selected row, with the numbers; gradient check</source>
         <translation>选中行的前向传播和反向传播（含具体数值）；梯度检验</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Loss, accuracy, confusion matrix and ROC, or RMSE, MAE, R² and plots, for the training and the validation rows</source>
+        <translation>训练行和验证行的损失、准确率、混淆矩阵和 ROC，或 RMSE、MAE、R² 及图表</translation>
     </message>
     <message>
         <source>&amp;Pin this run</source>
@@ -2427,6 +2928,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>打开课程文件（.nngui-lesson.json）</translation>
     </message>
     <message>
+        <source>&amp;Teacher mode</source>
+        <translation>教师模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Build a lesson from the window: add the current data and settings as a step, write its text and question, lock settings, save</source>
+        <translation>用窗口制作课程：把当前数据和设置添加为一步，编写文字和问题，锁定设置，然后保存</translation>
+    </message>
+    <message>
         <source>&amp;End lesson</source>
         <translation>结束课程(&amp;E)</translation>
     </message>
@@ -2453,6 +2962,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>Lessons (*.nngui-lesson.json);;JSON files (*.json)</source>
         <translation>课程 (*.nngui-lesson.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Lesson editor</source>
+        <translation>课程编辑器</translation>
     </message>
 </context>
 <context>
