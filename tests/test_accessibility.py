@@ -57,6 +57,7 @@ def test_every_interactive_element_of_the_window_has_a_name(qtbot, english, pres
     try:
         assert train_synchronously(w, 20)
         w.show_decision_map(True)
+        w.show_evaluate()  # its plots are made when first shown
         w.show_maths_inspector()  # the Maths tab in front of the settings
         w.prediction_view.select_source_row(0)
         assert w.open_lesson(shipped_lessons()[0])
@@ -175,6 +176,7 @@ def _dialogs(w) -> dict[str, QWidget]:
         "unsaved changes": w.dialogs.save_box("loy-xor"),
         "recover": w.dialogs.restore_box(_Autosave())[0],
         "rename column": w.data_view.text_dialog("Rename column", "New name for column 'x1':", "x1"),
+        "compare live": w.compare_live(),  # a window of its own (Training > Compare live)
     }
     for cls in _own_dialog_classes():
         key = f"{cls.__module__}.{cls.__qualname__}"

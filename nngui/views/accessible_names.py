@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from nngui.support.accessibility import set_name
-from nngui.support.i18n import translate, translated
+from nngui.support.i18n import fmt, translate, translated
 
 
 def names() -> dict[str, tuple[str, str | None]]:
@@ -57,6 +57,11 @@ def names() -> dict[str, tuple[str, str | None]]:
         "cellMenu": (translate("Accessibility", "Cells"), None),
         "lessonText": (translate("Accessibility", "Lesson text"), None),
         "lessonReveal": (translate("Accessibility", "What happened"), None),
+        "evaluateScroll": (translate("Accessibility", "Evaluate"), None),
+        "compareToolbar": (translate("Accessibility", "Compare live"), None),
+        "compareSettingsScroll": (translate("Accessibility", "Settings of run B"), None),
+        "compareLossPlot": (translate("Accessibility", "Loss of both runs"), None),
+        "compareSpeedSlider": (translate("Accessibility", "Training speed"), None),
     }
 
 
@@ -80,3 +85,21 @@ def name_children(window, root: QWidget | None = None) -> int:
             set_name(obj, entry[0], entry[1], window.retranslator)
             done += 1
     return done
+
+
+def name_evaluate(view) -> None:
+    """The Evaluate tab's figures, confusion matrices and plots, named after what the tab shows beside them
+    ("AUC (ROC), Validation", "Confusion matrix, Training"); called again after a language change."""
+    def both(what: str, which: str) -> str:
+        return fmt(translate("Accessibility", "%1, %2"), what, view.figure_heads[which].text())
+
+    for (name, which), label in view.figure_labels.items():
+        label.setAccessibleName(both(view.figure_names[name].text(), which))
+    for which, table in view.confusion_views.items():
+        table.setAccessibleName(both(view.sections["confusion"].title.text(), which))
+    for part, plots in view.plots.items():
+        for which, plot in plots.items():
+            plot.setAccessibleName(both(view.sections[part].title.text(), which))
+    for section in view.sections.values():  # "Figures, Export"
+        button = section.export_button
+        button.menu().setAccessibleName(fmt(translate("Accessibility", "%1, %2"), section.title.text(), button.text()))

@@ -35,10 +35,12 @@ class TrainingAnnouncer(QObject):
         window.session.reportChanged.connect(self._on_report)
 
     def _progress(self) -> tuple[str, str] | None:
-        rep = self.window.controller.last_report
-        if rep is None:
+        """Epoch and loss where the run stopped: read from the trainer, idle once the state is not "running"
+        (the run's last report may still be on its way)."""
+        t = self.window.controller.trainer
+        if t is None or self.window.controller.is_running():
             return None
-        return integer(rep.progress.epoch), short(rep.progress.loss)
+        return integer(t.epoch), short(t.last_loss)
 
     def _at(self, text: str) -> str:
         where = self._progress()

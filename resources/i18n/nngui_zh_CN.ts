@@ -148,6 +148,26 @@
         <translation>实际结果</translation>
     </message>
     <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Compare live</source>
+        <translation>实时对比</translation>
+    </message>
+    <message>
+        <source>Settings of run B</source>
+        <translation>运行 B 的设置</translation>
+    </message>
+    <message>
+        <source>Loss of both runs</source>
+        <translation>两次运行的损失</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
         <source>Training resumed.</source>
         <translation>训练已继续。</translation>
     </message>
