@@ -70,7 +70,8 @@ def test_the_diagram_is_read_unit_by_unit_and_weight_by_weight(qtbot):
         _key(qtbot, view, K.Key_Right)  # to the hidden unit it leads to
         assert keys.cursor == ("node", 1, 2)
         assert "bias = " in _said(w)[-1] and view.unit_name(1, 2) in _said(w)[-1]
-        _key(qtbot, view, K.Key_Left)  # back along an incoming weight (from the input of the same index, or the last)
+        _key(qtbot, view, K.Key_Left)  # back along an incoming weight (from the input of the same index, or the
+        # last input)
         assert keys.cursor[:4] == ("edge", 0, 1, 2)
         _key(qtbot, view, K.Key_Up)  # another incoming weight of the same hidden unit
         assert keys.cursor[:4] == ("edge", 0, 0, 2)
@@ -271,8 +272,9 @@ def test_a_whole_lesson_from_the_keyboard(qtbot, tmp_path, monkeypatch):
         cell = QAccessible.queryAccessibleInterface(w.prediction_view).focusChild()
         said = cell.text(QAccessible.Text.Name)
         column = w.prediction_view.model().headerData(1, Qt.Orientation.Horizontal)
-        assert column == "inside predicted" and said == f"{column}: {index.data()}" and float(index.data()) == pytest.approx(
-            float(w.prediction_model.predictions()[w.prediction_view.source_row(1), 0]), abs=1e-3)
+        assert column == "inside predicted" and said == f"{column}: {index.data()}"
+        predicted = w.prediction_model.predictions()[w.prediction_view.source_row(1), 0]
+        assert float(index.data()) == pytest.approx(float(predicted), abs=1e-3)
         # 5. export the weights: File menu (Alt+F), arrows to "Export weights", Return; the save dialog is scripted
         _menu(qtbot, w, K.Key_F, "exportModelAction")
         model = json.loads(saved.read_text())
@@ -321,5 +323,19 @@ def test_the_menu_key_opens_the_menu_of_the_current_cell(qtbot):
             assert view.use_as_input_action.isChecked() is not target
             _key(qtbot, menu, K.Key_Escape)
             qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    finally:
+        w.controller.shutdown()
+
+
+def test_a_click_on_the_diagram_shows_no_keyboard_cursor_until_an_arrow_key(qtbot):
+    w = _window(qtbot, "circle")
+    try:
+        view, keys = w.network_view, w.access.diagram
+        n = len(w.access.announcer.history)
+        view.setFocus(Qt.FocusReason.MouseFocusReason)
+        qtbot.waitUntil(view.hasFocus, timeout=2000)
+        assert keys.outline_items() == [] and len(w.access.announcer.history) == n
+        _key(qtbot, view, K.Key_Down)
+        assert keys.cursor == ("node", 0, 1) and len(keys.outline_items()) == 1
     finally:
         w.controller.shutdown()

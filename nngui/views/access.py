@@ -9,9 +9,10 @@ changing the views' own code:
 - the keyboard: a tab order that reads the window as it is laid out (the settings, the data, the
   predictions, the diagram, the loss plot, the decision map, the speed slider), F6 / Shift+F6 to jump
   between those parts (View > Next pane / Previous pane), Tab leaving the tables (their arrow keys
-  move between cells), the Menu key (Shift+F10) opening the data table's menu, Space pressing a button reached with Tab (it trains everywhere else), and the
-  diagram's and plots' own cursors (:mod:`nngui.views.diagram_keys`,
-  :mod:`nngui.views.plot_keys`) with the diagram's read-out beside its title;
+  move between cells), the Menu key (Shift+F10) opening the data table's menu, Space pressing a
+  button reached with Tab (it trains everywhere else), and the diagram's and plots' own cursors
+  (:mod:`nngui.views.diagram_keys`, :mod:`nngui.views.plot_keys`) with the diagram's read-out
+  beside its title;
 - announcements of training (:mod:`nngui.views.announcements`);
 - the "high-contrast" palette while the system asks for high contrast (where Qt reports it) and no
   palette was chosen in View > Colour palette;

@@ -183,7 +183,8 @@ class DiagramKeys(QObject):
             return self.move(event.key())
         if kind == QEvent.Type.FocusIn:
             self._timer.start()
-            self.set_cursor(self.cursor or ("node", 0, 0), say=True)
+            if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click: the mouse's hover texts suffice
+                self.set_cursor(self.cursor or ("node", 0, 0), say=True)
         elif kind == QEvent.Type.FocusOut:
             self._timer.stop()
             self._clear_outline()

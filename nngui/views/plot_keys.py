@@ -51,8 +51,8 @@ class _Cursor(QObject):
         if kind == QEvent.Type.KeyPress and event.key() in self.KEYS and plain_keys(event):
             self.move(event.key())
             return True
-        if kind == QEvent.Type.FocusIn:
-            self._timer.start()
+        if kind == QEvent.Type.FocusIn and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self._timer.start()  # (a click: the mouse's read-out is there; the first arrow key shows the cursor)
             self._show(say=True)
         elif kind == QEvent.Type.FocusOut:
             self._timer.stop()
@@ -159,14 +159,16 @@ class MapCursor(_Cursor):
         super().__init__(decision_map.plot, announce)
         self.map = decision_map
         self.u = self.v = 0.5
-        self.mark = pg.ScatterPlotItem(size=22, symbol="+", pen=pg.mkPen("k", width=2), brush=pg.mkBrush(OUTLINE_COLOUR))
+        self.mark = pg.ScatterPlotItem(size=22, symbol="+", pen=pg.mkPen("k", width=2),
+                                       brush=pg.mkBrush(OUTLINE_COLOUR))
         self.mark.setZValue(50)
         self.mark.hide()
         decision_map.plot.getPlotItem().addItem(self.mark, ignoreBounds=True)
 
     def _step(self, key) -> None:
         du = {K.Key_Left: -1, K.Key_Right: 1}.get(key, 0) / MAP_STEPS
-        dv = {K.Key_Up: 1, K.Key_Down: -1}.get(key, 0) / MAP_STEPS + {K.Key_PageUp: 0.25, K.Key_PageDown: -0.25}.get(key, 0)
+        dv = {K.Key_Up: 1, K.Key_Down: -1}.get(key, 0) / MAP_STEPS
+        dv += {K.Key_PageUp: 0.25, K.Key_PageDown: -0.25}.get(key, 0)
         if key == K.Key_Home:
             self.u = self.v = 0.5
         # the cross sits on a grid cell's middle: 0, 1/20, ..., 1 of the plane
