@@ -167,8 +167,9 @@ def test_tab_goes_settings_data_predictions_diagram_plots(qtbot):
     w = _window(qtbot, "circle")
     try:
         w.show_decision_map(True)
-        first = w.access.tab_chain()[0]
+        first = w.access.start_widget()
         assert w.settings_panel.isAncestorOf(first) and w.focusWidget() is first  # the keyboard starts here
+        assert first.objectName() == "activationCombo"
         order = []
         for _ in range(60):
             widget = QApplication.focusWidget()
@@ -337,5 +338,21 @@ def test_a_click_on_the_diagram_shows_no_keyboard_cursor_until_an_arrow_key(qtbo
         assert keys.outline_items() == [] and len(w.access.announcer.history) == n
         _key(qtbot, view, K.Key_Down)
         assert keys.cursor == ("node", 0, 1) and len(keys.outline_items()) == 1
+    finally:
+        w.controller.shutdown()
+
+
+def test_at_the_start_space_trains_and_right_steps(qtbot):
+    """The keyboard starts on a setting that leaves Space and Right to the window (Train, Step)."""
+    w = _window(qtbot, "loy-xor")
+    try:
+        focus = QApplication.focusWidget()
+        assert w.settings_panel.isAncestorOf(focus)
+        _key(qtbot, focus, K.Key_Right)
+        qtbot.waitUntil(lambda: not w.controller.is_running() and w.controller.trainer.epoch == 1, timeout=5000)
+        _key(qtbot, focus, K.Key_Space)
+        qtbot.waitUntil(lambda: w.controller.trainer.epoch > 1, timeout=5000)
+        _key(qtbot, focus, K.Key_Space)
+        qtbot.waitUntil(lambda: not w.controller.is_running(), timeout=5000)
     finally:
         w.controller.shutdown()

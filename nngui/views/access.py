@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QMenu, QWidget
 
 from nngui.actions import ActionSpec, create_all
 from nngui.support import accessibility
@@ -114,8 +114,8 @@ class WindowAccess(QObject):
         w.findChild(QWidget, "settingsScroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
         self.fix_tab_order()  # again once shown (below): the settings are sorted by where they are drawn
         self._shown = False
-        self._first_focus = self.tab_chain()[0]
-        self._first_focus.setFocus()  # where the keyboard starts: the first setting
+        self._first_focus = self.start_widget()
+        self._first_focus.setFocus()
         w.settings_panel.hidden_editor.changed.connect(  # spin boxes come and go
             lambda *_: QTimer.singleShot(0, self, self.fix_tab_order))
         w.installEventFilter(self)
@@ -149,9 +149,15 @@ class WindowAccess(QObject):
             QTimer.singleShot(0, self, self._first_shown)  # laid out by then
         return False
 
+    def start_widget(self) -> QWidget:
+        """Where the keyboard starts: the first choice among the settings (a combo box), where Space trains and
+        Right steps as they do everywhere (a text field would take Right for its cursor)."""
+        chain = self.tab_chain()
+        return next((f for f in chain if isinstance(f, QComboBox) and not f.isHidden()), chain[0])
+
     def _first_shown(self) -> None:
         self.fix_tab_order()
-        first = self.tab_chain()[0]
+        first = self.start_widget()
         if self.window.focusWidget() in (None, self._first_focus):
             first.setFocus()  # where the keyboard starts: the first setting
         self._first_focus = first

@@ -261,9 +261,8 @@ class DecisionMap(QWidget):
         self.output_combo.setToolTip(translate("DecisionMap", "Which output the map shows"))
         self.output_combo.hide()
         self.output_combo.currentIndexChanged.connect(self._on_output_chosen)
-        head.addWidget(self.legend)
+        head.addWidget(self.legend, 1)  # the room goes to the legend: it wraps only when the map is narrow
         head.addWidget(self.output_combo)
-        head.addStretch(1)
         head.addWidget(self.readout)
         lay.addLayout(head)
 
