@@ -47,6 +47,7 @@ from nngui.views.layout import WindowViews
 from nngui.views.live import LiveViews
 from nngui.views.space_key import SpaceTrains
 from nngui.views.toolbar import SPEEDS, TrainingToolbar
+from nngui.views.weight_editor import DiagramEditing
 
 DEFAULT_PRESET = "loy-xor"
 WARM_UP_MS = 1000  # after the window is first shown, the training thread loads the compiled loop
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.session = TrainingSession(self.data_model, self.settings_panel, self)
         self.controller = self.session.controller
         self.live = LiveViews(self.session, v, self)
+        self.weight_editing = DiagramEditing(self)  # double-click an edge or a unit: edit it by hand
 
         for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu, lessons_menu):
             menu.build(self, self.menuBar())

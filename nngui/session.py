@@ -18,18 +18,19 @@ from core.data import DataError, Dataset
 from core.history import LossHistory
 from core.modelfile import Model, model_from_trainer
 from core.normalization import Normalizer
-from core.trainer import REACHED_LOSS
+from core.trainer import REACHED_EARLY_STOP, REACHED_LOSS
 
 from nngui.support.formatting import exact, integer, short
 from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.training.controller import State, TrainingController
 from nngui.training.report import TrainingReport
+from nngui.training.resume import resume_early_stop
 from nngui.views.data_model import DataTableModel
 from nngui.views.settings_panel import SettingsPanel
 
 # What in a TrainConfig decides the network's shape or its first weights: a change means new weights.
-ARCH_FIELDS = ("hidden", "activation", "output_activation", "loss", "bias", "init")
+ARCH_FIELDS = ("hidden", "activation", "output_activation", "loss", "bias", "init", "features")
 
 
 class TrainingSession(QObject):
@@ -142,6 +143,8 @@ class TrainingSession(QObject):
                     history=carry.get("history"), epoch=carry.get("epoch", 0),
                     val_history=carry.get("val_history"),
                 )
+                if resume_early_stop(trainer, carry.get("best_epoch")):
+                    self.controller.refresh_state()  # ended by early stopping, as the file says
             except (ConfigError, ValueError, MemoryError):
                 trainer = None  # the shape changed: new weights below
         if trainer is None:
@@ -320,6 +323,7 @@ def carried(model: Model) -> dict:
         "history": model.history() if len(model.history()) else LossHistory(),
         "epoch": model.epochs_done,
         "val_history": model.val_history(),
+        "best_epoch": model.best_epoch,
     }
 
 
@@ -333,6 +337,10 @@ def output_names(target_names, classes) -> list[str]:
 
 def reached_text(t) -> str:
     """Why a stop condition ended the run, and how to go on."""
+    if t.reached == REACHED_EARLY_STOP:
+        return fmt(translate("MainWindow", "Stopped early: best validation loss at epoch %1, weights of that epoch "
+                                           "kept. Change or switch off early stopping to train on, or Reset."),
+                   integer(t.best_epoch or 0))
     if t.reached == REACHED_LOSS:
         return fmt(translate("MainWindow", "Stopped at epoch %1: the loss %2 is below %3. Change or switch off the "
                                            "stop condition to train on, or Reset."),

@@ -82,8 +82,8 @@ def _label_problem(label: QLabel) -> str | None:
         return None
     if _elided_on_purpose(plain, label.toolTip()):
         return None
-    if callable(getattr(label, "shown_text", None)) and ELLIPSIS in label.shown_text():
-        return None  # ElidedLabel: draws the text elided, its tooltip shows it whole
+    if callable(getattr(label, "shown_text", None)) and label.shown_text() != label.text():
+        return None  # ElidedLabel: draws the text elided (or not at all when there is no room), the tooltip whole
     return (f"label {plain[:60]!r} needs {need_w:.0f}x{need_h:.0f} px, has "
             f"{room.width()}x{room.height()}")
 

@@ -13,6 +13,7 @@ from core.losses import LOSSES
 from core.network import MAX_UNITS
 from core.optimizers import OPTIMIZERS
 from core.presets import PRESETS
+from nngui.views.layer_activations import PER_LAYER
 from nngui.views.settings_panel import SettingsPanel, format_number
 
 
@@ -40,8 +41,11 @@ def combo(panel, name) -> QComboBox:
 ])
 def test_combos_are_filled_from_the_registries(panel, name, registry):
     c = combo(panel, name)
-    assert [c.itemData(i) for i in range(c.count())] == list(registry)
-    assert [c.itemText(i) for i in range(c.count())] == [e.label for e in registry.values()]
+    n = c.count() - (name == "activationCombo")  # the hidden activation's last entry is "Per layer…"
+    assert [c.itemData(i) for i in range(n)] == list(registry)
+    assert [c.itemText(i) for i in range(n)] == [e.label for e in registry.values()]
+    if name == "activationCombo":
+        assert (c.itemData(n), c.itemText(n)) == (PER_LAYER, "Per layer\u2026")
 
 
 def test_stable_object_names(panel):

@@ -47,7 +47,7 @@ NAMES = {  # proper names, formats and abbreviations a Chinese text keeps as the
     "Adam", "ReLU", "Leaky", "Sigmoid", "Tanh", "Softmax", "Xavier", "Glorot", "He", "Loy", "James", "Fisher",
     "Okabe", "Ito", "XOR", "AND", "OR", "NaN", "Jacobian", "WAV", "HTML", "PDF", "RMSE", "MAE", "ROC", "AUC", "GIF",
 }
-NOTATION = {"log", "max", "dZ", "dA", "dW", "db", "rand", "randn", "ce", "bce", "sse", "mse", "onnx", "pip",
+NOTATION = {"log", "max", "cos", "dZ", "dA", "dW", "db", "rand", "randn", "ce", "bce", "sse", "mse", "onnx", "pip",
             "install", "null", "true", "false"}  # (the last three: JSON's literals, as model and project files hold them)
 UNITS = {"px", "ms", "kB", "MB", "GB"}
 KEYS = {"Ctrl", "Shift", "Alt", "Esc", "Del", "Home", "End", "PgUp", "PgDn"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from nngui.actions import ActionSpec, add_menu, create_all, fill, set_action_tip
-from nngui.files import exports, recent
+from nngui.files import exports, new_data_set, recent
 from nngui.files.exports import onnx_state
 from nngui.support.i18n import translate
 
@@ -17,6 +17,10 @@ def actions(w) -> list[ActionSpec]:
     return [
         ActionSpec("new_action", "newAction", translate("MainWindow", "&New"), w.new_project, K.New,
                    translate("MainWindow", "Start an empty project")),
+        ActionSpec("new_data_set_action", "newDataSetAction", translate("MainWindow", "New da&ta set\u2026"),
+                   lambda: new_data_set.open_dialog(w),
+                   tip=translate("MainWindow", "Replace the table with generated data (circle, XOR, spiral, ...) with "
+                                               "noise, a seed and a validation share")),
         ActionSpec("open_action", "openAction", translate("MainWindow", "&Open\u2026"), f.open_dialog, K.Open,
                    translate("MainWindow", "Open a project, a model file or a CSV file")),
         ActionSpec("save_action", "saveAction", translate("MainWindow", "&Save"), w.save, K.Save,
@@ -76,6 +80,7 @@ def build(w, menubar) -> None:
 
     menu = add_menu(w, menubar, translate("MainWindow", "&File"), "fileMenu")
     menu.addAction(a["new_action"])
+    menu.addAction(a["new_data_set_action"])
     menu.addAction(a["open_action"])
     w.recent_menu = add_menu(w, menu, translate("MainWindow", "Open &Recent"), "recentMenu")
     w.recent_menu.aboutToShow.connect(lambda: recent.fill_menu(w.recent_menu, w.files.open_recent))

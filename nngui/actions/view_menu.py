@@ -22,6 +22,14 @@ def actions(w) -> list[ActionSpec]:
                    w.show_decision_map,
                    tip=translate("MainWindow", "The network's output over the plane of two inputs, behind the data"),
                    checkable=True),
+        ActionSpec("show_validation_action", "showValidationPointsAction",
+                   translate("MainWindow", "Show &validation points"), lambda on: w.decision_map.set_show_validation(on),
+                   tip=translate("MainWindow", "Draw the rows held out for validation on the decision map (hollow)"),
+                   checkable=True),
+        ActionSpec("discretise_action", "discretiseOutputAction", translate("MainWindow", "D&iscretise output"),
+                   lambda on: w.decision_map.set_discrete(on),
+                   tip=translate("MainWindow", "Colour the decision map by the predicted class only, without blending "
+                                               "by probability"), checkable=True),
         ActionSpec("maths_action", "mathsInspectorAction", translate("MainWindow", "&Maths inspector"),
                    w.show_maths_inspector,
                    tip=translate("MainWindow", "The forward and backward pass of the selected row, with the numbers; "
@@ -38,8 +46,10 @@ def actions(w) -> list[ActionSpec]:
 
 
 def build(w, menubar) -> None:
-    log, presentation, decision_map, maths, evaluate, pin, clear = create_all(w, actions(w))
+    log, presentation, decision_map, show_validation, discretise, maths, evaluate, pin, clear = create_all(w, actions(w))
     decision_map.setChecked(True)  # shown; hidden by itself for data without two inputs
+    show_validation.setChecked(True)
+    w.views.map_drawing.add_menu_actions([show_validation, discretise])  # the map's context menu too
     keep = w.retranslator.keep
     menu = add_menu(w, menubar, translate("MainWindow", "&View"), "viewMenu")
     toggle = w.settings_dock.toggleViewAction()
@@ -50,7 +60,8 @@ def build(w, menubar) -> None:
     tip = translate("MainWindow", "Show or hide the settings, to leave more room for the diagram and the loss plot")
     set_action_tip(toggle, keep(toggle, set_action_tip, tip))
     w.toggle_settings_action = toggle
-    fill(menu, [[toggle, log, presentation], [decision_map, maths, evaluate, pin, clear]])
+    fill(menu, [[toggle, log, presentation], [decision_map, show_validation, discretise],
+                [maths, evaluate, pin, clear]])
     menu.addSeparator()
     w.palette_menu = add_menu(w, menu, translate("MainWindow", "Colour &palette"), "paletteMenu")
     group = QActionGroup(w)

@@ -149,6 +149,8 @@ class FileOps:
             "log_scale": w.loss_plot.log_scale,
             "speed": w.toolbar.speed(),
             "selected_row": w.live.selected_row,
+            "show_validation_points": w.show_validation_action.isChecked(),  # the decision map's toggles
+            "discretise_output": w.discretise_action.isChecked(),
         }
         dm = w.data_model
         return Project(dm.names(), dm.roles(), dm.values(), w.settings_panel.config(), model, view)
@@ -186,12 +188,15 @@ class FileOps:
         return True
 
     def apply_view(self, view: dict) -> None:
-        """A project's view settings (log scale, speed, selected row); anything malformed is ignored."""
+        """A project's view settings (log scale, the decision map's toggles, speed, selected row); anything
+        malformed is ignored."""
         if not isinstance(view, dict):
             return
         w = self.w
-        if isinstance(view.get("log_scale"), bool):
-            w.log_action.setChecked(view["log_scale"])
+        for key, action in (("log_scale", w.log_action), ("show_validation_points", w.show_validation_action),
+                            ("discretise_output", w.discretise_action)):
+            if isinstance(view.get(key), bool):
+                action.setChecked(view[key])
         speed = view.get("speed")
         if isinstance(speed, (int, float)) and not isinstance(speed, bool):
             w.set_speed(float(speed))
@@ -239,7 +244,7 @@ class FileOps:
         arch = model.architecture
         dm = w.data_model
         n_in = len(dm.input_columns())
-        fits = arch.sizes[0] == n_in and self._targets_fit(model)
+        fits = model.n_inputs == n_in and self._targets_fit(model)  # raw inputs: sizes[0] counts the features
         table = None
         names = [*model.input_names, *model.target_names]
         roles = [ROLE_INPUT] * len(model.input_names) + [ROLE_TARGET] * len(model.target_names)
@@ -252,7 +257,7 @@ class FileOps:
                     fmt(translate("MainWindow", "The model takes %1 inputs and gives %2 outputs, but the table has %3 "
                                                 "input and %4 target columns, and the model file holds no data. "
                                                 "Arrange the table's columns to match, then import again."),
-                        arch.sizes[0], arch.sizes[-1], n_in, len(dm.target_columns())))
+                        model.n_inputs, arch.sizes[-1], n_in, len(dm.target_columns())))
                 return False
             else:
                 table = (names, np.full((1, len(names)), np.nan), roles)
@@ -272,7 +277,7 @@ class FileOps:
         if not ok and session.carry is not None:
             # No usable rows yet: show the imported network anyway, its loss curve, and what to add.
             w.live.show_network(arch, model.input_names, output_names(model.target_names, model.classes),
-                                model.layers)
+                                model.layers, model.features)
             history = model.history()
             if len(history):
                 w.loss_plot.set_curves(history.curve(), None)

@@ -29,6 +29,7 @@ import numpy as np
 
 from core.config import ConfigError, TrainConfig
 from core.data import DataError, atomic_write_text, encode_classes
+from core.features import width
 from core.modelfile import Model, ModelFileError, dump_json, model_from_dict, model_to_dict
 from core.network import Architecture
 
@@ -300,9 +301,12 @@ def _check_model(model: Model, names, roles, values: np.ndarray, config: TrainCo
     n_in = sum(r == "input" for r in roles)
     targets = [c for c, r in enumerate(roles) if r == "target"]
     arch = model.architecture
-    if arch.sizes[0] != n_in:
-        raise _Bad("model.architecture.sizes", f"the weights take {arch.sizes[0]} inputs but the table has "
+    if model.n_inputs != n_in:  # sizes[0] also counts the derived inputs (features)
+        raise _Bad("model.architecture.sizes", f"the weights take {model.n_inputs} inputs but the table has "
                    f"{n_in} input column{'' if n_in == 1 else 's'}")
+    if tuple(model.features) != tuple(config.features):
+        raise _Bad("model.features", f"the weights use the input features [{', '.join(model.features)}] but the "
+                   f"settings have [{', '.join(config.features)}]")
     n_out = arch.sizes[-1]
     if model.classes is None:
         if n_out != len(targets):
@@ -327,10 +331,11 @@ def _check_model(model: Model, names, roles, values: np.ndarray, config: TrainCo
 
 
 def _architecture(config: TrainConfig, n_in: int, n_out: int) -> Architecture | None:
+    """The network ``config`` builds for ``n_in`` raw inputs (its features widen the first layer)."""
     try:
-        return Architecture.build(n_in, config.hidden, n_out, config.hidden_activations,
+        return Architecture.build(width(config.features, n_in), config.hidden, n_out, config.hidden_activations,
                                   config.output_activation, config.bias, config.loss)
-    except ValueError:
+    except (ValueError, KeyError):
         return None
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core import inspect as ins
+from core.features import feature_names
 from core.files import atomic_write_text
 from core.network import Network
 
@@ -79,7 +80,7 @@ class Sheet:
         self.net, self.s, self.row, self.lr, self.answers, self.title = net, session, row, learning_rate, answers, title
         self.t = ins.trace_row(net, session, row)
         arch = net.arch
-        self.names = [list(session.dataset.input_names)] + [
+        self.names = [feature_names(session.dataset.input_names, session.features)] + [
             [f"h{l}.{u + 1}" for u in range(n)] for l, n in enumerate(arch.sizes[1:-1], start=1)] + [
             [f"ŷ{u + 1}" if arch.sizes[-1] > 1 else "ŷ" for u in range(arch.sizes[-1])]]
 
@@ -106,12 +107,17 @@ class Sheet:
 
     def given(self) -> list[str]:
         t, out = self.t, [_h2(translate("Worksheet", "Given"))]
-        out.append(_table([num(v) for v in t.x_raw[0]], self.names[0], "x"))
+        raw = self.names[0][: self.s.n_inputs]  # the table's inputs (the first layer may take derived ones too)
+        out.append(_table([num(v) for v in t.x_raw[0]], raw, "x"))
         if self.s.normalizer is not None:
             nz = self.s.normalizer
             out.append(_p(translate("Worksheet", "The inputs are normalised as in training: a0 = (x − shift) / scale.")))
-            out.append(_table([num(v) for v in nz.shift], self.names[0], "shift"))
-            out.append(_table([num(v) for v in nz.scale], self.names[0], "scale"))
+            out.append(_table([num(v) for v in nz.shift], raw, "shift"))
+            out.append(_table([num(v) for v in nz.scale], raw, "scale"))
+        if self.s.features:
+            out.append(_p(fmt(translate("Worksheet", "The network also takes the input features %1, computed from "
+                                                     "the (normalised) inputs."), ", ".join(self.s.features))))
+        if self.s.normalizer is not None or self.s.features:
             out.append(_table([self.value(v) for v in t.x[0]], self.names[0], "a0", escape=False))
         out.append(_table([num(v) for v in t.y[0]], self.names[-1], "y"))
         for f in t.forward:

@@ -45,9 +45,17 @@ FIELDS = {
     "validation": QT_TRANSLATE_NOOP("CoreMessages", "Validation"),
     "stop_loss": QT_TRANSLATE_NOOP("CoreMessages", "Stop at loss below"),
     "stop_accuracy": QT_TRANSLATE_NOOP("CoreMessages", "Stop at 100 % accuracy"),
+    "l2": QT_TRANSLATE_NOOP("CoreMessages", "L2"),
+    "l1": QT_TRANSLATE_NOOP("CoreMessages", "L1"),
+    "schedule": QT_TRANSLATE_NOOP("CoreMessages", "Schedule"),
+    "early_stopping": QT_TRANSLATE_NOOP("CoreMessages", "Early stopping"),
     "targets": QT_TRANSLATE_NOOP("CoreMessages", "Targets"),
     "architecture": QT_TRANSLATE_NOOP("CoreMessages", "Network"),
     "sizes": QT_TRANSLATE_NOOP("CoreMessages", "Layer sizes"),
+    "features": QT_TRANSLATE_NOOP("CoreMessages", "Input features"),
+    "name": QT_TRANSLATE_NOOP("CoreMessages", "Data set"),  # File > New data set… (core.generate.check)
+    "rows": QT_TRANSLATE_NOOP("CoreMessages", "Rows"),
+    "noise": QT_TRANSLATE_NOOP("CoreMessages", "Noise"),
 }
 
 TEMPLATES = (
@@ -108,6 +116,21 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "must be a fraction from 0 to 0.9, got %1"),
     QT_TRANSLATE_NOOP("CoreMessages", "must be a finite number >= 0 (0: off), got %1"),
     QT_TRANSLATE_NOOP("CoreMessages", "must be true or false, got %1"),
+    # core/config.py, core/schedules.py, core/trainer.py: regularisation, schedules, early stopping
+    QT_TRANSLATE_NOOP("CoreMessages", "%1 runs over the epoch target, but epochs is 0 (until stopped): set a number "
+                                      "of epochs or another schedule"),
+    QT_TRANSLATE_NOOP("CoreMessages", "schedule %1: a factor above 1 makes the learning rate grow"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the patience must be a whole number of epochs >= 1 (0: off), got %1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "watches the validation loss, but no rows are held out: set a validation share "
+                                      "above 0 (e.g. 0.2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "watches the validation loss, but a validation share of %1 of %2 rows holds "
+                                      "out none: raise the share"),
+    QT_TRANSLATE_NOOP("CoreMessages", "expected text (%1), got %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown schedule %1; expected %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 takes %3 (%4, e.g. %5)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 in %3 must be a whole number >= 1, got %4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 in %3 must be a number > 0, got %4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 in %3 must be a finite number > 0, got %4"),
     QT_TRANSLATE_NOOP("CoreMessages", "categorical cross-entropy is meant to follow a softmax output"),
     QT_TRANSLATE_NOOP("CoreMessages", "binary cross-entropy needs outputs in (0, 1): use a sigmoid output"),
     QT_TRANSLATE_NOOP("CoreMessages", "expected a list of layer sizes, got %1"),
@@ -115,6 +138,15 @@ TEMPLATES = (
                                       "targets: it is ignored for this data"),
     QT_TRANSLATE_NOOP("CoreMessages", "holding out %1 of %2 rows leaves none to train on"),
     QT_TRANSLATE_NOOP("CoreMessages", "batch size %1 is larger than the %2 rows: using all rows"),
+    # core/generate.py (File > New data set…) and core/features.py (input features)
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown data set %1; expected one of %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a whole number from %1 to %2 for %3, got %4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be from 0 to %1 (0 to %2), got %3"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a fraction from 0 to %1, got %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown feature %1; expected one of %2"),
+    QT_TRANSLATE_NOOP("CoreMessages", "feature %1 is listed twice"),
+    QT_TRANSLATE_NOOP("CoreMessages", "%1 on %2 inputs would add %3 derived input columns (%4); at most %5 derived "
+                                      "columns are allowed: choose fewer inputs or fewer features"),
     QT_TRANSLATE_NOOP("CoreMessages", "%1 needs targets between 0 and 1 (or whole-number class labels with softmax + "
                                       "ce); scale the targets or choose sse/mse"),
     QT_TRANSLATE_NOOP("CoreMessages", "softmax over a single output always gives 1: use sigmoid, or class labels "

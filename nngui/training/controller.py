@@ -130,6 +130,11 @@ class TrainingController(QObject):
         self._set_state(self._resting_state())
         return trainer
 
+    def refresh_state(self) -> None:
+        """The state again from the trainer (after the caller marked a run it built as ended)."""
+        if not self.is_running():
+            self._set_state(self._resting_state())
+
     def clear(self) -> None:
         self.pause(wait=True)
         self._trainer = None

@@ -31,11 +31,13 @@ from PySide6.QtGui import QColor, QCursor, QFont, QImage, QPainter, QPen, QPixma
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from core import inspect as ins
+from core.features import width as feature_width
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.views.elided_label import ElidedLabel
 from nngui.views.hover_popup import HoverPopup
+from nngui.views.map_points import hollow_note, validation_points
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
 
 GRID = ins.GRID
@@ -124,9 +126,14 @@ class MapStyle:
             return P @ self.colours
         return diverging((out[..., self.output] - self.centre) / self.half, self.palette)
 
-    def map_rgba(self, out: np.ndarray) -> np.ndarray:
-        """(ny, nx, 4) uint8 background colours of a grid of outputs (ny, nx, k)."""
-        return to_rgba8(lighten(self.output_rgb(out)))
+    def map_rgba(self, out: np.ndarray, discrete: bool = False) -> np.ndarray:
+        """(ny, nx, 4) uint8 background colours of a grid of outputs (ny, nx, k); ``discrete`` (Playground's
+        *Discretise output*): each cell in its predicted class's colour (largest output, or side of the middle)."""
+        if not discrete:
+            return to_rgba8(lighten(self.output_rgb(out)))
+        if self.kind == KIND_CLASSES:
+            return to_rgba8(lighten(self.colours[np.argmax(np.nan_to_num(out, nan=-np.inf), axis=-1)]))
+        return to_rgba8(lighten(diverging(np.where(out[..., self.output] >= self.centre, 1.0, -1.0), self.palette)))
 
     def target_rgba(self, Y: np.ndarray, classes: np.ndarray | None) -> np.ndarray:
         """(n, 4) uint8 colours of the data points from their targets."""
@@ -205,11 +212,14 @@ class DecisionMap(QWidget):
     """
 
     applicableChanged = Signal(bool)
+    changed = Signal()  # new data, a new trainer or new colours (map_drawing follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decisionMap")
         self.interval = REDRAW_INTERVAL
+        self.show_validation = True  # validation rows drawn (hollow); View > Show validation points
+        self.discrete = False  # each cell in the colour of its class; View > Discretise output
         self._palette = get_palette(DEFAULT_PALETTE)
         self._presentation = False
         self.session: ins.Session | None = None
@@ -228,6 +238,7 @@ class DecisionMap(QWidget):
         self.rgba = np.zeros((0, 0, 4), dtype=np.uint8)
         self.point_rgba = np.zeros((0, 4), dtype=np.uint8)
         self.shown_points = np.zeros(0, dtype=np.int64)
+        self.drawn_points = self.hollow_points = np.zeros(0, dtype=np.int64)  # of shown_points: drawn, hollow
         self._view = None
         self.popup = UnitMapPopup(self)
         self.popup.hide()
@@ -358,6 +369,7 @@ class DecisionMap(QWidget):
         if applicable != self._applicable:
             self._applicable = applicable
             self.applicableChanged.emit(applicable)
+        self.changed.emit()
 
     def _axis_labels(self) -> None:
         pi = self.plot.getPlotItem()
@@ -401,21 +413,16 @@ class DecisionMap(QWidget):
         n = s.X.shape[0]
         self.shown_points = np.unique(np.linspace(0, n - 1, MAX_POINTS).astype(np.int64)) if n > MAX_POINTS \
             else np.arange(n)
-        cache: dict[tuple, object] = {}
-        brushes = []
-        for r, g, b, _a in self.point_rgba[self.shown_points]:
-            key = (int(r), int(g), int(b))
-            brush = cache.get(key)
-            if brush is None:
-                brush = cache[key] = pg.mkBrush(*key)
-            brushes.append(brush)
-        size = POINT_PX[self._presentation]
-        pts = s.X[self.shown_points]
-        self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, size=size)
+        # Validation rows are drawn hollow (or not at all when View > Show validation points is off).
+        self.drawn_points, self.hollow_points, brushes, pens = validation_points(
+            self.shown_points, s.train_rows, self.point_rgba, self.show_validation)
+        pts = s.X[self.drawn_points]
+        self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, pen=pens, size=POINT_PX[self._presentation])
         self.legend.setText(self._legend_html(st) + (f"&nbsp; <span style='color: #666666;'>"
                                                      + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
                                                            f"{self.shown_points.size:,}", f"{n:,}") + "</span>"
-                                                     if n > MAX_POINTS else ""))
+                                                     if n > MAX_POINTS else "") + hollow_note(self.hollow_points.size))
+        self.changed.emit()
 
     def _legend_html(self, st: MapStyle) -> str:
         def chip(rgb) -> str:
@@ -437,7 +444,8 @@ class DecisionMap(QWidget):
     def set_report(self, rep) -> None:
         """Take the latest report; redraw now or soon (at most every ``interval`` s), or when shown."""
         self._rep = rep
-        if not self.isVisible() or self.visibleRegion().isEmpty() or self.session is None or not self._applicable:
+        hidden = self.visibleRegion().isEmpty() and self._drawn_rep is not None  # (just shown: draw the first one)
+        if not self.isVisible() or hidden or self.session is None or not self._applicable:
             return
         wait = self.interval - (time.monotonic() - self._last)
         if wait <= 0:
@@ -457,13 +465,13 @@ class DecisionMap(QWidget):
         if rep is None or s is None or not self._applicable or self.style_ is None:
             return False
         arch = rep.architecture
-        if arch.sizes[0] != 2 or arch.sizes[-1] != s.n_outputs:
-            return False
+        if arch.sizes[0] != feature_width(s.features, 2) or arch.sizes[-1] != s.n_outputs:
+            return False  # evaluated over the two raw inputs, expanded by the trainer's features
         t0 = time.perf_counter()
         self._last = time.monotonic()
         net = ins.network(arch, rep.layers)
         self.plane = ins.plane_map(net, s, self.bounds, GRID)
-        self.rgba = self.style_.map_rgba(self.plane.output)
+        self.rgba = self.style_.map_rgba(self.plane.output, self.discrete)
         b = self.bounds
         # ImageItem's default axis order is (x, y): transpose the (y, x) grid.
         self.image_item.setImage(np.ascontiguousarray(self.rgba.transpose(1, 0, 2)), autoLevels=False)
@@ -512,6 +520,16 @@ class DecisionMap(QWidget):
         return f"({formatting.weight(x)}, {formatting.weight(y)}) \u2192 {what}"
 
     # -------------------------------------------------------------- look
+    def set_show_validation(self, on: bool) -> None:
+        """Draw the validation rows (hollow) or leave them out."""
+        self.show_validation = bool(on)
+        self._restyle()
+
+    def set_discrete(self, on: bool) -> None:
+        """Colour each cell by its predicted class only (no blending by probability)."""
+        self.discrete = bool(on)
+        self.refresh()
+
     def set_palette(self, name: str) -> None:
         self._palette = get_palette(name)
         self._restyle()

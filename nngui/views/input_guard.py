@@ -70,6 +70,7 @@ def guard_spin_box(spin: QAbstractSpinBox, label: Text, rule: Text, report: Repo
 def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
     """Guards for the settings panel's number fields (keyed by objectName)."""
     from nngui.views.settings_widgets import MAX_LR, MIN_LR
+    from nngui.views.training_options import guard_options
 
     specs = (
         (panel.learning_rate_spin, lambda: translate("SpinGuard", "Learning rate"),
@@ -97,6 +98,8 @@ def guard_settings_panel(panel, report: Report) -> dict[str, SpinGuard]:
                     report)
 
     guard_hidden()
+    panel.features_editor.refused.connect(report)  # a feature that would make too many columns: say so
+    guards.update(guard_options(panel.training_options, report))  # L2, L1, the schedule, early stopping
     watcher = _ChildWatcher(panel.hidden_editor, guard_hidden)
     panel.hidden_editor.installEventFilter(watcher)
     return guards

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QT
                                QVBoxLayout, QWidget)
 
 from core import inspect as ins
+from core.features import feature_names
+from core.features import width as feature_width
 from core.losses import get_loss
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate, translated
@@ -329,7 +331,7 @@ class MathsInspector(QWidget):
         names = []
         for l, n in enumerate(arch.sizes):
             if l == 0:
-                given = list(s.dataset.input_names)
+                given = feature_names(s.dataset.input_names, s.features)  # with the derived inputs
             elif l == arch.n_layers:
                 given = self._output_names if len(self._output_names) == n else [f"y{u + 1}" for u in range(n)]
             else:
@@ -351,7 +353,7 @@ class MathsInspector(QWidget):
         if rep is None or s is None or row < 0:
             return False
         arch = rep.architecture
-        if arch.sizes[0] != s.n_inputs or arch.sizes[-1] != s.n_outputs:
+        if arch.sizes[0] != feature_width(s.features, s.n_inputs) or arch.sizes[-1] != s.n_outputs:
             return False
         t0 = time.perf_counter()
         self._last = time.monotonic()

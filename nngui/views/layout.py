@@ -32,6 +32,7 @@ from nngui.views.data_view import DataTableView
 from nngui.views.elided_label import ElidedLabel
 from nngui.views.insight import InsightViews
 from nngui.views.loss_plot import LossPlot
+from nngui.views.map_drawing import MapDrawing
 from nngui.views.network_view import NetworkView
 from nngui.views.prediction_model import PredictionModel, PredictionView
 from nngui.views.settings_panel import SettingsPanel
@@ -125,11 +126,13 @@ class WindowViews:
                                 translate("MainWindow", "hover for values"),
                                 translate("MainWindow", "Training (and validation) loss per epoch; hover for values, Ctrl+L "
                                                  "for a log scale."))
-        self.decision_map_box, _ = self._box(
+        self.decision_map_box, map_head = self._box(
             translate("MainWindow", "Decision map"), self.decision_map, "decisionMapHeader",
             translate("MainWindow", "hover a unit for its map"),
             translate("MainWindow", "The network's output over the plane of the two inputs, behind the data points; hover "
                              "a unit in the diagram for its own map."))
+        # Draw points (click adds a row, right-click removes one), beside the box's title.
+        self.map_drawing = MapDrawing(self.decision_map, self.data_model, map_head)
         self.loss_map_splitter = _splitter(Qt.Orientation.Horizontal, "lossMapSplitter", loss_box,
                                            self.decision_map_box)
         self.loss_map_splitter.setChildrenCollapsible(False)

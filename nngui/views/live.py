@@ -16,8 +16,10 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 
+from core.features import feature_names
+from core.features import width as feature_width
 from core.network import Architecture, Network
-from core.trainer import REACHED_ACCURACY, REACHED_LOSS
+from core.trainer import REACHED_ACCURACY, REACHED_EARLY_STOP, REACHED_LOSS
 
 from nngui.files.project import n_outputs
 from nngui.session import TrainingSession
@@ -28,6 +30,7 @@ from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
 from nngui.views.prediction_model import Scores
 from nngui.views.status_bar import loss_text, score_text
+from nngui.views.training_marks import TrainingMarks, stopped_early_text
 
 VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
 MAX_VIEW_INTERVAL = 0.5
@@ -55,6 +58,7 @@ class LiveViews(QObject):
         self._plot_rep: TrainingReport | None = None
         self._views_last = self._plot_last = 0.0
         self._acc_colour = ""
+        self.marks = TrainingMarks(views.loss_plot)  # early stopping's best epoch, the penalty in the read-out
         # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
         # so Pause/Resume and Step do not pay for an antialiased frame each time.
         self._draft_off = QTimer(self)
@@ -92,10 +96,12 @@ class LiveViews(QObject):
         v.banners.notice.hide()
         v.data_hints.check(ds.X, ds.Y, trainer.config)
         v.settings_panel.set_data_warnings(self.session.data_warnings(trainer))
-        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
-        v.network_view.set_architecture(arch, ds.input_names, names)
+        v.settings_panel.set_io(ds.n_inputs, arch.sizes[-1])
+        v.status.scheduled = not trainer.schedule.constant
+        inputs = feature_names(ds.input_names, trainer.config.features)  # "x1", .., "x1²", "sin x1"
+        v.network_view.set_architecture(arch, inputs, names)
         self.arch = arch
-        self._names = (list(ds.input_names), list(names))
+        self._names = (inputs, list(names))
         v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
         v.prediction_model.set_validation_rows(trainer.val_rows)
         v.prediction_view.fold_inputs()
@@ -136,24 +142,27 @@ class LiveViews(QObject):
         cfg = v.settings_panel.config()
         n_out = n_outputs(v.data_model.values(), v.data_model.roles(), cfg) if targets else 0
         try:
-            arch = Architecture.build(len(inputs), cfg.hidden, n_out, cfg.hidden_activations,
-                                      cfg.output_activation, cfg.bias, cfg.loss)
-        except (ValueError, TypeError):
+            arch = Architecture.build(feature_width(cfg.features, len(inputs)), cfg.hidden, n_out,
+                                      cfg.hidden_activations, cfg.output_activation, cfg.bias, cfg.loss)
+        except (ValueError, TypeError):  # FeatureError is a ValueError
             return
-        v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        v.settings_panel.set_io(len(inputs), arch.sizes[-1])
         outputs = targets if n_out == len(targets) else [f"{targets[0]}={k}" for k in range(n_out)]
-        if arch == self.arch and (inputs, outputs) == self._names:
+        if arch == self.arch and (feature_names(inputs, cfg.features), outputs) == self._names:
             return  # same network: keep the last weights on screen
         self.show_network(arch, inputs, outputs, [(np.zeros((a, b)), np.zeros(b) if arch.bias else None)
-                                                  for a, b in zip(arch.sizes, arch.sizes[1:])])
+                                                  for a, b in zip(arch.sizes, arch.sizes[1:])], cfg.features)
 
-    def show_network(self, arch: Architecture, inputs: list[str], outputs: list[str], layers) -> None:
-        """Draw a network that no trainer runs (a placeholder, or a model waiting for data)."""
-        self.v.network_view.set_architecture(arch, inputs, outputs)
+    def show_network(self, arch: Architecture, inputs: list[str], outputs: list[str], layers,
+                     features=()) -> None:
+        """Draw a network that no trainer runs (a placeholder, or a model waiting for data); ``inputs`` are
+        the raw input names, ``features`` the derived inputs the first layer also takes."""
+        names = feature_names(inputs, features)
+        self.v.network_view.set_architecture(arch, names, outputs)
         self.v.network_view.set_weights(layers)
         self.arch = arch
-        self._names = (list(inputs), list(outputs))
-        self.v.settings_panel.set_io(arch.sizes[0], arch.sizes[-1])
+        self._names = (names, list(outputs))
+        self.v.settings_panel.set_io(len(inputs), arch.sizes[-1])
 
     def reset(self) -> None:
         """A new document: no divergence, no curves, no earlier runs, no selected row."""
@@ -189,6 +198,7 @@ class LiveViews(QObject):
         t = self.session.trainer
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
         self.show_status(rep)
+        self.marks.show(rep.progress)
         if rep.progress.diverged:
             self.v.banners.show_divergence(rep.progress.diverged)
             self.v.loss_plot.set_diverged(rep.progress.epoch + 1)
@@ -261,6 +271,7 @@ class LiveViews(QObject):
         self._plot_rep = None
         self.v.loss_plot.clear_curves()
         self.v.loss_plot.set_diverged(None)
+        self.marks.clear()
 
     def _flush_plot(self) -> None:
         rep, self._plot_rep = self._plot_rep, None
@@ -291,6 +302,8 @@ class LiveViews(QObject):
             return "\u2713 " + fmt(translate("MainWindow", "loss < %1"), exact(t.config.stop_loss))
         if p.reached == REACHED_ACCURACY:
             return "\u2713 " + translate("MainWindow", "accuracy 100 %")
+        if p.reached == REACHED_EARLY_STOP:
+            return "\u2713 " + stopped_early_text(p.best_epoch)
         return ""
 
     # -- the selected row -------------------------------------------------------------------------
@@ -306,12 +319,13 @@ class LiveViews(QObject):
         if rep is None or ds is None or row < 0 or row >= ds.X.shape[0] or rep.architecture != self.arch:
             self.v.network_view.set_sample(None)
             return
-        x = ds.X[row : row + 1]
-        if self.session.normalizer is not None:
-            x = self.session.normalizer.transform(x)
+        view = self.v.insight.session  # the trainer's normalisation and input features, read while it was idle
+        if view is None or view.dataset is not ds:
+            self.v.network_view.set_sample(None)
+            return
         net = Network.from_layers(rep.architecture, rep.layers)
         with np.errstate(all="ignore"):
-            acts = [a[0] for a in net.forward(np.ascontiguousarray(x, dtype=np.float64))]
+            acts = [a[0] for a in net.forward(view.prepare(ds.X[row : row + 1]))]
         self.v.network_view.set_sample(acts)
 
     # -- training state ---------------------------------------------------------------------------

@@ -72,6 +72,7 @@ class LossPlot(pg.PlotWidget):
         self._ghosts: deque[tuple[pg.PlotDataItem, pg.TextItem, Curve]] = deque()
         self._draft = False
         self._update_mode = self.viewportUpdateMode()
+        self.readout_note = None  # (curve name, epoch) -> a second read-out line, e.g. the L1/L2 penalty
         self._build()
         self._apply_style()
         self.set_validation_visible(False)
@@ -481,7 +482,8 @@ class LossPlot(pg.PlotWidget):
     def _show_readout(self, name: str, epoch: float, loss: float) -> None:
         vy = np.log10(loss) if self._log else loss
         self._marker.setData([epoch], [vy])
-        self._readout.setText(self.readout_text(name, epoch, loss))
+        note = self.readout_note(name, epoch) if self.readout_note is not None else ""
+        self._readout.setText(self.readout_text(name, epoch, loss) + ("\n" + note if note else ""))
         self._readout.setAnchor(self._readout_anchor(QPointF(epoch, vy)))
         self._readout.setPos(epoch, vy)
         self._marker.setVisible(True)

@@ -33,8 +33,8 @@ from nngui.views.loss_plot import MAX_GHOSTS
 NORMALIZATION_LABELS = {"standard": "Standardise (mean 0, sd 1)", "minmax": "Min-max to [0, 1]"}
 
 # What a label mentions, in this order (see _plain for how).
-FIELDS = ("learning_rate", "hidden", "activation", "output_activation", "loss", "optimizer", "batch_size", "init",
-          "bias", "normalize", "seed", "validation", "dtype", "epochs")
+FIELDS = ("learning_rate", "hidden", "features", "activation", "output_activation", "loss", "optimizer", "batch_size",
+          "init", "bias", "normalize", "seed", "validation", "dtype", "epochs")
 MAX_DIFFS = 3
 
 
@@ -77,6 +77,9 @@ def _plain(name: str, v) -> str:
         if isinstance(v, str):
             return fmt(translate("RunActivation", "%1 hidden units"), _name(ACTIVATIONS, v))
         return fmt(translate("RunCompare", "activations %1"), "/".join(_name(ACTIVATIONS, a) for a in v))
+    if name == "features":
+        return fmt(translate("RunCompare", "features %1"), ", ".join(v)) if v else \
+            translate("RunCompare", "no input features")
     if name == "output_activation":
         return fmt(translate("RunCompare", "%1 output"), _name(ACTIVATIONS, v))
     if name == "loss":

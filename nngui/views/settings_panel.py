@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from core.config import DTYPES, ConfigError, TrainConfig
+from core.features import FeatureError, derived_count
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.normalization import NORMALIZATIONS
@@ -35,6 +37,7 @@ from core.optimizers import OPTIMIZERS
 from nngui.support import i18n
 from nngui.support.core_messages import core_text, error_text
 from nngui.support.formatting import exact as format_number  # noqa: F401 (the panel's number format)
+from nngui.views.features_editor import FeaturesEditor
 from nngui.views.settings_widgets import (
     WARNING_STYLE,
     ElidingComboBox,
@@ -42,6 +45,8 @@ from nngui.views.settings_widgets import (
     LearningRateSpinBox,
     StopLossSpinBox,
 )
+from nngui.views.layer_activations import PER_LAYER, LayerActivations, fit as fit_activations
+from nngui.views.training_options import TrainingOptions
 
 INT_MAX = 2**31 - 1
 
@@ -74,6 +79,7 @@ def _fill_combo(combo: QComboBox, entries) -> None:
 
 
 FORM_SPACING = 4  # px between rows: every setting in view at 1280x720 without scrolling
+BOX_MARGINS = (9, 4, 9, 4)  # inside each group box (the style's 9 px above and below cost a row)
 
 
 class SettingsPanel(QWidget):
@@ -96,7 +102,7 @@ class SettingsPanel(QWidget):
 
         root = QVBoxLayout(self)
         root.setContentsMargins(6, 6, 6, 6)
-        root.setSpacing(8)
+        root.setSpacing(4)
 
         # -- network ---------------------------------------------------------------------
         net_box = QGroupBox()
@@ -105,6 +111,7 @@ class SettingsPanel(QWidget):
         net.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         net.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         net.setVerticalSpacing(FORM_SPACING)
+        net.setContentsMargins(*BOX_MARGINS)
         self.io_label = QLabel()
         self.io_label.setObjectName("ioLabel")
         self.io_label.setWordWrap(True)
@@ -121,6 +128,9 @@ class SettingsPanel(QWidget):
         self.activation_combo = self._combo("activationCombo", [(n, ACTIVATIONS[n]) for n in HIDDEN_ACTIVATIONS],
                                             self.tr("Activation of the hidden layers"))
         self._row(net, self.tr("Activation"), self.activation_combo)
+        self.layer_activations = LayerActivations(self.activation_combo)  # "Per layer…": a combo per layer
+        net.addRow("", self.layer_activations)
+        self._net_form = net
         self.output_activation_combo = self._combo("outputActivationCombo", list(ACTIVATIONS.items()),
                                                    self.tr("Activation of the output layer"))
         self._row(net, self.tr("Output"), self.output_activation_combo)
@@ -134,7 +144,16 @@ class SettingsPanel(QWidget):
         keep(self.bias_check, "setText", self.tr("Bias units"))
         keep(self.bias_check, "setToolTip", self.tr("Give every hidden and output unit a bias (Loy's network has "
                                                     "none)"))
-        net.addRow("", self.bias_check)
+        self.features_editor = FeaturesEditor()  # squares, products, sin (core.features): a row that unfolds
+        bias_row = QHBoxLayout()
+        bias_row.setContentsMargins(0, 0, 0, 0)
+        bias_row.addWidget(self.bias_check)
+        bias_row.addStretch(1)
+        bias_row.addWidget(self.features_editor.toggle)
+        net.addRow("", bias_row)
+        keep(self._row(net, self.tr("Input features"), self.features_editor), "setToolTip",
+             self.tr("Derived inputs added after normalisation, as in TensorFlow Playground"))
+        self.features_editor.attach(net)
         root.addWidget(net_box)
 
         # -- training --------------------------------------------------------------------
@@ -143,6 +162,7 @@ class SettingsPanel(QWidget):
         tr = QFormLayout(train_box)
         tr.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         tr.setVerticalSpacing(FORM_SPACING)
+        tr.setContentsMargins(*BOX_MARGINS)
         self.optimizer_combo = self._combo("optimizerCombo", list(OPTIMIZERS.items()),
                                            self.tr("How the weights are updated"))
         self._row(tr, self.tr("Optimiser"), self.optimizer_combo)
@@ -204,6 +224,9 @@ class SettingsPanel(QWidget):
         for spin in (self.batch_size_spin, self.epochs_spin, self.seed_spin, self.validation_spin):
             spin.setKeyboardTracking(False)
             spin.setAccelerated(True)
+        # L2, L1, the schedule and early stopping: collapsed until used (nngui.views.training_options)
+        self.training_options = TrainingOptions(self.config)
+        tr.addRow(self.training_options)
         root.addWidget(train_box)
 
         self.warnings_label = QLabel()
@@ -217,6 +240,7 @@ class SettingsPanel(QWidget):
 
         # -- signals ---------------------------------------------------------------------
         self.hidden_editor.changed.connect(self._hidden_changed)
+        self.layer_activations.changed.connect(lambda: self._edited("activation", True))
         for combo, key, arch in (
             (self.activation_combo, "activation", True),
             (self.output_activation_combo, "output_activation", True),
@@ -228,9 +252,11 @@ class SettingsPanel(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i, k=key, a=arch: self._edited(k, a))
         self.bias_check.toggled.connect(lambda _b: self._edited("bias", True))
+        self.features_editor.changed.connect(lambda: self._edited("features", True))
         self.stop_accuracy_check.toggled.connect(lambda _b: self._edited("stop_accuracy", False))
         self.stop_loss_spin.valueChanged.connect(lambda _v: self._edited("stop_loss", False))
         self.learning_rate_spin.valueChanged.connect(self._lr_changed)
+        self.training_options.changed.connect(lambda key: self._edited(key, False))
         for spin, key in (
             (self.batch_size_spin, "batch_size"), (self.epochs_spin, "epochs"),
             (self.seed_spin, "seed"), (self.validation_spin, "validation"),
@@ -252,7 +278,7 @@ class SettingsPanel(QWidget):
             "batch_size": self.batch_size_spin, "epochs": self.epochs_spin, "seed": self.seed_spin,
             "validation": self.validation_spin, "normalize": self.normalize_combo, "dtype": self.dtype_combo,
             "stop_loss": self.stop_loss_spin, "stop_accuracy": self.stop_accuracy_check,
-        }.get(name) or self.findChild(QWidget, f"{name}Setting")
+        }.get(name) or self.training_options.widgets().get(name) or self.findChild(QWidget, f"{name}Setting")
 
     def set_limits(self, hidden=(), locked=()) -> None:
         """A lesson's limits: the settings ``hidden`` are not shown, those ``locked`` cannot be edited
@@ -292,8 +318,10 @@ class SettingsPanel(QWidget):
         """The settings shown, as a TrainConfig (not checked: call ``check()`` on it)."""
         hidden = self.hidden_editor.layers()
         activation = self._exact.get("activation", self.activation_combo.currentData())
+        if activation == PER_LAYER:
+            activation = self.layer_activations.activations()
         if not isinstance(activation, str):
-            activation = _fit_activations(tuple(activation), len(hidden))
+            activation = fit_activations(tuple(activation), len(hidden))
         return TrainConfig(
             hidden=hidden,
             activation=activation,
@@ -311,6 +339,8 @@ class SettingsPanel(QWidget):
             dtype=self.dtype_combo.currentData(),
             stop_loss=self._exact.get("stop_loss", float(self.stop_loss_spin.value())),
             stop_accuracy=self._exact.get("stop_accuracy", self.stop_accuracy_check.isChecked()),
+            features=self._exact.get("features", self.features_editor.features()),
+            **self.training_options.values(),  # l2, l1, schedule, early_stopping
         )
 
     def set_config(self, cfg: TrainConfig) -> None:
@@ -323,12 +353,15 @@ class SettingsPanel(QWidget):
             acts = cfg.hidden_activations
             if isinstance(cfg.activation, str):
                 self._select(self.activation_combo, "activation", cfg.activation)
-            elif len(set(acts)) == 1 and acts:
-                self._select(self.activation_combo, "activation", acts[0])
+            elif len(set(acts)) <= 1:
+                self._select(self.activation_combo, "activation", acts[0] if acts else "sigmoid")
                 self._exact["activation"] = tuple(cfg.activation)  # a tuple stays a tuple
             else:
-                self._select(self.activation_combo, "activation", acts[0] if acts else "sigmoid")
-                self._exact["activation"] = tuple(cfg.activation)
+                self._select(self.activation_combo, "activation", PER_LAYER)
+                if not self.layer_activations.set_activations(acts) or len(acts) != len(cfg.hidden):
+                    self._exact["activation"] = tuple(cfg.activation)  # e.g. an unknown name: kept as given
+            if not self.layer_activations.per_layer:
+                self.layer_activations.set_activations(acts)
             self._select(self.output_activation_combo, "output_activation", cfg.output_activation)
             self._select(self.loss_combo, "loss", cfg.loss)
             self._select(self.init_combo, "init", cfg.init)
@@ -345,6 +378,10 @@ class SettingsPanel(QWidget):
             self.stop_accuracy_check.setChecked(bool(cfg.stop_accuracy))
             if not isinstance(cfg.stop_accuracy, bool):
                 self._exact["stop_accuracy"] = cfg.stop_accuracy  # kept as given; check() reports it
+            self.features_editor.set_features(cfg.features)
+            if self.features_editor.features() != cfg.features:
+                self._exact["features"] = cfg.features  # an unknown name, kept; check() reports it
+            self.training_options.set_values(cfg)
         finally:
             for b in blockers:
                 b.unblock()
@@ -354,8 +391,9 @@ class SettingsPanel(QWidget):
         self._update_warnings()
 
     def set_io(self, n_inputs: int, n_outputs: int) -> None:
-        """Input and output sizes (they follow the data table)."""
+        """Input and output sizes (they follow the data table; ``n_inputs`` counts the raw input columns)."""
         self._n_in, self._n_out = int(n_inputs), int(n_outputs)
+        self.features_editor.set_input_count(self._n_in)
         self._update_io()
 
     def set_data_warnings(self, warnings: list[str]) -> None:
@@ -390,6 +428,9 @@ class SettingsPanel(QWidget):
         """Every label again in the language installed now (after a language switch)."""
         self._i18n.apply()
         self.hidden_editor.retranslate()
+        self.features_editor.retranslate()
+        self.layer_activations.retranslate()
+        self.training_options.retranslate()
         for combo in (self.activation_combo, self.output_activation_combo, self.loss_combo, self.init_combo,
                       self.optimizer_combo, self.normalize_combo, self.dtype_combo):
             for i in range(combo.count()):
@@ -428,6 +469,7 @@ class SettingsPanel(QWidget):
             self.optimizer_combo, self.normalize_combo, self.dtype_combo, self.bias_check,
             self.learning_rate_spin, self.batch_size_spin, self.epochs_spin, self.seed_spin,
             self.validation_spin, self.hidden_editor, self.stop_loss_spin, self.stop_accuracy_check,
+            self.features_editor,
         )
 
     def _select(self, combo: QComboBox, key: str, name) -> None:
@@ -464,7 +506,8 @@ class SettingsPanel(QWidget):
             return
         act = self._exact.get("activation")
         if act is not None and not isinstance(act, str):
-            self._exact["activation"] = _fit_activations(tuple(act), len(self.hidden_editor.layers()))
+            self._exact["activation"] = fit_activations(tuple(act), len(self.hidden_editor.layers()))
+        self.layer_activations.set_count(len(self.hidden_editor.layers()))
         self._update_enabled()
         self._update_warnings()
         self._update_io()
@@ -485,6 +528,7 @@ class SettingsPanel(QWidget):
         has_hidden = bool(self.hidden_editor.layers())
         self.activation_combo.setEnabled(has_hidden)
         self.activation_combo.setToolTip("" if has_hidden else self.tr("No hidden layers: nothing to activate"))
+        self._net_form.setRowVisible(self.layer_activations, has_hidden and self.layer_activations.per_layer)
         spec = OPTIMIZERS.get(self.optimizer_combo.currentData())
         full = bool(spec and spec.full_batch)
         self.batch_size_spin.setEnabled(not full)
@@ -497,6 +541,9 @@ class SettingsPanel(QWidget):
         hidden = self.hidden_editor.layers()
         n_in, n_out = self._n_in, self._n_out
         inputs = i18n.fmt(self.tr("%1 input") if n_in == 1 else self.tr("%1 inputs"), n_in)
+        derived = _derived(self.config().features, n_in)
+        if derived:
+            inputs = i18n.fmt(self.tr("%1 + %2 derived"), inputs, derived)
         outputs = i18n.fmt(self.tr("%1 output") if n_out == 1 else self.tr("%1 outputs"), n_out)
         middle = "[" + ", ".join(map(str, hidden)) + "]" if hidden else "[]"
         self.io_label.setText(f"{inputs} \u2192 {middle} \u2192 {outputs}")
@@ -528,10 +575,10 @@ class _Named:
         self.name, self.label = name, label
 
 
-def _fit_activations(acts: tuple[str, ...], n: int):
-    """Per-layer activations resized to ``n`` layers (the last one repeats)."""
-    if n == 0:
-        return ()
-    if not acts:
-        return ("sigmoid",) * n
-    return tuple(acts[:n]) + (acts[-1],) * max(0, n - len(acts))
+def _derived(features, n_in: int) -> int:
+    """Derived input columns of ``features`` for ``n_in`` inputs (0 for unknown names)."""
+    try:
+        return derived_count(features, n_in)
+    except FeatureError:
+        return 0
+

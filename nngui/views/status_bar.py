@@ -15,6 +15,7 @@ from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
 from nngui.views.elided_label import ElidedLabel
 from nngui.views.prediction_model import Scores
+from nngui.views.training_marks import penalty_text, rate_text
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX
 MESSAGE_SHARE = 0.3  # of the bar's width left for messages when the fields are wide (a large system font)
@@ -91,6 +92,9 @@ class StatusFields:
         self.epoch.setObjectName("statusEpochLabel")
         self.loss = QLabel(fmt(translate("MainWindow", "Loss %1"), formatting.DASH))
         self.loss.setObjectName("statusLossLabel")
+        self.rate = QLabel("")  # the schedule's learning rate of the latest epoch (shown while one is set)
+        self.rate.setObjectName("statusRateLabel")
+        self.scheduled = False  # the trainer's schedule is not constant (set by views.live)
         self.speed = QLabel("")
         self.speed.setObjectName("statusSpeedLabel")
         self.score = ElidedLabel("")
@@ -104,9 +108,9 @@ class StatusFields:
         self.progress.setFixedWidth(140)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        for w in (self.epoch, self.loss, self.score, self.speed, self.elapsed):
+        for w in (self.epoch, self.loss, self.rate, self.score, self.speed, self.elapsed):
             w.setContentsMargins(6, 0, 6, 0)
-        for w in (self.epoch, self.loss, self.score, self.speed, self.elapsed, self.progress):
+        for w in (self.epoch, self.loss, self.rate, self.score, self.speed, self.elapsed, self.progress):
             w.setProperty("nnguiPermanent", True)
             bar.addPermanentWidget(w)
 
@@ -124,6 +128,8 @@ class StatusFields:
         if rep is None:
             set_status_text(self.epoch, fmt(translate("MainWindow", "Epoch %1"), formatting.DASH), live)
             set_status_text(self.loss, fmt(translate("MainWindow", "Loss %1"), formatting.DASH), live)
+            set_status_text(self.rate, "", live)
+            self.rate.hide()
             set_status_text(self.speed, "", live)
             set_status_text(self.elapsed, "", live)
             self.progress.hide()
@@ -133,9 +139,16 @@ class StatusFields:
         set_status_text(self.epoch, fmt(translate("MainWindow", "Epoch %1"), formatting.integer(p.epoch)) + target,
                         live)
         loss = loss_text(rep)
+        if p.penalty:
+            loss += "  " + penalty_text(p.penalty)
         if p.val_loss is not None:
             loss += "  " + fmt(translate("MainWindow", "(validation %1)"), formatting.short(p.val_loss))
         set_status_text(self.loss, loss, live)
+        set_status_text(self.rate, rate_text(p.current_learning_rate or p.learning_rate) if self.scheduled else "",
+                        live)
+        if self.rate.isHidden() == self.scheduled:  # shown only with a schedule (changes with the trainer only)
+            self.rate.setVisible(self.scheduled)
+        self.rate.setToolTip(translate("MainWindow", "The learning rate of the latest epoch, set by the schedule"))
         set_status_text(self.speed, fmt(translate("MainWindow", "%1 epochs/s"),
                                         formatting.integer(round(rep.epochs_per_second)))
                         if rep.epochs_per_second > 0 and live else "", live)

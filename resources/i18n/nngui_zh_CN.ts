@@ -442,6 +442,22 @@ Change B&apos;s settings on the left; run A goes on.</source>
         <translation>准确率达 100% 时停止</translation>
     </message>
     <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -452,6 +468,22 @@ Change B&apos;s settings on the left; run A goes on.</source>
     <message>
         <source>Layer sizes</source>
         <translation>各层大小</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
     </message>
     <message>
         <source>the number of target columns cannot be negative (targets=%1)</source>
@@ -646,6 +678,50 @@ Change B&apos;s settings on the left; run A goes on.</source>
         <translation>必须是 true 或 false，实际为 %1</translation>
     </message>
     <message>
+        <source>%1 runs over the epoch target, but epochs is 0 (until stopped): set a number of epochs or another schedule</source>
+        <translation>%1 按目标轮数计算，但轮数为 0（一直训练到停止）：请设定轮数或换一种计划</translation>
+    </message>
+    <message>
+        <source>schedule %1: a factor above 1 makes the learning rate grow</source>
+        <translation>学习率计划 %1：因子大于 1 会使学习率变大</translation>
+    </message>
+    <message>
+        <source>the patience must be a whole number of epochs &gt;= 1 (0: off), got %1</source>
+        <translation>耐心值必须是 ≥ 1 的整数轮数（0 表示关闭），实际为 %1</translation>
+    </message>
+    <message>
+        <source>watches the validation loss, but no rows are held out: set a validation share above 0 (e.g. 0.2)</source>
+        <translation>依据验证损失，但没有留出任何行：请把验证比例设为大于 0（例如 0.2）</translation>
+    </message>
+    <message>
+        <source>watches the validation loss, but a validation share of %1 of %2 rows holds out none: raise the share</source>
+        <translation>依据验证损失，但 %2 行中按比例 %1 留不出任何行：请提高验证比例</translation>
+    </message>
+    <message>
+        <source>expected text (%1), got %2</source>
+        <translation>应为文本（%1），实际为 %2</translation>
+    </message>
+    <message>
+        <source>unknown schedule %1; expected %2</source>
+        <translation>未知的学习率计划 %1；应为 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 takes %3 (%4, e.g. %5)</source>
+        <translation>%1：%2 需要 %3（%4，例如 %5）</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a whole number &gt;= 1, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 ≥ 1 的整数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a number &gt; 0, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 &gt; 0 的数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 must be a finite number &gt; 0, got %4</source>
+        <translation>%1：%3 中的 %2 必须是 &gt; 0 的有限数，实际为 %4</translation>
+    </message>
+    <message>
         <source>categorical cross-entropy is meant to follow a softmax output</source>
         <translation>多类交叉熵应当配合 softmax 输出层使用</translation>
     </message>
@@ -668,6 +744,34 @@ Change B&apos;s settings on the left; run A goes on.</source>
     <message>
         <source>batch size %1 is larger than the %2 rows: using all rows</source>
         <translation>批大小 %1 超过了总行数 %2：将使用全部行</translation>
+    </message>
+    <message>
+        <source>unknown data set %1; expected one of %2</source>
+        <translation>未知的数据集 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2 for %3, got %4</source>
+        <translation>对于 %3 必须是 %1 到 %2 之间的整数，实际为 %4</translation>
+    </message>
+    <message>
+        <source>must be from 0 to %1 (0 to %2), got %3</source>
+        <translation>必须在 0 到 %1 之间（0 到 %2），实际为 %3</translation>
+    </message>
+    <message>
+        <source>must be a fraction from 0 to %1, got %2</source>
+        <translation>必须是 0 到 %1 之间的比例，实际为 %2</translation>
+    </message>
+    <message>
+        <source>unknown feature %1; expected one of %2</source>
+        <translation>未知的特征 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>feature %1 is listed twice</source>
+        <translation>特征 %1 被列出了两次</translation>
+    </message>
+    <message>
+        <source>%1 on %2 inputs would add %3 derived input columns (%4); at most %5 derived columns are allowed: choose fewer inputs or fewer features</source>
+        <translation>在 %2 个输入上使用 %1 会增加 %3 个派生输入列（%4）；最多允许 %5 个派生列：请减少输入或特征</translation>
     </message>
     <message>
         <source>%1 needs targets between 0 and 1 (or whole-number class labels with softmax + ce); scale the targets or choose sse/mse</source>
@@ -1515,6 +1619,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -1718,6 +1826,37 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     </message>
 </context>
 <context>
+    <name>FeaturesEditor</name>
+    <message>
+        <source>Squares: add each input squared (x1², x2², …) as an extra input. A circle then becomes a straight line: the circle data is solved without any hidden layer.</source>
+        <translation>平方：把每个输入的平方（x1²、x2²、…）作为额外输入。圆由此变成一条直线：不用任何隐藏层就能解决圆形数据。</translation>
+    </message>
+    <message>
+        <source>Products: add xi·xj for every pair of inputs (x1·x2, …) as extra inputs. XOR&apos;s quadrants are the sign of x1·x2.</source>
+        <translation>乘积：把每对输入的乘积 xi·xj（x1·x2、…）作为额外输入。XOR 的象限正是 x1·x2 的符号。</translation>
+    </message>
+    <message>
+        <source>Sines: add sin x1, sin x2, … as extra inputs (waves and spirals).</source>
+        <translation>正弦：把 sin x1、sin x2、… 作为额外输入（适合波形和螺旋）。</translation>
+    </message>
+    <message>
+        <source>Computed after normalisation; the first layer gets one unit per derived input.</source>
+        <translation>在归一化之后计算；每个派生输入在第一层占一个单元。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Show the input features: squares, products and sines of the inputs as extra inputs</source>
+        <translation>显示输入特征：把输入的平方、乘积和正弦作为额外输入</translation>
+    </message>
+    <message>
+        <source>Input features: %1</source>
+        <translation>输入特征：%1</translation>
+    </message>
+</context>
+<context>
     <name>HiddenLayersEditor</name>
     <message>
         <source>No hidden layers: inputs connect straight to the outputs.</source>
@@ -1754,6 +1893,25 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>More than %1 units in layer %2: training will be slower and the diagram shows only the first units.</source>
         <translation>第 %2 层超过 %1 个单元：训练会变慢，网络图只显示前面的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerActivations</name>
+    <message>
+        <source>Per layer…</source>
+        <translation>逐层设定…</translation>
+    </message>
+    <message>
+        <source>A different activation for each hidden layer</source>
+        <translation>每个隐藏层使用不同的激活函数</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer %1</source>
+        <translation>隐藏层 %1 的激活函数</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1 activation</source>
+        <translation>隐藏层 %1 激活函数</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2101,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>epoch %1: loss %2 (%3)</source>
         <translation>第 %1 轮：损失 %2（%3）</translation>
+    </message>
+    <message>
+        <source>best %1</source>
+        <translation>最佳 %1</translation>
+    </message>
+    <message>
+        <source>+ penalty %1 (epoch %2)</source>
+        <translation>+ 惩罚项 %1（第 %2 轮）</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2450,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>导入权重(&amp;G)…</translation>
     </message>
     <message>
+        <source>New da&amp;ta set…</source>
+        <translation>新建数据集(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Replace the table with generated data (circle, XOR, spiral, ...) with noise, a seed and a validation share</source>
+        <translation>用生成的数据（圆形、XOR、螺旋等）替换表格，可设噪声、随机种子和验证比例</translation>
+    </message>
+    <message>
         <source>Load a network (architecture and weights) from a model file</source>
         <translation>从模型文件载入网络（结构和权重）</translation>
     </message>
@@ -2444,6 +2618,22 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>网络在两个输入构成的平面上的输出，绘制在数据之后</translation>
     </message>
     <message>
+        <source>Show &amp;validation points</source>
+        <translation>显示验证点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Draw the rows held out for validation on the decision map (hollow)</source>
+        <translation>在决策图上画出留作验证的行（空心）</translation>
+    </message>
+    <message>
+        <source>D&amp;iscretise output</source>
+        <translation>离散化输出(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Colour the decision map by the predicted class only, without blending by probability</source>
+        <translation>决策图只按预测类别着色，不按概率混合颜色</translation>
+    </message>
+    <message>
         <source>&amp;Maths inspector</source>
         <translation>数学检查器(&amp;M)</translation>
     </message>
@@ -2558,6 +2748,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
+    </message>
+    <message>
+        <source>The learning rate of the latest epoch, set by the schedule</source>
+        <translation>最近一轮的学习率（由学习率计划决定）</translation>
     </message>
     <message>
         <source>Training time</source>
@@ -2682,6 +2876,10 @@ The last weights were kept; you can change the settings, Reset or train again.</
     <message>
         <source>Training diverged: press Reset (Ctrl+R) for new weights, with a lower learning rate.</source>
         <translation>训练发散了：请降低学习率，并按“重置”（Ctrl+R）生成新权重。</translation>
+    </message>
+    <message>
+        <source>Stopped early: best validation loss at epoch %1, weights of that epoch kept. Change or switch off early stopping to train on, or Reset.</source>
+        <translation>已提前停止：第 %1 轮验证损失最低，已保留该轮的权重。修改或关闭早停可继续训练，或者重置。</translation>
     </message>
     <message>
         <source>The epoch target is reached: raise Epochs (or set 0 = until stopped), or Reset.</source>
@@ -2986,6 +3184,77 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>Lesson editor</source>
         <translation>课程编辑器</translation>
+    </message>
+    <message>
+        <source>Edit bias %1</source>
+        <translation>编辑偏置 %1</translation>
+    </message>
+    <message>
+        <source>Edit weight %1</source>
+        <translation>编辑权重 %1</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists: the network has changed since.</source>
+        <translation>%1 已不存在：网络在此之后已改变。</translation>
+    </message>
+    <message>
+        <source>lr %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <source>+ penalty %1</source>
+        <translation>+ 惩罚项 %1</translation>
+    </message>
+    <message>
+        <source>stopped early: best validation loss at epoch %1, weights of that epoch kept</source>
+        <translation>已提前停止：第 %1 轮验证损失最低，已保留该轮的权重</translation>
+    </message>
+    <message>
+        <source>Nothing to edit yet: the network has no data to train on.</source>
+        <translation>暂无可编辑的内容：网络还没有可训练的数据。</translation>
+    </message>
+    <message>
+        <source>Input units have no bias: double-click an edge to edit its weight.</source>
+        <translation>输入单元没有偏置：双击一条连线可编辑其权重。</translation>
+    </message>
+    <message>
+        <source>This network has no biases (Bias units is off).</source>
+        <translation>此网络没有偏置（“偏置单元”已关闭）。</translation>
+    </message>
+    <message>
+        <source>Training paused to edit by hand; press Resume (Space) to go on.</source>
+        <translation>训练已暂停以便手动编辑；按“继续”（空格键）接着训练。</translation>
+    </message>
+    <message>
+        <source>%1 set to %2 (was %3); Ctrl+Z undoes.</source>
+        <translation>%1 已设为 %2（原为 %3）；Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>MapDrawing</name>
+    <message>
+        <source>Draw points</source>
+        <translation>画点</translation>
+    </message>
+    <message>
+        <source>The class of the points a click adds</source>
+        <translation>点击添加的点所属的类别</translation>
+    </message>
+    <message>
+        <source>Click on the map to add a point of the chosen class, right-click to remove the nearest point; each is one undo step (Ctrl+Z)</source>
+        <translation>在图上点击添加所选类别的点，右键点击删除最近的点；每次操作都可撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Drawing points needs data with two inputs and one column of class labels (e.g. 0 and 1)</source>
+        <translation>画点需要两个输入和一列类别标签（例如 0 和 1）的数据</translation>
+    </message>
+    <message>
+        <source>Draw a point of class %1</source>
+        <translation>画一个类别 %1 的点</translation>
+    </message>
+    <message>
+        <source>Remove the point in row %1</source>
+        <translation>删除第 %1 行的点</translation>
     </message>
 </context>
 <context>
@@ -3322,6 +3591,89 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
 </context>
 <context>
+    <name>NewDataSet</name>
+    <message>
+        <source>New data set</source>
+        <translation>新建数据集</translation>
+    </message>
+    <message>
+        <source>How many rows to draw (at most %1)</source>
+        <translation>生成多少行（最多 %1）</translation>
+    </message>
+    <message>
+        <source>0 %: clean classes; up to 50 %: labels near the boundary mixed, blobs and arms wider, targets noisier</source>
+        <translation>0 %：类别干净；最高 50 %：边界附近的标签混杂，团簇和螺旋臂变宽，目标值噪声更大</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same rows</source>
+        <translation>相同的种子生成相同的行</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Draw new rows (a new seed)</source>
+        <translation>生成新的行（新的随机种子）</translation>
+    </message>
+    <message>
+        <source>Fraction of the rows held out to measure the validation loss (the settings&apos; Validation)</source>
+        <translation>留出用于计算验证损失的行的比例（即设置中的“验证集”）</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>class %1: %2</source>
+        <translation>类别 %1：%2</translation>
+    </message>
+    <message>
+        <source>y from %1 to %2</source>
+        <translation>y 从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2)</source>
+        <translation>%1 行（%2）</translation>
+    </message>
+    <message>
+        <source>%1 held out for validation</source>
+        <translation>%1 行留作验证</translation>
+    </message>
+    <message>
+        <source>Cannot make the data set</source>
+        <translation>无法生成数据集</translation>
+    </message>
+    <message>
+        <source>New data set: %1</source>
+        <translation>新建数据集：%1</translation>
+    </message>
+    <message>
+        <source>a new data set</source>
+        <translation>换了新数据集</translation>
+    </message>
+    <message>
+        <source>New data set: %1 rows of %2 with %3 % noise (seed %4); the last column is the target.</source>
+        <translation>新建数据集：%1 行%2，噪声 %3 %（种子 %4）；最后一列是目标。</translation>
+    </message>
+</context>
+<context>
     <name>Palettes</name>
     <message>
         <source>Cannot write %1: the image is empty</source>
@@ -3442,6 +3794,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>activations %1</source>
         <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <source>features %1</source>
+        <translation>输入特征 %1</translation>
+    </message>
+    <message>
+        <source>no input features</source>
+        <translation>无输入特征</translation>
     </message>
     <message>
         <source>%1 output</source>
@@ -3595,6 +3955,14 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>为每个隐藏单元和输出单元加上偏置（Loy 的网络没有偏置）</translation>
     </message>
     <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Derived inputs added after normalisation, as in TensorFlow Playground</source>
+        <translation>在归一化之后添加的派生输入，与 TensorFlow Playground 相同</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -3719,6 +4087,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
         <translation>%1 个输入</translation>
     </message>
     <message>
+        <source>%1 + %2 derived</source>
+        <translation>%1 + %2 个派生</translation>
+    </message>
+    <message>
         <source>%1 output</source>
         <translation>%1 个输出</translation>
     </message>
@@ -3795,6 +4167,88 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
 </context>
 <context>
+    <name>TrainingOptions</name>
+    <message>
+        <source>Regularisation and schedule</source>
+        <translation>正则化与学习率计划</translation>
+    </message>
+    <message>
+        <source>L2 and L1 penalties on the weights, a learning-rate schedule and early stopping (click, Space or Enter to open)</source>
+        <translation>权重的 L2 和 L1 惩罚、学习率计划和早停（单击、空格键或回车键展开）</translation>
+    </message>
+    <message>
+        <source>L2 penalty (l2 / 2) * sum(W^2) on the weights, not the biases; Off = 0</source>
+        <translation>对权重（不含偏置）的 L2 惩罚 (l2 / 2) × Σ W²；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>L1 penalty l1 * sum(|W|) on the weights, not the biases; Off = 0</source>
+        <translation>对权重（不含偏置）的 L1 惩罚 l1 × Σ |W|；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes epoch by epoch (epoch e counts from 1, lr is the learning rate above)</source>
+        <translation>学习率如何逐轮变化（轮次 e 从 1 开始计数，η 为上面的学习率）</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs and keep the weights of its best epoch (needs a validation share); Off = 0</source>
+        <translation>验证损失连续这么多轮没有改善时停止，并保留最佳一轮的权重（需要验证比例）；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 超出范围</translation>
+    </message>
+    <message>
+        <source>It stays %1.</source>
+        <translation>仍为 %1。</translation>
+    </message>
+    <message>
+        <source>That key is not accepted here.</source>
+        <translation>此处不接受该按键。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>now %1 · Enter applies, Esc cancels</source>
+        <translation>当前 %1 · 回车键应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Old value: %1</source>
+        <translation>原值：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a finite number: type one such as 0.5 or -1e-3</source>
+        <translation>%1 不是有限数：请输入如 0.5 或 -1e-3 的数</translation>
+    </message>
+</context>
+<context>
     <name>WeightHistory</name>
     <message>
         <source>No history yet: train to record it.</source>
@@ -3834,6 +4288,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>The inputs are normalised as in training: a0 = (x − shift) / scale.</source>
         <translation>输入按训练时的方式归一化：a0 = (x − shift) / scale。</translation>
+    </message>
+    <message>
+        <source>The network also takes the input features %1, computed from the (normalised) inputs.</source>
+        <translation>网络还接收输入特征 %1，由（归一化后的）输入计算得到。</translation>
     </message>
     <message>
         <source>Layer %1 weights W%1 (row: from, column: to)</source>
@@ -4037,6 +4495,114 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>W ~ N(0, 1) * sqrt(2/in)</source>
         <translation>W ~ N(0, 1) × √(2/输入数)</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Class 1 inside a circle, class 0 around it.</source>
+        <translation>类别 1 在圆内，类别 0 在圆外。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Class 1 in the quadrants where x1 and x2 have opposite signs.</source>
+        <translation>类别 1 位于 x1 与 x2 符号相反的象限。</translation>
+    </message>
+    <message>
+        <source>Two Gaussian blobs</source>
+        <translation>两个高斯团</translation>
+    </message>
+    <message>
+        <source>Two clouds of points, one per class; noise widens them.</source>
+        <translation>两团点云，每类一团；噪声使它们变宽。</translation>
+    </message>
+    <message>
+        <source>Spiral (3 classes)</source>
+        <translation>螺旋（3 类）</translation>
+    </message>
+    <message>
+        <source>Three interleaved spiral arms.</source>
+        <translation>三条交错的螺旋臂。</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles.</source>
+        <translation>两个交错的半圆。</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>y = (x1 + x2) / 2.</source>
+        <translation>y = (x1 + x2) / 2。</translation>
+    </message>
+    <message>
+        <source>Sine (regression)</source>
+        <translation>正弦（回归）</translation>
+    </message>
+    <message>
+        <source>y = sin(pi x1), one input.</source>
+        <translation>y = sin(pi x1)，一个输入。</translation>
+    </message>
+    <message>
+        <source>Squares (x²)</source>
+        <translation>平方（x²）</translation>
+    </message>
+    <message>
+        <source>Products (xi·xj)</source>
+        <translation>乘积（xi·xj）</translation>
+    </message>
+    <message>
+        <source>Sines (sin x)</source>
+        <translation>正弦（sin x）</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>lr * GAMMA ** floor((e - 1) / EVERY)</source>
+        <translation>η × γ^⌊(e − 1) / N⌋</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>因子 γ</translation>
+    </message>
+    <message>
+        <source>every (epochs)</source>
+        <translation>间隔 N（轮）</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>lr * GAMMA ** (e - 1)</source>
+        <translation>η × γ^(e − 1)</translation>
+    </message>
+    <message>
+        <source>Cosine to zero</source>
+        <translation>余弦降至零</translation>
+    </message>
+    <message>
+        <source>lr * (1 + cos(pi * (e - 1) / E)) / 2</source>
+        <translation>η × (1 + cos(π (e − 1) / E)) / 2</translation>
     </message>
     <message>
         <source>None (raw inputs)</source>

@@ -36,10 +36,13 @@ def _q(text: str) -> str:
 def write_core_texts() -> Path:
     sys.path.insert(0, str(ROOT))
     from core.activations import ACTIVATIONS
+    from core.features import FEATURES
+    from core.generate import GENERATORS
     from core.initializers import INITIALIZERS
     from core.losses import LOSSES
     from core.optimizers import OPTIMIZERS
     from core.presets import PRESETS
+    from core.schedules import SCHEDULES
     from nngui.support.palettes import PALETTES
 
     lines = [
@@ -69,6 +72,16 @@ def write_core_texts() -> Path:
     for table in (ACTIVATIONS, LOSSES, OPTIMIZERS, INITIALIZERS):  # the combo boxes' tooltips
         for entry in table.values():
             add("core", getattr(entry, "formula", "") or getattr(entry, "description", ""))
+    for gen in GENERATORS.values():  # File > New data set…
+        add("core", gen.title)
+        add("core", gen.description)
+    for feature in FEATURES.values():
+        add("core", feature.title)
+    for schedule in SCHEDULES.values():  # the schedule combo: labels, formulas (tooltips), parameters
+        add("core", schedule.label)
+        add("core", schedule.formula)
+        for param in schedule.params:
+            add("core", param.label)
     for preset in PRESETS.values():
         add("presets", preset.title)
         add("presets", preset.description)
