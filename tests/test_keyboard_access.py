@@ -356,3 +356,34 @@ def test_at_the_start_space_trains_and_right_steps(qtbot):
         qtbot.waitUntil(lambda: not w.controller.is_running(), timeout=5000)
     finally:
         w.controller.shutdown()
+
+
+def test_return_on_the_diagram_edits_the_weight_by_hand(qtbot):
+    """The keyboard's double-click: Return on a weight opens the hand editor, Enter applies, the focus comes
+    back to the diagram, Ctrl+Z undoes."""
+    w = _window(qtbot, "circle")
+    try:
+        assert train_synchronously(w, 5)
+        view = w.network_view
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus, timeout=2000)
+        _key(qtbot, view, K.Key_Down)
+        _key(qtbot, view, K.Key_Right)
+        assert w.access.diagram.cursor[:4] == ("edge", 0, 1, 1)
+        old = view.edge_value(0, 1, 1)
+        _key(qtbot, view, K.Key_Return)
+        field = QApplication.focusWidget()
+        assert field.objectName() == "weightEditorField" and field.isVisible()
+        assert QAccessible.queryAccessibleInterface(field).text(QAccessible.Text.Name).startswith("W1")
+        _key(qtbot, field, K.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field, "0.5")
+        _key(qtbot, field, K.Key_Return)
+        qtbot.waitUntil(lambda: view.edge_value(0, 1, 1) == 0.5, timeout=3000)
+        assert QApplication.focusWidget() is view and w.access.diagram.cursor[:4] == ("edge", 0, 1, 1)
+        _key(qtbot, view, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: view.edge_value(0, 1, 1) == old, timeout=3000)
+        _key(qtbot, view, K.Key_Home)  # an input unit has no bias: the status bar says so, nothing opens
+        _key(qtbot, view, K.Key_Return)
+        assert QApplication.focusWidget() is view and "no bias" in w.statusBar().currentMessage()
+    finally:
+        w.controller.shutdown()

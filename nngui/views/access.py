@@ -84,6 +84,20 @@ class _MenuKeyOpensCellMenu(QObject):
         return False
 
 
+class _BackToDiagram(QObject):
+    """When the hand editor opened from the keyboard closes, the focus goes back to the diagram."""
+
+    def __init__(self, view, parent) -> None:
+        super().__init__(parent)
+        self.view = view
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Hide:
+            editor.removeEventFilter(self)
+            QTimer.singleShot(0, self, lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))  # once hidden
+        return False
+
+
 class WindowAccess(QObject):
     """Names, keyboard, announcements, contrast and live sound for ``window`` (see the module's text)."""
 
@@ -104,7 +118,9 @@ class WindowAccess(QObject):
         name_children(w, self.readout)
         w.views.network_header.insertWidget(2, self.readout, 1)
         self.diagram = DiagramKeys(w.network_view, self.announcer.say)
+        self.back_to_diagram = _BackToDiagram(w.network_view, self)
         self.diagram.changed.connect(self._show_readout)
+        self.diagram.activated.connect(self._edit_by_hand)
         self.loss = LossCursor(w.loss_plot, self.announcer.say)
         self.map = MapCursor(w.decision_map, self.announcer.say)
         for table in (w.data_view, w.prediction_view):
@@ -113,12 +129,10 @@ class WindowAccess(QObject):
         w.data_view.installEventFilter(self.menu_key)
         w.findChild(QWidget, "settingsScroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
         self.fix_tab_order()  # again once shown (below): the settings are sorted by where they are drawn
-        self._shown = False
-        self._first_focus = self.start_widget()
-        self._first_focus.setFocus()
-        w.settings_panel.hidden_editor.changed.connect(  # spin boxes come and go
-            lambda *_: QTimer.singleShot(0, self, self.fix_tab_order))
+        self._shown = self._order_due = False
+        self.start_widget().setFocus()
         w.installEventFilter(self)
+        w.settings_panel.installEventFilter(self)  # fields come and go, sections open: the order again
         self.space_presses = _SpacePressesButton(self)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.sound = LiveSound(w)
@@ -147,23 +161,25 @@ class WindowAccess(QObject):
         if obj is self.window and event.type() == QEvent.Type.Show and not self._shown:
             self._shown = True
             QTimer.singleShot(0, self, self._first_shown)  # laid out by then
+        elif event.type() == QEvent.Type.LayoutRequest and obj is self.window.settings_panel \
+                and not self._order_due:
+            self._order_due = True
+            QTimer.singleShot(0, self, self.fix_tab_order)  # after the layout has placed the fields
         return False
 
     def start_widget(self) -> QWidget:
         """Where the keyboard starts: the first choice among the settings (a combo box), where Space trains and
         Right steps as they do everywhere (a text field would take Right for its cursor)."""
-        chain = self.tab_chain()
-        return next((f for f in chain if isinstance(f, QComboBox) and not f.isHidden()), chain[0])
+        chain, panel = self.tab_chain(), self.window.settings_panel
+        return next((f for f in chain if isinstance(f, QComboBox) and f.isVisibleTo(panel)), chain[0])
 
     def _first_shown(self) -> None:
         self.fix_tab_order()
-        first = self.start_widget()
-        if self.window.focusWidget() in (None, self._first_focus):
-            first.setFocus()  # where the keyboard starts: the first setting
-        self._first_focus = first
+        self.start_widget().setFocus()  # where the keyboard starts
 
     def fix_tab_order(self, *_) -> None:
         """Tab goes through :meth:`tab_chain` (again after settings fields were added)."""
+        self._order_due = False
         layout = self.window.settings_panel.layout()
         if layout is not None:
             layout.activate()  # where the fields are drawn decides their order
@@ -206,6 +222,13 @@ class WindowAccess(QObject):
         if isinstance(new, QAbstractButton) and new.window() is self.window and \
                 QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
             new.installEventFilter(self.space_presses)
+
+    def _edit_by_hand(self, place) -> None:
+        """Return on the diagram's cursor: the hand editor of a weight or bias (double-click with a mouse); the
+        keyboard comes back to the diagram when it closes."""
+        editing = getattr(self.window, "weight_editing", None)
+        if editing is not None and editing.edit_at(place.toPoint()):
+            editing.editor.installEventFilter(self.back_to_diagram)
 
     def _show_readout(self, text: str) -> None:
         hint = self.window.findChild(QWidget, "networkHeaderHint")

@@ -496,20 +496,14 @@ class DecisionMap(QWidget):
         return self.plane.output[j, i]
 
     def _on_mouse_moved(self, scene_pos) -> None:
-        if self.plane is None:
-            return
         vb = self.plot.getPlotItem().getViewBox()
-        if not vb.sceneBoundingRect().contains(scene_pos):
-            self.readout.setText("")
-            return
-        p = vb.mapSceneToView(scene_pos)
-        if self.value_at(p.x(), p.y()) is not None:
-            self.readout.setText(self.text_at(p.x(), p.y()))
+        if self.plane is not None:
+            p, inside = vb.mapSceneToView(scene_pos), vb.sceneBoundingRect().contains(scene_pos)
+            self.readout.setText(self.text_at(p.x(), p.y()) if inside else "")
 
     def text_at(self, x: float, y: float) -> str:
         """The read-out for the point (x, y): "(0.5, -1) → class 1 (93 %)" ('' before the first drawing)."""
-        out, st = self.value_at(x, y), self.style_
-        if out is None or st is None:
+        if (out := self.value_at(x, y)) is None or (st := self.style_) is None:
             return ""
         if st.kind == KIND_CLASSES:
             c = int(np.argmax(out))

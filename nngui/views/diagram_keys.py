@@ -6,7 +6,8 @@ Keys (while the diagram has the focus; Tab or F6 reach it):
   same unit (the one the cursor came from);
 - Right: from a unit to one of its outgoing weights, from a weight to the unit it leads to;
   Left: the same backwards (incoming weights, the unit a weight comes from);
-- Home / End: the first input / the first output.
+- Home / End: the first input / the first output;
+- Return, Enter or F2: edit the weight, or the unit's bias, by hand (:attr:`DiagramKeys.activated`).
 
 The current unit or weight is outlined in the scene (the outline is made again whenever the diagram
 lays itself out), its text (the unit's bias and activation, the weight's value: the hover texts of
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem
 
 from nngui.views.network_view import NetworkView
 
 KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 REFRESH_MS = 500  # the read-out follows the training while the diagram has the focus
 Z_OUTLINE = 150.0  # a unit's: over the units, under the words
 Z_EDGE_OUTLINE = 90.0  # a weight's: over the weights, under the units
@@ -42,6 +44,7 @@ class DiagramKeys(QObject):
     ``("edge", layer, i, j, side)`` (weight W[layer][i, j]; ``side`` the end the cursor came from)."""
 
     changed = Signal(str)  # the read-out of the current unit or weight ('' when none)
+    activated = Signal(QPointF)  # Return, Enter or F2 on a unit or weight: its place in the viewport (to edit it)
 
     def __init__(self, view: NetworkView, announce: Callable[[str], None] | None = None) -> None:
         super().__init__(view)
@@ -162,6 +165,19 @@ class DiagramKeys(QObject):
         self._items = [item]
         self.view.viewport().update()
 
+    def place(self) -> QPointF:
+        """Where the current unit (its centre) or weight (its middle) is, in viewport coordinates."""
+        c = self.cursor
+        if c is None:
+            return QPointF()
+        if c[0] == "node":
+            item = self.view.node_item(c[1], c[2])
+            centre = item.scenePos() if item is not None else QPointF()
+        else:
+            item = self.view.edge_item(c[1], c[2], c[3])
+            centre = item.line().center() if item is not None else QPointF()
+        return QPointF(self.view.mapFromScene(centre))
+
     def outline_items(self) -> list:
         """The items drawn around the current unit or weight (empty without focus or cursor)."""
         return list(self._items)
@@ -181,6 +197,9 @@ class DiagramKeys(QObject):
             return True
         if kind == QEvent.Type.KeyPress and event.key() in KEYS and plain_keys(event):
             return self.move(event.key())
+        if kind == QEvent.Type.KeyPress and event.key() in EDIT_KEYS and plain_keys(event) and self.cursor:
+            self.activated.emit(self.place())
+            return True
         if kind == QEvent.Type.FocusIn:
             self._timer.start()
             if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click: the mouse's hover texts suffice

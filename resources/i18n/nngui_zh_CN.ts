@@ -152,6 +152,26 @@
         <translation>评估</translation>
     </message>
     <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Class of the points drawn</source>
+        <translation>所画点的类别</translation>
+    </message>
+    <message>
+        <source>New value of the weight or bias</source>
+        <translation>权重或偏置的新值</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Preview of the data set</source>
+        <translation>数据集预览</translation>
+    </message>
+    <message>
         <source>Compare live</source>
         <translation>实时对比</translation>
     </message>
