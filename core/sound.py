@@ -16,7 +16,7 @@ import wave
 
 import numpy as np
 
-__all__ = ["CLICKS", "HIGH_HZ", "LOW_HZ", "RATE", "loss_tone", "write_loss_wav"]
+__all__ = ["CLICKS", "HIGH_HZ", "LOW_HZ", "RATE", "LIVE_DECADES", "live_pitch", "loss_tone", "tone_chunk", "write_loss_wav"]
 
 RATE = 22_050  # samples a second
 LOW_HZ, HIGH_HZ = 220.0, 880.0  # two octaves: the smallest loss .. the largest
@@ -83,3 +83,25 @@ def write_loss_wav(path: str | os.PathLike, epochs, losses, seconds: float = 6.0
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+LIVE_DECADES = 3.0  # while training: the highest loss so far plays HIGH_HZ, a thousandth of it LOW_HZ
+
+
+def live_pitch(loss: float, highest: float, decades: float = LIVE_DECADES) -> float:
+    """The pitch (Hz) for ``loss`` while training: ``HIGH_HZ`` for the highest loss heard so far, falling on
+    a log scale to ``LOW_HZ`` for a loss ``decades`` powers of ten lower (and below)."""
+    if not np.isfinite(loss) or not np.isfinite(highest) or highest <= 0:
+        return HIGH_HZ
+    u = 1.0 + (np.log10(max(loss, 1e-300)) - np.log10(highest)) / decades
+    return float(LOW_HZ * (HIGH_HZ / LOW_HZ) ** min(1.0, max(0.0, u)))
+
+
+def tone_chunk(freq: float, seconds: float, phase: float = 0.0, rate: int = RATE) -> tuple[bytes, float]:
+    """``seconds`` of a sine at ``freq`` as 16-bit mono PCM, starting at ``phase`` (radians); returns the
+    bytes and the phase to start the next chunk at, so chunks join without a click."""
+    n = max(1, int(round(seconds * rate)))
+    step = 2 * np.pi * float(freq) / rate
+    phases = phase + step * np.arange(1, n + 1)
+    pcm = np.clip(np.round(TONE * np.sin(phases) * 32767), -32768, 32767).astype("<i2").tobytes()
+    return pcm, float(phases[-1] % (2 * np.pi))

@@ -41,6 +41,7 @@ from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.presentation import Presenter
 from nngui.support.settings import APP_NAME, app_settings
 from nngui.views import compare_live
+from nngui.views.access import WindowAccess
 from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
 from nngui.views.live import LiveViews
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.space_trains = SpaceTrains(self.settings_panel)  # Space trains even from a settings field
         self.settings_panel.hidden_editor.changed.connect(self.space_trains.watch)
         self.autosaver = Autosaver(self)
+        self.access = WindowAccess(self)  # names, keyboard, announcements, contrast (docs/accessibility.md)
 
     def _connect(self) -> None:
         s = self.session

@@ -226,7 +226,7 @@ def test_projector_mode_scales_every_view_and_leaving_restores_them_exactly(qtbo
     assert train_synchronously(w, 30)
     settle(qtbot)
     before, styled = _looks(w), _styled_fonts(w)
-    assert "QLabel decisionMapReadout" in styled
+    assert "ElidedLabel decisionMapReadout" in styled
     w.set_presentation(True, full_screen=False)
     settle(qtbot)
     during = _looks(w)

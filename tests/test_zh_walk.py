@@ -48,9 +48,9 @@ NAMES = {  # proper names, formats and abbreviations a Chinese text keeps as the
     "Okabe", "Ito", "XOR", "AND", "OR", "NaN", "Jacobian", "WAV", "HTML", "PDF", "RMSE", "MAE", "ROC", "AUC", "GIF",
 }
 NOTATION = {"log", "max", "cos", "dZ", "dA", "dW", "db", "rand", "randn", "ce", "bce", "sse", "mse", "onnx", "pip",
-            "null", "true", "false"}  # (the last three: JSON's literals, as model and project files hold them)
+            "install", "null", "true", "false"}  # (the last three: JSON's literals, as model and project files hold them)
 UNITS = {"px", "ms", "kB", "MB", "GB"}
-KEYS = {"Ctrl", "Shift", "Alt", "Esc", "Del"}
+KEYS = {"Ctrl", "Shift", "Alt", "Esc", "Del", "Home", "End", "PgUp", "PgDn"}
 ENDONYMS = set(i18n.LANGUAGES.values())  # View > Language lists each language in its own language
 ALLOWED = {w.lower() for w in NAMES | NOTATION | UNITS | KEYS | ENDONYMS} | {a.lower() for a in ACTIVATIONS}
 
@@ -110,6 +110,7 @@ def walk_menu(texts: Texts, menu: QMenu, path: str) -> None:
         texts.add(where + " (tooltip)", action.toolTip())
         texts.add(where + " (status tip)", action.statusTip())
         if action.menu() is not None:
+            texts.add(where + " (accessible name)", action.menu().accessibleName())
             walk_menu(texts, action.menu(), where)
 
 
@@ -120,6 +121,8 @@ def walk_widgets(texts: Texts, w) -> None:
         name = widget.objectName() or type(widget).__name__
         texts.add(f"{name} (tooltip)", widget.toolTip())
         texts.add(f"{name} (status tip)", widget.statusTip())
+        texts.add(f"{name} (accessible name)", widget.accessibleName())
+        texts.add(f"{name} (accessible description)", widget.accessibleDescription())
         if isinstance(widget, (QLabel, QAbstractButton)):
             texts.add(name, widget.text())
         if isinstance(widget, QGroupBox):
@@ -176,6 +179,12 @@ def walk_window(texts: Texts, w, when: str) -> None:
         walk_menu(texts, menu, f"{when}: data table menu")
     walk_headers(texts, w.data_model, f"{when}: data table")
     walk_headers(texts, w.prediction_model, f"{when}: predictions")
+    for model, name in ((w.data_model, "data table"), (w.prediction_model, "predictions")):
+        for col in range(model.columnCount()):  # what a screen reader says for a cell: "x1: 0.5"
+            texts.add(f"{when}: {name} cell (accessible)", model.index(0, col).data(Qt.ItemDataRole.AccessibleTextRole))
+    texts.add(f"{when}: menu bar (accessible name)", w.menuBar().accessibleName())
+    for cursor in (w.access.diagram, w.access.loss, w.access.map):  # the keyboard's read-outs
+        texts.add(f"{when}: keyboard read-out", cursor.text())
     texts.add(f"{when}: status bar", w.statusBar().currentMessage())
     for label in (w.status_epoch, w.status_loss, w.status_speed, w.status_elapsed):
         texts.add(f"{when}: status field", label.text())
@@ -238,6 +247,7 @@ class Messages:
 
     def __init__(self, w) -> None:
         self.w = w
+        self.said = len(w.access.announcer.history)  # what was said to a screen reader
         self.status: list[str] = []
         w.statusBar().messageChanged.connect(lambda text: self.status.append(text))
 
@@ -252,6 +262,10 @@ class Messages:
                 texts.add(f"{where}: {banner.objectName()}", banner.text())
         for text in self.w.settings_panel.warnings():
             texts.add(f"{where}: settings warning", text)
+        said = list(self.w.access.announcer.history)
+        for _t, text in said[min(self.said, len(said)):]:
+            texts.add(f"{where}: announced", text)
+        self.said = len(said)
         texts.add(f"{where}: Edit > Undo", self.w.undo_action.text())
         texts.add(f"{where}: Edit > Redo", self.w.redo_action.text())
         self.status.clear()

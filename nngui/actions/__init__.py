@@ -15,6 +15,8 @@ from typing import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
+from nngui.support.accessibility import set_name
+
 Shortcut = str | QKeySequence.StandardKey | int | tuple | None
 
 
@@ -73,6 +75,7 @@ def add_menu(window, parent, title: str, name: str) -> QMenu:
     menu = parent.addMenu(title)
     menu.setObjectName(name)
     window.retranslator.keep(menu, "setTitle", title)
+    set_name(menu, title, keep=window.retranslator)  # screen readers name a menu by its accessible name
     return menu
 
 

@@ -13,6 +13,7 @@ from core.lessons import LessonError, load_lesson
 from nngui.actions import ActionSpec, add_menu, create_all
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import describe_os_error
+from nngui.views.accessible_names import name_children
 from nngui.views.lesson_pane import LessonPane, shipped_lessons
 
 
@@ -66,6 +67,7 @@ def _dock(w, widget, title: str, name: str) -> QDockWidget:
     dock.setObjectName(name)
     dock.setWidget(widget)
     w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    name_children(w, dock)  # accessible names (nngui.views.accessible_names)
     return dock
 
 

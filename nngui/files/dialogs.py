@@ -8,7 +8,7 @@ switch for tests.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from nngui.support.i18n import fmt, translate
 
@@ -24,10 +24,24 @@ class Dialogs:
 
     def warn(self, title: str, text: str) -> None:
         """A problem the user must read (a warning box with an OK button)."""
-        QMessageBox.warning(self.parent, title, text)
+        box = self.warning_box(title, text)
+        box.exec()
+        box.deleteLater()
+
+    def warning_box(self, title: str, text: str) -> QMessageBox:
+        """The box :meth:`warn` shows (not shown yet)."""
+        return QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.parent)
 
     def ask_save(self, name: str) -> str:
         """``"save"``, ``"discard"`` or ``"cancel"`` for unsaved changes to the document ``name``."""
+        buttons = QMessageBox.StandardButton
+        box = self.save_box(name)
+        result = box.exec()
+        box.deleteLater()
+        return SAVE if result == buttons.Save else DISCARD if result == buttons.Discard else CANCEL
+
+    def save_box(self, name: str) -> QMessageBox:
+        """The box :meth:`ask_save` shows (not shown yet)."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("MainWindow", "Unsaved changes"))
@@ -37,12 +51,19 @@ class Dialogs:
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
         box.setDefaultButton(buttons.Save)
-        result = box.exec()
-        return SAVE if result == buttons.Save else DISCARD if result == buttons.Discard else CANCEL
+        return box
 
     def ask_restore(self, item) -> str:
         """``"restore"``, ``"discard"`` or ``"later"`` for a project autosaved by a session that crashed
         (``item``: a :class:`nngui.files.autosave.Recoverable`)."""
+        box, restore, discard = self.restore_box(item)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+
+    def restore_box(self, item) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+        """The box :meth:`ask_restore` shows (not shown yet), and its Restore and Discard buttons."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate("MainWindow", "Recover unsaved work?"))
@@ -52,9 +73,7 @@ class Dialogs:
         discard = box.addButton(translate("MainWindow", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(translate("MainWindow", "Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
-        box.exec()
-        clicked = box.clickedButton()
-        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+        return box, restore, discard
 
     def open_name(self, title: str, start: str, filters: str) -> str | None:
         """A file to open (None when cancelled)."""

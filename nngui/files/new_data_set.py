@@ -39,6 +39,7 @@ from nngui.support.core_messages import error_text
 from nngui.support.formatting import exact, integer
 from nngui.support.i18n import fmt, translate
 from nngui.support.palettes import get_palette
+from nngui.views.accessible_names import name_children
 from nngui.views.decision_map import class_colours, diverging
 
 INT_MAX = 2**31 - 1
@@ -146,6 +147,7 @@ class NewDataSetDialog(QDialog):
         root = QVBoxLayout(self)
         root.addLayout(top, 1)
         root.addWidget(self.buttons)
+        name_children(window, self)  # accessible names (nngui.views.accessible_names)
 
         self.set_settings(validation=validation)
         self.generator_combo.currentIndexChanged.connect(self._changed)

@@ -70,6 +70,7 @@ class TrainingController(QObject):
         self.last_reason: str | None = None
         self.last_report: TrainingReport | None = None
         self.checkpoints = Checkpoints()  # time travel: kept while training, read while the worker is idle
+        self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -183,6 +184,7 @@ class TrainingController(QObject):
         job = RunJob(self._run_id, self._trainer, self._X_all, max_epochs, checkpoints=self.checkpoints)
         self._job = job
         self.last_reason = None
+        self.run_epochs = max_epochs
         self.worker.idle.clear()
         self._set_state(State.RUNNING)
         self._start.emit(job)

@@ -36,6 +36,7 @@ from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.palettes import DEFAULT_PALETTE, get_palette
 from nngui.training.controller import State
 from nngui.training.pair import A, B, PairController, PairReport
+from nngui.views.accessible_names import name_children
 from nngui.views.compare_plot import ComparePlot, run_colours
 from nngui.views.compare_run import RunPanel, differences
 from nngui.views.live import PLOT_INTERVAL, paced
@@ -440,6 +441,7 @@ def open_compare(window) -> CompareLiveWindow | None:
                                                     "can be trained on."), 8000)
         return None
     compare = CompareLiveWindow(window, trainer.dataset, trainer.config)
+    name_children(window, compare)  # accessible names (nngui.views.accessible_names)
     if window.presenter.on and window.isFullScreen():
         compare.showFullScreen()
     else:

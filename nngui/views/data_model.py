@@ -18,7 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from core.data import DataError, Dataset
 
-from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, EDIT, FONT, FOREGROUND, RIGHT, TOOLTIP, USER
+from nngui.support.accessibility import cell_text
+from nngui.views.roles import (ACCESSIBLE, ALIGN, BACKGROUND, CENTER, DISPLAY, EDIT, FONT, FOREGROUND, RIGHT, TOOLTIP,
+                              USER)
 from nngui.support.formatting import exact as format_number
 from nngui.views.table_commands import (
     InsertColumn,
@@ -116,6 +118,8 @@ class DataTableModel(QAbstractTableModel):
             return _TARGET_CELL_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
         if role == FOREGROUND:
             return _BLACK_BRUSH if self._roles[index.column()] == ROLE_TARGET else None
+        if role == ACCESSIBLE:
+            return cell_text(self.headerData(index.column(), Qt.Orientation.Horizontal), self.data(index))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):

@@ -384,8 +384,16 @@ class DataTableView(QTableView):
         self.table_model().remove_columns(selected if col in selected else [col])
 
     def _ask_text(self, title: str, label: str, text: str) -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, text=text)
-        return value if ok else None
+        dialog = self.text_dialog(title, label, text)
+        return dialog.textValue() if dialog.exec() else None
+
+    def text_dialog(self, title: str, label: str, text: str) -> QInputDialog:
+        """The dialog asking for a column's new name (not shown yet)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        return dialog
 
     # -- keyboard -----------------------------------------------------------
 

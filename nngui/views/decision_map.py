@@ -35,6 +35,7 @@ from core.features import width as feature_width
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
+from nngui.views.elided_label import ElidedLabel
 from nngui.views.hover_popup import HoverPopup
 from nngui.views.map_points import hollow_note, validation_points
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to_rgb
@@ -261,7 +262,8 @@ class DecisionMap(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("decisionMapLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.readout = QLabel()
+        self.legend.setWordWrap(True)  # its entries on two lines rather than a wider window (large text)
+        self.readout = ElidedLabel()
         self.readout.setObjectName("decisionMapReadout")
         self.readout.setStyleSheet("color: #444444;")
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -270,9 +272,8 @@ class DecisionMap(QWidget):
         self.output_combo.setToolTip(translate("DecisionMap", "Which output the map shows"))
         self.output_combo.hide()
         self.output_combo.currentIndexChanged.connect(self._on_output_chosen)
-        head.addWidget(self.legend)
+        head.addWidget(self.legend, 1)  # the room goes to the legend: it wraps only when the map is narrow
         head.addWidget(self.output_combo)
-        head.addStretch(1)
         head.addWidget(self.readout)
         lay.addLayout(head)
 
@@ -417,7 +418,7 @@ class DecisionMap(QWidget):
             self.shown_points, s.train_rows, self.point_rgba, self.show_validation)
         pts = s.X[self.drawn_points]
         self.points_item.setData(x=pts[:, 0], y=pts[:, 1], brush=brushes, pen=pens, size=POINT_PX[self._presentation])
-        self.legend.setText(self._legend_html(st) + (f"&nbsp;&nbsp;<span style='color: #666666;'>"
+        self.legend.setText(self._legend_html(st) + (f"&nbsp; <span style='color: #666666;'>"
                                                      + fmt(translate("DecisionMap", "(%1 of %2 points shown)"),
                                                            f"{self.shown_points.size:,}", f"{n:,}") + "</span>"
                                                      if n > MAX_POINTS else "") + hollow_note(self.hollow_points.size))
@@ -430,7 +431,7 @@ class DecisionMap(QWidget):
 
         if st.kind == KIND_CLASSES:
             names = self._output_names if len(self._output_names) == st.k else [_class_name(c) for c in range(st.k)]
-            return "&nbsp;&nbsp;".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))
+            return "&nbsp; ".join(f"{chip(c)}&nbsp;{n}" for c, n in zip(st.colours, names))  # may wrap between
         lo, hi = st.centre - st.half, st.centre + st.half
         neg, pos = diverging(np.array(-1.0), self._palette), diverging(np.array(1.0), self._palette)
         name = ""
@@ -495,24 +496,22 @@ class DecisionMap(QWidget):
         return self.plane.output[j, i]
 
     def _on_mouse_moved(self, scene_pos) -> None:
-        if self.plane is None:
-            return
         vb = self.plot.getPlotItem().getViewBox()
-        if not vb.sceneBoundingRect().contains(scene_pos):
-            self.readout.setText("")
-            return
-        p = vb.mapSceneToView(scene_pos)
-        out = self.value_at(p.x(), p.y())
-        if out is None:
-            return
-        st = self.style_
+        if self.plane is not None:
+            p, inside = vb.mapSceneToView(scene_pos), vb.sceneBoundingRect().contains(scene_pos)
+            self.readout.setText(self.text_at(p.x(), p.y()) if inside else "")
+
+    def text_at(self, x: float, y: float) -> str:
+        """The read-out for the point (x, y): "(0.5, -1) → class 1 (93 %)" ('' before the first drawing)."""
+        if (out := self.value_at(x, y)) is None or (st := self.style_) is None:
+            return ""
         if st.kind == KIND_CLASSES:
             c = int(np.argmax(out))
             names = self._output_names if len(self._output_names) == st.k else [_class_name(k) for k in range(st.k)]
             what = f"{names[c]} ({out[c] * 100:.0f} %)"
         else:
             what = formatting.weight(float(out[st.output]))
-        self.readout.setText(f"({formatting.weight(p.x())}, {formatting.weight(p.y())}) \u2192 {what}")
+        return f"({formatting.weight(x)}, {formatting.weight(y)}) \u2192 {what}"
 
     # -------------------------------------------------------------- look
     def set_show_validation(self, on: bool) -> None:

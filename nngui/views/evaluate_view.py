@@ -37,6 +37,7 @@ from nngui.support import formatting
 from nngui.support.i18n import fmt, translate, translated
 from nngui.support.palettes import DEFAULT_PALETTE, get_palette
 from nngui.views.confusion_model import ConfusionModel, ConfusionView
+from nngui.views.accessible_names import name_evaluate
 from nngui.views.evaluate_data import SETS, EvalSource, SetResult, evaluate_sets, histogram, histogram_edges
 from nngui.views.evaluate_plots import PLOT_MIN_WIDTH, HistogramPlot, RocPlot, ScatterPlot
 
@@ -270,6 +271,7 @@ class EvaluateView(QWidget):
             self._label_plots(part)
         self._draw()
         self._show_state()
+        name_evaluate(self)  # accessible names (nngui.views.accessible_names)
 
     def _label_plots(self, part: str) -> None:
         labels = {"roc": (translate("EvaluateView", "false positive rate"),
@@ -291,6 +293,7 @@ class EvaluateView(QWidget):
                 plots[which].set_look(colours[which], self._presentation)
                 self.sections[part].add_pane(which, plots[which], self)
             self._label_plots(part)
+            name_evaluate(self)
         return plots
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)

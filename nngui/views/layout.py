@@ -101,7 +101,7 @@ class WindowViews:
         return dock
 
     def _build_central(self, window: QMainWindow) -> None:
-        self.accuracy_label = QLabel("")
+        self.accuracy_label = ElidedLabel("")  # "…" and a tooltip when the column is narrow (large text)
         self.accuracy_label.setObjectName("accuracyLabel")
         bold = QFont()  # only the weight: the size follows the application font (projector mode)
         bold.setBold(True)

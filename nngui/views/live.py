@@ -23,6 +23,7 @@ from core.trainer import REACHED_ACCURACY, REACHED_EARLY_STOP, REACHED_LOSS
 
 from nngui.files.project import n_outputs
 from nngui.session import TrainingSession
+from nngui.support.accessibility import text_scale
 from nngui.support.core_messages import core_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
@@ -178,6 +179,7 @@ class LiveViews(QObject):
         header = view.horizontalHeader()
         fm = view.fontMetrics()
         rows = min(model.rowCount(), 50)
+        large = text_scale(bool(getattr(self.v.presenter, "on", False)))  # a larger system font: wider columns
         for c in range(model.columnCount()):
             text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             width = fm.horizontalAdvance(text)
@@ -186,7 +188,7 @@ class LiveViews(QObject):
                 cell = model.data(model.index(r, c))
                 if cell:
                     width = max(width, fm.horizontalAdvance(str(cell)))
-            header.resizeSection(c, max(40, min(170, width + 16)))
+            header.resizeSection(c, max(40, min(round(170 * large), width + 16)))
 
     # -- reports ----------------------------------------------------------------------------------
 

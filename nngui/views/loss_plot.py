@@ -12,11 +12,12 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel
 
 from nngui.support import formatting
+from nngui.support.accessibility import text_scale
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, qcolor, save_image_atomic
 
 Curve = tuple[np.ndarray, np.ndarray]
@@ -136,7 +137,7 @@ class LossPlot(pg.PlotWidget):
             item.setPen(self._ghost_pen(i))
             text.setColor(qcolor(self._run_colour(i)))
             text.textItem.setFont(self._ghost_font())
-        size = 16 if self._presentation else 10
+        size = round((16 if self._presentation else 10) * text_scale(self._presentation))  # a larger system font too
         style = {"color": p.text, "font-size": f"{size}pt"}
         pi = self.getPlotItem()
         pi.setLabel("bottom", QCoreApplication.translate("LossPlot", "epoch"), **style)
@@ -165,7 +166,7 @@ class LossPlot(pg.PlotWidget):
 
     def _ghost_font(self) -> QFont:
         font = QFont()
-        font.setPointSize(13 if self._presentation else 8)
+        font.setPointSize(round((13 if self._presentation else 8) * text_scale(self._presentation)))
         return font
 
     def _run_colour(self, i: int) -> str:
@@ -174,6 +175,12 @@ class LossPlot(pg.PlotWidget):
 
     def _ghost_pen(self, i: int = 0):
         return pg.mkPen(qcolor(self._run_colour(i), 0.6), width=(2.5 if self._presentation else 1.5))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A larger (or smaller) application font: the axes, legend and labels follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and "_hint" in self.__dict__:
+            self._apply_style()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -496,6 +503,21 @@ class LossPlot(pg.PlotWidget):
     def _hide_readout(self) -> None:
         self._marker.hide()
         self._readout.hide()
+
+    def curve(self, name: str) -> Curve:
+        """The (epochs, losses) shown as ``name`` ("training" or "validation"; empty arrays when none)."""
+        return self._val if name == "validation" else self._train
+
+    def show_point(self, name: str, epoch: float, loss: float) -> None:
+        """Mark (epoch, loss) of curve ``name`` with the read-out, as a hover would (the keyboard's cursor)."""
+        self._mouse = None  # the read-out stays here, not where the mouse last was
+        self._show_readout(name, epoch, loss)
+        if self._draft:
+            self.viewport().update()
+
+    def hide_readout(self) -> None:
+        """Hide the read-out and its marker."""
+        self._hide_readout()
 
     def readout(self) -> str:
         """The read-out's current text ('' when hidden)."""

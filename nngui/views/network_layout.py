@@ -27,6 +27,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from nngui.support.accessibility import text_scale
+
 PAD = 6.0  # empty border around the diagram
 MIN_NAME_WIDTH = 64.0  # names are never elided to less
 NAME_SHARE = 0.25  # ... and never take more than this share of the width
@@ -52,12 +54,13 @@ class Fonts:
 
 
 def fonts(presentation: bool) -> Fonts:
-    """The diagram's fonts, sized in pixels (bigger in projector mode)."""
+    """The diagram's fonts, sized in pixels (bigger in projector mode, and with a larger application font)."""
     title_px, small_px, name_px = LOOK[bool(presentation)][:3]
+    scale = text_scale(presentation)
 
     def font(px: int, bold: bool = False) -> QFont:
         f = QFont()
-        f.setPixelSize(px)
+        f.setPixelSize(round(px * scale))
         f.setBold(bold)
         return f
 

@@ -49,6 +49,7 @@ class NetworkView(QGraphicsView):
     hovered = Signal(str)  # text describing the edge/node under the mouse ('' when none), e.g. for a status bar
     unitHovered = Signal(int, int)  # (layer, unit) of the node under the mouse; (-1, -1) when none
     edgeHovered = Signal(int, int, int)  # (layer, i, j) of the weight W[layer][i, j] under the mouse; -1s when none
+    rebuilt = Signal()  # the scene's items were made or placed again (items added by others are gone or moved)
 
     def __init__(self, parent=None, max_units: int = MAX_UNITS) -> None:
         super().__init__(parent)
@@ -185,6 +186,10 @@ class NetworkView(QGraphicsView):
         self._rebuild()
 
     # ---------------------------------------------------------------- inspection (tests, hover)
+    def architecture(self) -> Architecture | None:
+        """The architecture drawn (None before ``set_architecture``)."""
+        return self._arch
+
     def unit_name(self, layer: int, unit: int) -> str:
         return self._names[layer][unit]
 
@@ -285,6 +290,7 @@ class NetworkView(QGraphicsView):
         if self._arch is None:
             self._plan, self._pen_scale = None, 1.0
             self._make_pens()
+            self.rebuilt.emit()
             return
         self._plan = self._layout()
         self._build_nodes()
@@ -406,6 +412,7 @@ class NetworkView(QGraphicsView):
         self._style_rings()
         self._style_fills()
         self._changed()
+        self.rebuilt.emit()
 
     def label_items(self) -> list[QGraphicsSimpleTextItem]:
         """Every word the diagram shows (titles, names, "+N more", legend), in view pixels."""
@@ -529,6 +536,12 @@ class NetworkView(QGraphicsView):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self._relayout()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """The application's font changed (a larger text size, projector mode): the words follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._arch is not None:
+            self._rebuild()
 
     def viewportEvent(self, event) -> bool:  # noqa: N802
         """Tooltips computed on demand from the mouse position (no per-item tooltip strings to keep fresh)."""

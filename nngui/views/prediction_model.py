@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
+from nngui.support.accessibility import cell_text, set_name
 from nngui.views import row_selection
-from nngui.views.roles import ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
+from nngui.views.roles import ACCESSIBLE, ALIGN, BACKGROUND, CENTER, DISPLAY, FOREGROUND, RIGHT, TOOLTIP, USER
 
 __all__ = ["PredictionModel", "PredictionView", "Scores", "error_color"]
 
@@ -293,6 +294,8 @@ class PredictionModel(QAbstractTableModel):
             return self._raw(kind, k, row)
         if role == ALIGN:
             return CENTER if kind == OK else RIGHT
+        if role == ACCESSIBLE:
+            return cell_text(self._headers[index.column()], self._text(kind, k, row))
         if kind in _COLOURED and self._level is not None:
             if role == BACKGROUND:
                 return _BRUSHES[self._level[row, k]]
@@ -441,6 +444,8 @@ class PredictionView(QTableView):
         if hidden <= 0:
             return
         menu = QMenu(self)
+        menu.setObjectName("predictionHeaderMenu")
+        set_name(menu, translate("PredictionView", "Inputs"))
         if self.inputs_folded:
             action = menu.addAction(fmt(translate("PredictionView", "Show all %1 inputs (%2 folded away)"),
                                         len(model.input_columns()), hidden))

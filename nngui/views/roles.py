@@ -14,5 +14,6 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 FONT = int(Qt.ItemDataRole.FontRole)
 USER = int(Qt.ItemDataRole.UserRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)  # a screen reader's text for a cell: "x1: 0.5"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QStyleOption, QToolTip
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
 from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.training.report import TrainingReport
+from nngui.views.elided_label import ElidedLabel
 from nngui.views.prediction_model import Scores
 from nngui.views.training_marks import penalty_text, rate_text
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX
+MESSAGE_SHARE = 0.3  # of the bar's width left for messages when the fields are wide (a large system font)
+MIN_FIELD = 48  # px: a shrinking field is never narrower (it shows "Acc…" and its whole text as a tooltip)
 
 
 class ElidingStatusBar(QStatusBar):
@@ -40,6 +43,26 @@ class ElidingStatusBar(QStatusBar):
         """The whole message when it is shown elided ("" otherwise): the bar's tooltip."""
         message = self.currentMessage()
         return message if message and self.shown_message() != message else ""
+
+    def fit_fields(self) -> None:
+        """Cap the fields that may shrink (the scores, also shown over the predictions) so that messages keep
+        :data:`MESSAGE_SHARE` of the width; they end in "…" then. Only large text needs it."""
+        fields = [w for w in self.findChildren(QWidget) if w.parentWidget() is self and w.property("nnguiPermanent")
+                  and not w.isHidden()]
+        shrink = [w for w in fields if w.property("nnguiShrinks")]
+        fixed = sum(max(w.width(), w.sizeHint().width()) + 8 for w in fields if w not in shrink)
+        cap = max(MIN_FIELD, int(self.width() * (1 - MESSAGE_SHARE)) - fixed) // max(1, len(shrink))
+        for w in shrink:
+            if w.property("nnguiCap") != cap:
+                w.setProperty("nnguiCap", cap)
+                if w.minimumWidth() == w.maximumWidth():  # fixed while training
+                    w.setFixedWidth(min(w.width(), cap))
+                else:
+                    w.setMaximumWidth(cap)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_fields()
 
     def event(self, e) -> bool:  # noqa: D102 - Qt API
         if e.type() == QEvent.Type.ToolTip and self.message_tip():
@@ -74,8 +97,9 @@ class StatusFields:
         self.scheduled = False  # the trainer's schedule is not constant (set by views.live)
         self.speed = QLabel("")
         self.speed.setObjectName("statusSpeedLabel")
-        self.score = QLabel("")
+        self.score = ElidedLabel("")
         self.score.setObjectName("statusScoreLabel")
+        self.score.setProperty("nnguiShrinks", True)  # ElidingStatusBar.fit_fields
         self.elapsed = QLabel("")
         self.elapsed.setObjectName("statusElapsedLabel")
         self.progress = QProgressBar()
@@ -93,6 +117,9 @@ class StatusFields:
     def show_scores(self, scores: Scores | None, live: bool) -> None:
         """Training and validation accuracy (or RMSE) side by side."""
         set_status_text(self.score, score_text(scores), live)
+        bar = self.score.parentWidget()
+        if isinstance(bar, ElidingStatusBar):
+            bar.fit_fields()
         self.score.setToolTip(translate("MainWindow", "Accuracy (classes) or RMSE (numbers) on the training rows, "
                                                       "and on the rows held out for validation"))
 
@@ -172,10 +199,11 @@ def set_status_text(label: QLabel, text: str, live: bool) -> None:
     label keeps a fixed size that only ever grows; at rest it takes its natural size.
     """
     fixed = label.minimumWidth() == label.maximumWidth()
+    cap = int(label.property("nnguiCap") or QWIDGETSIZE_MAX)  # a field that may shrink (ElidingStatusBar)
     if not live:
         if fixed:
             label.setMinimumSize(0, 0)
-            label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+            label.setMaximumSize(cap, QWIDGETSIZE_MAX)
         if text != label.text():
             label.setText(text)
         return
@@ -183,7 +211,7 @@ def set_status_text(label: QLabel, text: str, live: bool) -> None:
     if fixed and text == label.text() and label.height() == high:
         return
     need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
-    if not fixed or need > label.width() or label.height() != high:
+    if not fixed or (need > label.width() and label.width() < cap) or label.height() != high:
         slack = max(24, need // 4)  # room for a few more digits before the next (rare) relayout
-        label.setFixedSize(max(need + slack, label.width() if fixed else 0), high)
+        label.setFixedSize(min(cap, max(need + slack, label.width() if fixed else 0)), high)
     label.setText(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSizePolicy, QSlider, QToolBar, QWidget
 
 from nngui.support import formatting
@@ -19,6 +19,7 @@ class TrainingToolbar(QToolBar):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(translate("MainWindow", "Training"))
         self.setObjectName("trainingToolbar")
+        self._fitting = False
         self.setMovable(False)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         keep = window.retranslator.keep
@@ -34,7 +35,7 @@ class TrainingToolbar(QToolBar):
         lay = QHBoxLayout(speed_box)
         lay.setContentsMargins(6, 0, 6, 0)
         title = translate("MainWindow", "Speed")
-        speed_title = QLabel(title)
+        self.speed_title = speed_title = QLabel(title)
         keep(speed_title, "setText", title)
         lay.addWidget(speed_title)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -59,6 +60,32 @@ class TrainingToolbar(QToolBar):
         self.addAction(w.toggle_settings_action)
         self.widgetForAction(w.toggle_settings_action).setObjectName("settingsButton")
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+
+    def fit(self) -> None:
+        """With a large system font the toolbar may not fit the window (Qt would hide the last buttons behind
+        a » button): the buttons then drop their icons, then the slider its "Speed" caption (it keeps its
+        accessible name and tooltip)."""
+        if self._fitting or self.width() <= 0:
+            return
+        self._fitting = True
+        try:
+            for icons, caption in ((True, True), (False, True), (False, False)):
+                self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if icons else
+                                        Qt.ToolButtonStyle.ToolButtonTextOnly)
+                self.speed_title.setVisible(caption)
+                if self.sizeHint().width() <= self.width():
+                    break
+        finally:
+            self._fitting = False
 
     def speed(self) -> float:
         """Epochs per second at the slider's position (0: full speed)."""

@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <source>Loss as sound while training</source>
+        <translation>训练时播放损失声音</translation>
+    </message>
+    <message>
+        <source>Loss as sound while training (needs: %1)</source>
+        <translation>训练时播放损失声音（需要：%1）</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>下一个区域</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the next part of the window: settings, data, predictions, diagram, loss plot, decision map</source>
+        <translation>把键盘焦点移到窗口的下一个区域：设置、数据、预测、网络图、损失曲线、决策图</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>上一个区域</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the previous part of the window</source>
+        <translation>把键盘焦点移到窗口的上一个区域</translation>
+    </message>
+    <message>
+        <source>Play a tone while training whose pitch follows the loss: high loss, high pitch</source>
+        <translation>训练时播放一个音调，音高随损失变化：损失越大，音调越高</translation>
+    </message>
+    <message>
+        <source>Time slider</source>
+        <translation>时间滑块</translation>
+    </message>
+    <message>
+        <source>Puts every view at a checkpoint of the run: Left and Right move one checkpoint, Page Up and Page Down ten, Home goes to the first and End back to live training.</source>
+        <translation>把所有视图切换到这次训练的某个检查点：左右键移动一个检查点，Page Up 和 Page Down 移动十个，Home 到第一个，End 回到实时训练。</translation>
+    </message>
+    <message>
+        <source>Resume from here</source>
+        <translation>从这里继续</translation>
+    </message>
+    <message>
+        <source>Train on from the checkpoint shown; the run after it stays as a faded curve.</source>
+        <translation>从显示的检查点继续训练；之后的那次训练保留为一条淡色曲线。</translation>
+    </message>
+    <message>
+        <source>Data table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>The rows the network learns from. Arrow keys move between cells, each read with its column name; type to edit, Ctrl+V pastes from a spreadsheet, the menu key opens the cell&apos;s menu.</source>
+        <translation>网络学习用的各行数据。方向键在单元格之间移动，每个单元格连同列名一起朗读；直接输入即可编辑，Ctrl+V 从电子表格粘贴，菜单键打开单元格菜单。</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output for every row. Arrow keys move between cells, each read with its column name; selecting a row shows its activations in the diagram; Ctrl+C copies.</source>
+        <translation>网络对每一行的输出。方向键在单元格之间移动，每个单元格连同列名一起朗读；选中一行会在网络图中显示它的激活值；Ctrl+C 复制。</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络结构图</translation>
+    </message>
+    <message>
+        <source>Units in columns by layer, one line per weight. Up and Down move between the units of a layer; Right and Left go along a weight to the next or previous layer; Home and End jump to the inputs and the outputs. The unit&apos;s bias and activation, or the weight, are read out.</source>
+        <translation>各层的单元排成一列，每个权重一条连线。上、下方向键在同一层的单元之间移动；右、左方向键沿着权重走到下一层或上一层；Home 和 End 跳到输入层和输出层。会朗读单元的偏置和激活值，或权重的值。</translation>
+    </message>
+    <message>
+        <source>Loss plot</source>
+        <translation>损失曲线图</translation>
+    </message>
+    <message>
+        <source>The loss per epoch. Left and Right move a cursor along the curve, Page Up and Page Down by a tenth of it, Home and End to the first and the last epoch, Up and Down switch between the training and the validation curve; the loss under the cursor is read out.</source>
+        <translation>每一轮的损失。左、右方向键沿曲线移动光标，PgUp 和 PgDn 每次移动曲线的十分之一，Home 和 End 跳到第一轮和最后一轮，上、下方向键在训练曲线和验证曲线之间切换；会朗读光标处的损失。</translation>
+    </message>
+    <message>
+        <source>Decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the plane of the two inputs. Arrow keys move a cursor over the plane (Page Up and Page Down take bigger steps, Home goes back to the middle); the output under the cursor is read out.</source>
+        <translation>网络在两个输入构成的平面上的输出。方向键在平面上移动光标（PgUp 和 PgDn 步子更大，Home 回到中央）；会朗读光标处的输出。</translation>
+    </message>
+    <message>
+        <source>Output shown on the decision map</source>
+        <translation>决策图显示的输出</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>更多工具栏按钮</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>CSV loading progress</source>
+        <translation>CSV 加载进度</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Maths inspector</source>
+        <translation>数学检查器</translation>
+    </message>
+    <message>
+        <source>Forward and backward pass of the selected row</source>
+        <translation>选中行的前向与反向传播</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Selected unit or weight</source>
+        <translation>选中的单元或权重</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课程内容</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>实际结果</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <source>Class of the points drawn</source>
+        <translation>所画点的类别</translation>
+    </message>
+    <message>
+        <source>New value of the weight or bias</source>
+        <translation>权重或偏置的新值</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Preview of the data set</source>
+        <translation>数据集预览</translation>
+    </message>
+    <message>
+        <source>Compare live</source>
+        <translation>实时对比</translation>
+    </message>
+    <message>
+        <source>Settings of run B</source>
+        <translation>运行 B 的设置</translation>
+    </message>
+    <message>
+        <source>Loss of both runs</source>
+        <translation>两次运行的损失</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Training resumed.</source>
+        <translation>训练已继续。</translation>
+    </message>
+    <message>
+        <source>Training started.</source>
+        <translation>训练已开始。</translation>
+    </message>
+    <message>
+        <source>Training finished at epoch %1, loss %2.</source>
+        <translation>训练完成：第 %1 轮，损失 %2。</translation>
+    </message>
+    <message>
+        <source>Training diverged: lower the learning rate and press Reset (Ctrl+R).</source>
+        <translation>训练发散了：请降低学习率，然后按“重置”（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Training failed; the last weights were kept.</source>
+        <translation>训练失败；已保留最后的权重。</translation>
+    </message>
+    <message>
+        <source>Epoch %1, loss %2.</source>
+        <translation>第 %1 轮，损失 %2。</translation>
+    </message>
+    <message>
+        <source>Training paused at epoch %1, loss %2.</source>
+        <translation>训练已暂停：第 %1 轮，损失 %2。</translation>
+    </message>
+    <message>
+        <source>Playing the loss while training needs Qt Multimedia, which comes with PySide6-Addons. Install it with:
+
+pip install nngui[sound]
+
+File &gt; Export loss as sound works without it.</source>
+        <translation>训练时播放损失声音需要 Qt Multimedia，它包含在 PySide6-Addons 中。安装命令：
+
+pip install nngui[sound]
+
+“文件 &gt; 将损失导出为声音”不需要它。</translation>
+    </message>
+    <message>
+        <source>Live sound needs Qt Multimedia: pip install nngui[sound]</source>
+        <translation>实时声音需要 Qt Multimedia：pip install nngui[sound]</translation>
+    </message>
+    <message>
+        <source>Loss as sound</source>
+        <translation>损失声音</translation>
+    </message>
+</context>
+<context>
     <name>CompareLive</name>
     <message>
         <source>Train</source>
@@ -2191,6 +2442,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>帧数（按轮次均匀分布）：</translation>
     </message>
     <message>
+        <source>Number of frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
         <source>Every checkpoint (%1 frames, many early)</source>
         <translation>每个检查点一帧（共 %1 帧，前期较密）</translation>
     </message>
@@ -2201,6 +2456,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>Each frame shows for:</source>
         <translation>每帧显示时长：</translation>
+    </message>
+    <message>
+        <source>GIF file</source>
+        <translation>GIF 文件</translation>
     </message>
     <message>
         <source>The animated GIF; the PNG frames go to a folder beside it (NAME_frames).</source>
@@ -3682,6 +3941,10 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
 </context>
 <context>
     <name>PredictionView</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
     <message>
         <source>Show all %1 inputs (%2 folded away)</source>
         <translation>显示全部 %1 个输入（已折叠 %2 个）</translation>
