@@ -317,5 +317,7 @@ def test_space_trains_and_pauses_from_a_field_of_b(qtbot, window):
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_Space)
     assert compare.pair.state == "running"
+    # A pause before the first epoch has reached the window rests at "ready" (nothing trained yet).
+    qtbot.waitUntil(lambda: epoch_of(compare, A) > 0, timeout=10000)
     qtbot.keyClick(spin, Qt.Key.Key_Space)
     assert compare.pair.state == "paused"
