@@ -576,7 +576,8 @@ def _check_out_path(path: str, flag: str = "--out") -> None:
         raise CliError(f"{flag} {path}: the folder {folder} is not writable")
 
 
-def cmd_train(args) -> int:
+def cmd_train(args, run=None) -> int:
+    """``nngui train``; ``run(trainer, name, quiet) -> stopped`` replaces the training loop (``nngui animate``)."""
     from .modelfile import load_model, model_from_trainer, save_model
     from .presets import get_preset
     from .resources import resource_path
@@ -664,7 +665,7 @@ def cmd_train(args) -> int:
         _warn(w)
 
     name = args.preset if (args.data is None and args.preset) else dataset.source
-    stopped = _run(trainer, name, quiet=args.quiet)
+    stopped = (run or _run)(trainer, name, quiet=args.quiet)
 
     status = EXIT_OK
     if trainer.diverged:

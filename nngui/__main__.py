@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import main as cli_main
 
         return cli_main(argv)
+    if argv and argv[0] == "animate":  # headless too, but it draws with Qt (offscreen): nngui.animate
+        from nngui.animate import main as animate_main
+
+        return animate_main(argv[1:])
     from nngui.app import main as app_main
 
     return app_main(argv)

@@ -46,6 +46,7 @@ from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
 from nngui.views.live import LiveViews
 from nngui.views.space_key import SpaceTrains
+from nngui.views.time_slider import TimeTravel
 from nngui.views.toolbar import SPEEDS, TrainingToolbar
 from nngui.views.weight_editor import DiagramEditing
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.session = TrainingSession(self.data_model, self.settings_panel, self)
         self.controller = self.session.controller
         self.live = LiveViews(self.session, v, self)
+        self.time_travel = TimeTravel(self)  # the time slider under the loss plot, Resume from here
         self.weight_editing = DiagramEditing(self)  # double-click an edge or a unit: edit it by hand
 
         for menu in (file_menu, edit_menu, training_menu, presets_menu, view_menu, lessons_menu):

@@ -66,6 +66,7 @@ def _no_modal_dialogs():
         mp.setattr(Dialogs, "ask_restore", lambda self, item: "later")
         mp.setattr(Dialogs, "open_name", lambda self, title, start, filters: None)
         mp.setattr(Dialogs, "save_name", lambda self, title, start, filters: None)
+        mp.setattr(Dialogs, "ask_animation", lambda self, defaults, checkpoints, map_ok: None)
         yield
 
 

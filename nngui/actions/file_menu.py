@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from nngui.actions import ActionSpec, add_menu, create_all, fill, set_action_tip
-from nngui.files import exports, new_data_set, recent
+from nngui.files import animation, exports, new_data_set, recent
 from nngui.files.exports import onnx_state
 from nngui.support.i18n import translate
 
@@ -60,6 +60,10 @@ def actions(w) -> list[ActionSpec]:
                    tip=translate("MainWindow", "Save one training step of the selected row to work out by hand: the "
                                         "student's sheet with blanks and the teacher's with the answers, as HTML and "
                                         "PDF")),
+        ActionSpec("export_animation_action", "exportAnimationAction", translate("MainWindow", "Export anima&tion\u2026"),
+                   lambda: animation.export_dialog(w),
+                   tip=translate("MainWindow", "Save the decision map, the loss curve and the diagram over training as "
+                                               "an animated GIF and PNG frames, for slides")),
         ActionSpec("export_loss_action", "exportLossPlotAction", translate("MainWindow", "Export &loss plot PNG\u2026"),
                    lambda: exports.export_dialog(w, "loss"), tip=translate("MainWindow", "Save the loss curve as a picture")),
         ActionSpec("export_diagram_action", "exportDiagramAction", translate("MainWindow", "Export &diagram PNG\u2026"),
@@ -89,5 +93,5 @@ def build(w, menubar) -> None:
                 [a["import_model_action"], a["export_model_action"], a["export_predictions_action"]],
                 [a["export_python_action"], a["export_onnx_action"], a["export_c_action"]],
                 [a["export_loss_action"], a["export_sound_action"], a["export_diagram_action"],
-                 a["export_worksheet_action"]],
+                 a["export_worksheet_action"], a["export_animation_action"]],
                 [a["quit_action"]]])

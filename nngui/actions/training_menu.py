@@ -1,4 +1,5 @@
-"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, compare two runs live."""
+"""Training: train/pause (Space), step 1, 10 or 100 epochs, reset the weights, resume from an earlier epoch,
+compare two runs live."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def actions(w) -> list[ActionSpec]:
         ActionSpec("reset_action", "resetAction", translate("MainWindow", "Reset"), w.reset, "Ctrl+R",
                    translate("MainWindow", "New weights (the seed decides them), history cleared"),
                    icon=SP.SP_BrowserReload),
+        ActionSpec("resume_from_here_action", "resumeFromHereAction", translate("MainWindow", "Resume from &here"),
+                   lambda: w.time_travel.resume_here(),
+                   tip=translate("MainWindow", "Train on from the epoch the time slider shows: a new branch, the "
+                                               "earlier run stays on the loss plot as a faded curve")),
     ]
 
 
@@ -39,4 +44,6 @@ def compare_actions(w) -> list[ActionSpec]:
 def build(w, menubar) -> None:
     created = create_all(w, actions(w))
     compare = create_all(w, compare_actions(w))
-    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"), [created, compare])
+    fill(add_menu(w, menubar, translate("MainWindow", "&Training"), "trainingMenu"),
+         [created[:-1], created[-1:], compare])
+    w.time_travel.set_action(w.resume_from_here_action)

@@ -80,6 +80,14 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, start, filters)
         return path or None
 
+    def ask_animation(self, defaults, checkpoints: int, map_ok: bool):
+        """File > Export animation…'s choices (:class:`nngui.files.animation.AnimationOptions`), None when
+        cancelled; ``checkpoints``: how many there are, ``map_ok``: whether the decision map can be drawn."""
+        from nngui.files.animation_dialog import AnimationDialog
+
+        dialog = AnimationDialog(defaults, checkpoints, map_ok, self.parent)
+        return dialog.options() if dialog.exec() == AnimationDialog.DialogCode.Accepted else None
+
     def save_name(self, title: str, start: str, filters: str) -> str | None:
         """A file to write (None when cancelled); the platform's dialog asks before overwriting."""
         path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)

@@ -153,7 +153,8 @@ class FileOps:
             "discretise_output": w.discretise_action.isChecked(),
         }
         dm = w.data_model
-        return Project(dm.names(), dm.roles(), dm.values(), w.settings_panel.config(), model, view)
+        checkpoints = w.controller.checkpoints.all() if model is not None else []  # time travel
+        return Project(dm.names(), dm.roles(), dm.values(), w.settings_panel.config(), model, view, checkpoints)
 
     def save_project(self, path: str | os.PathLike) -> bool:
         """Write the project file (atomic); False (with a message) when it cannot be written."""
@@ -181,6 +182,7 @@ class FileOps:
             return False
         self.w.replace_everything(table=(project.names, project.values, project.roles), config=project.config,
                                   model=project.model)
+        self.w.time_travel.load(project.checkpoints)
         self.apply_view(project.view)
         self._doc.saved_as(path)
         recent.add_recent(path)

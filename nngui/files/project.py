@@ -8,13 +8,16 @@ Pure Python and NumPy (no Qt), so it can be tested and used without a display::
       "table": {"names": [...], "roles": ["input", ..., "target"], "values": [[0, 1, null], ...]},
       "settings": {...TrainConfig.to_dict()...},
       "model": {...core model file dict...} or null,
-      "view": {...optional UI state...}
+      "view": {...optional UI state...},
+      "checkpoints": {...optional, nngui.files.project_checkpoints...}
     }
 
 Empty cells are ``null`` (NaN in memory). The model dict is exactly the core's model
 file (:func:`core.modelfile.model_to_dict`), so it also carries the normalisation and
 the loss history. Loading validates everything and raises :class:`core.data.DataError`
-naming the file and the field; writing is atomic.
+naming the file and the field; writing is atomic. The format is documented in
+``docs/project-format.md``; the optional ``checkpoints`` (time travel) are read and written by
+:mod:`nngui.files.project_checkpoints`, and a file without them opens as before.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from core.features import width
 from core.modelfile import Model, ModelFileError, dump_json, model_from_dict, model_to_dict
 from core.network import Architecture
 
+from nngui.files.project_checkpoints import BadField, checkpoints_from_dict, checkpoints_to_dict
+
 FORMAT = "nngui-project"
 VERSION = 1
 SUFFIX = ".nngui.json"
@@ -50,6 +55,7 @@ class Project:
     config: TrainConfig
     model: Model | None = None
     view: dict = field(default_factory=dict)
+    checkpoints: list = field(default_factory=list)  # core.trainer.Checkpoint by epoch (time travel)
 
     def input_names(self) -> list[str]:
         return [n for n, r in zip(self.names, self.roles) if r == "input"]
@@ -82,7 +88,7 @@ def project_to_dict(project: Project) -> dict:
             model = model_to_dict(project.model)
         except ModelFileError as exc:
             raise DataError(f"model: {exc}") from None
-    return {
+    d = {
         "format": FORMAT,
         "version": VERSION,
         "table": {"names": names, "roles": roles, "values": rows},
@@ -90,6 +96,9 @@ def project_to_dict(project: Project) -> dict:
         "model": model,
         "view": dict(project.view or {}),
     }
+    if project.checkpoints and model is not None:
+        d["checkpoints"] = checkpoints_to_dict(project.checkpoints)
+    return d
 
 
 def dumps_project(project: Project) -> str:
@@ -218,7 +227,14 @@ def _parse(d: object, source: str) -> Project:
             where = f"model.{exc.field}" if exc.field else "model"
             raise _Bad(where, exc.problem) from None
         _check_model(model, names, roles, values, config)
-    return Project(names, roles, values, config, model, view)
+    checkpoints = []
+    if d.get("checkpoints") is not None and model is not None:  # without weights they have nothing to go with
+        last = max(int(model.epochs_done), int(model.history().last_epoch))
+        try:
+            checkpoints = checkpoints_from_dict(d["checkpoints"], config, model.architecture.n_params, last)
+        except BadField as bad:
+            raise _Bad("checkpoints" + bad.field, bad.problem) from None
+    return Project(names, roles, values, config, model, view, checkpoints)
 
 
 def _writable(value: object) -> bool:

@@ -2,7 +2,9 @@
 
 The controller is the only object that hands a Trainer to the worker
 (:mod:`nngui.training.worker`) and the only one that reads it back, and only while the
-worker is idle. Reports of stale runs are dropped here. See ``docs/architecture.md``.
+worker is idle. Reports of stale runs are dropped here. It also owns the checkpoints of the
+weights' line (``checkpoints``, :mod:`nngui.training.timeline`), which every run feeds.
+See ``docs/architecture.md``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from core.normalization import Normalizer
 from core.trainer import Trainer
 
 from nngui.training.report import TrainingReport
+from nngui.training.timeline import Checkpoints
 from nngui.training.worker import (FAILED, RELEASE_EVENT, RunJob, TrainingWorker, make_report, process_events_while,
                                    warm_up_loop)
 
@@ -67,6 +70,7 @@ class TrainingController(QObject):
         self.last_reason: str | None = None
         self.last_report: TrainingReport | None = None
         self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
+        self.checkpoints = Checkpoints()  # time travel: kept while training, read while the worker is idle
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -117,11 +121,16 @@ class TrainingController(QObject):
     ) -> Trainer:
         """Stop any run and build a new Trainer (fresh weights unless ``start`` is given).
 
+        The checkpoints are forgotten with fresh weights; weights carried on keep those up to their epoch.
         Raises ConfigError / DataError / ValueError from the core; then nothing changes.
         """
         trainer = Trainer(dataset, config, start=start, normalizer=normalizer, history=history, epoch=epoch,
                           val_history=val_history)
         self.pause(wait=True)
+        if start is None:
+            self.checkpoints.clear()
+        else:
+            self.checkpoints.truncate_after(trainer.epoch)
         self._trainer = trainer
         self._X_all = dataset.X
         self._new_run_id()
@@ -140,6 +149,7 @@ class TrainingController(QObject):
         self._trainer = None
         self._X_all = None
         self.last_report = None
+        self.checkpoints.clear()
         self._new_run_id()
         self._set_state(State.EMPTY)
 
@@ -155,7 +165,7 @@ class TrainingController(QObject):
         if self._trainer is None:
             return None
         self.pause(wait=True)
-        rep = make_report(self._run_id, self._trainer, self._X_all)
+        rep = make_report(self._run_id, self._trainer, self._X_all, checkpoints=self.checkpoints.epochs())
         self.last_report = rep
         return rep
 
@@ -171,7 +181,7 @@ class TrainingController(QObject):
             self._set_state(self._resting_state())
             return False
         self._run_id += 1
-        job = RunJob(self._run_id, self._trainer, self._X_all, max_epochs)
+        job = RunJob(self._run_id, self._trainer, self._X_all, max_epochs, checkpoints=self.checkpoints)
         self._job = job
         self.last_reason = None
         self.run_epochs = max_epochs

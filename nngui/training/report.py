@@ -18,7 +18,8 @@ class TrainingReport:
 
     ``layers`` are copies of (W, b) per layer in the core's (inputs, outputs) layout;
     ``predictions`` are the network's outputs for every row of the data table, in
-    table order, computed by the worker from the same weights.
+    table order, computed by the worker from the same weights. ``checkpoints`` are the epochs
+    the run's checkpoint store keeps (time travel, :mod:`nngui.training.timeline`).
     """
 
     run_id: int
@@ -29,3 +30,4 @@ class TrainingReport:
     train_curve: Curve
     val_curve: Curve | None
     epochs_per_second: float = 0.0
+    checkpoints: tuple[int, ...] = ()

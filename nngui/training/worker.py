@@ -9,6 +9,11 @@ Rules (see ``docs/architecture.md``):
   every ``report_interval`` seconds (20 a second), less often when the window is slow to
   take them (:meth:`TrainingWorker.next_report_interval`), plus always the last one of a
   run. Every run carries an id; the controller drops reports of stale runs.
+- With a checkpoint store (``RunJob.checkpoints``, time travel) the worker keeps a checkpoint
+  at the run's start, at every epoch of the store's log grid (a chunk ends there: the grid
+  is every epoch at first, then about 10 % apart, so a run of a million epochs ends ~145
+  chunks early) and at every report. Checkpoints only copy state: the run is the same, bit
+  for bit, with or without them.
 - Any exception inside the loop becomes a ``failed`` signal with its text; the thread
   survives and the next run works.
 - ``sys.setswitchinterval(0.001)`` while training keeps the GUI thread responsive
@@ -75,7 +80,8 @@ def process_events_while(busy, timeout: float, wake=()) -> bool:
     return True
 
 
-def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_second: float = 0.0) -> TrainingReport:
+def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_second: float = 0.0,
+                checkpoints: tuple[int, ...] = ()) -> TrainingReport:
     """An immutable snapshot of ``trainer``: copied weights, predictions for every table row, curves.
 
     Call it only from the thread that owns the trainer at that moment.
@@ -94,6 +100,7 @@ def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_sec
         train_curve=train_curve,
         val_curve=val_curve,
         epochs_per_second=float(epochs_per_second),
+        checkpoints=tuple(checkpoints),
     )
 
 
@@ -106,6 +113,7 @@ class RunJob:
     X_all: np.ndarray
     max_epochs: int | None = None  # None: to the trainer's target (or until stopped)
     stop: threading.Event = field(default_factory=threading.Event)
+    checkpoints: object = None  # a nngui.training.timeline.Checkpoints to feed, or None
 
 
 class TrainingWorker(QObject):
@@ -180,6 +188,11 @@ class TrainingWorker(QObject):
         emit_epoch, emit_time = trainer.epoch, last_emit
         eps = 0.0
         pace_speed, pace_t0, pace_e0 = self.speed, clock(), trainer.epoch
+        store = job.checkpoints
+        wanted = None  # the next epoch the checkpoint store's log grid wants
+        if store is not None:
+            store.add(trainer)
+            wanted = store.next_wanted(trainer.epoch)
         while True:
             if stop.is_set():
                 reason = STOPPED
@@ -202,6 +215,9 @@ class TrainingWorker(QObject):
                 n = max(1, min(n, int(speed * PACE_SLICE)))
             if left is not None:
                 n = min(n, left)
+            cut = wanted is not None and trainer.epoch + n > wanted
+            if cut:
+                n = wanted - trainer.epoch  # end the chunk at the grid's epoch
             before = trainer.epoch
             t0 = clock()
             trainer.train(n)
@@ -209,7 +225,10 @@ class TrainingWorker(QObject):
             done = trainer.epoch - before
             if left is not None:
                 left -= n
-            if done > 0:
+            if wanted is not None and trainer.epoch >= wanted:
+                store.add(trainer)
+                wanted = store.next_wanted(trainer.epoch)
+            if done > 0 and not cut:  # a chunk cut short by the grid says little about the speed
                 per_epoch = max(dt / done, 1e-9)
                 target = int(chunk_seconds / per_epoch)
                 chunk = max(1, min(MAX_CHUNK, target, chunk * 4))
@@ -250,7 +269,11 @@ class TrainingWorker(QObject):
         t0 = time.perf_counter()
         self.reports_emitted += 1
         self.handled.clear()
-        self.report.emit(make_report(job.run_id, job.trainer, job.X_all, eps))
+        store = job.checkpoints
+        if store is not None:
+            store.add(job.trainer)
+        self.report.emit(make_report(job.run_id, job.trainer, job.X_all, eps,
+                                     store.epochs() if store is not None else ()))
         # Let the GUI thread draw this report before training on: painting while this thread keeps
         # taking the GIL between its NumPy calls was 3-6x slower and made the window stutter
         # (docs/performance.md, W4). The wait is bounded, so a busy GUI never stalls training.

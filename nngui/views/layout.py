@@ -37,6 +37,7 @@ from nngui.views.network_view import NetworkView
 from nngui.views.prediction_model import PredictionModel, PredictionView
 from nngui.views.settings_panel import SettingsPanel
 from nngui.views.status_bar import ElidingStatusBar, StatusFields
+from nngui.views.time_slider import TimeSliderBar
 
 
 class WindowViews:
@@ -136,8 +137,16 @@ class WindowViews:
         self.loss_map_splitter = _splitter(Qt.Orientation.Horizontal, "lossMapSplitter", loss_box,
                                            self.decision_map_box)
         self.loss_map_splitter.setChildrenCollapsible(False)
-        self.right_splitter = _splitter(Qt.Orientation.Vertical, "rightSplitter", network_box,
-                                        self.loss_map_splitter, (3, 2))
+        # Time travel (nngui.views.time_slider): the slider under the loss plot and the decision map.
+        self.time_slider = TimeSliderBar(self._i18n)
+        self.time_slider.slider.installEventFilter(self._arrow_keys)  # its arrow keys, not the window's Step
+        loss_area = QWidget()
+        loss_lay = QVBoxLayout(loss_area)
+        loss_lay.setContentsMargins(0, 0, 0, 0)
+        loss_lay.setSpacing(2)
+        loss_lay.addWidget(self.loss_map_splitter, 1)
+        loss_lay.addWidget(self.time_slider)
+        self.right_splitter = _splitter(Qt.Orientation.Vertical, "rightSplitter", network_box, loss_area, (3, 2))
         self.main_splitter = _splitter(Qt.Orientation.Horizontal, "mainSplitter", self.left_splitter,
                                        self.right_splitter, (2, 3))
         self.main_splitter.setChildrenCollapsible(False)

@@ -218,6 +218,22 @@ class LiveViews(QObject):
         elif now - self._plot_last >= self.plot_interval:
             self._flush_plot()
 
+    def show_still(self, rep: TrainingReport) -> None:
+        """Draw an earlier checkpoint's report (time travel) in the diagram, the predictions, the decision map,
+        the Maths and Evaluate tabs and the status bar; the loss plot, the compared runs and the weight history
+        stay."""
+        if rep.architecture != self.arch:
+            return
+        v = self.v
+        v.network_view.set_weights(rep.layers)
+        v.prediction_model.set_predictions(rep.predictions)
+        self.show_scores(v.prediction_model.scores())
+        self.update_sample(rep)
+        v.insight.decision_map.set_report(rep)
+        v.insight.inspector.set_report(rep)
+        v.insight.evaluate.set_report(rep)
+        self.show_status(rep)
+
     def redraw(self) -> None:
         """Draw the latest report again (after a palette, language or projector-mode change)."""
         rep = self.current_report()
@@ -312,9 +328,10 @@ class LiveViews(QObject):
         self.selected_row = row
         self.update_sample()
 
-    def update_sample(self) -> None:
-        """The selected row's activations in the diagram (none when no row is selected)."""
-        rep, ds = self.session.report, self.session.dataset
+    def update_sample(self, shown: TrainingReport | None = None) -> None:
+        """The selected row's activations in the diagram (none when no row is selected); ``shown``: the
+        weights on screen when they are not the latest report's (time travel)."""
+        rep, ds = shown or self.session.report, self.session.dataset
         row = self.selected_row
         if rep is None or ds is None or row < 0 or row >= ds.X.shape[0] or rep.architecture != self.arch:
             self.v.network_view.set_sample(None)

@@ -150,6 +150,7 @@ class DiagramEditing(QObject):
             session.controller.pause(wait=True)
             self.window.show_status(translate("MainWindow", "Training paused to edit by hand; press Resume "
                                                             "(Space) to go on."), 8000)
+        self.window.time_travel.go_live()  # an edit changes the weights as they are, not an earlier checkpoint's
         self.parameter = p
         self.editor.open(title, read_parameter(session.trainer, p), pos)
         return True

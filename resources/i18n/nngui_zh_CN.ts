@@ -2398,8 +2398,60 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>每轮的训练（及验证）损失；悬停查看数值，Ctrl+L 切换对数坐标。</translation>
     </message>
     <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
         <source>Decision map</source>
         <translation>决策图</translation>
+    </message>
+    <message>
+        <source>The decision map needs data with exactly two inputs.</source>
+        <translation>决策图需要恰好有两个输入的数据。</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Panels:</source>
+        <translation>面板：</translation>
+    </message>
+    <message>
+        <source>Frames, evenly spaced in epochs:</source>
+        <translation>帧数（按轮次均匀分布）：</translation>
+    </message>
+    <message>
+        <source>Every checkpoint (%1 frames, many early)</source>
+        <translation>每个检查点一帧（共 %1 帧，前期较密）</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧：</translation>
+    </message>
+    <message>
+        <source>Each frame shows for:</source>
+        <translation>每帧显示时长：</translation>
+    </message>
+    <message>
+        <source>The animated GIF; the PNG frames go to a folder beside it (NAME_frames).</source>
+        <translation>动画 GIF；PNG 帧保存在它旁边的文件夹中（NAME_frames）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>GIF file:</source>
+        <translation>GIF 文件：</translation>
+    </message>
+    <message>
+        <source>GIF images (*.gif)</source>
+        <translation>GIF 图像 (*.gif)</translation>
     </message>
     <message>
         <source>hover a unit for its map</source>
@@ -2514,6 +2566,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>把所选行的一步训练保存为手算练习：学生版留空，教师版含答案，HTML 和 PDF 两种格式</translation>
     </message>
     <message>
+        <source>Export anima&amp;tion…</source>
+        <translation>导出动画(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the decision map, the loss curve and the diagram over training as an animated GIF and PNG frames, for slides</source>
+        <translation>将训练过程中的决策图、损失曲线和网络图保存为动画 GIF 和 PNG 帧，用于幻灯片</translation>
+    </message>
+    <message>
         <source>Export &amp;loss plot PNG…</source>
         <translation>导出损失曲线 PNG(&amp;L)…</translation>
     </message>
@@ -2592,6 +2652,14 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>New weights (the seed decides them), history cleared</source>
         <translation>生成新权重（由随机种子决定），并清空历史</translation>
+    </message>
+    <message>
+        <source>Resume from &amp;here</source>
+        <translation>从此处继续(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Train on from the epoch the time slider shows: a new branch, the earlier run stays on the loss plot as a faded curve</source>
+        <translation>从时间滑块所示的轮次继续训练：开始一个新分支，之前的运行以淡色曲线保留在损失图上</translation>
     </message>
     <message>
         <source>Compare live…</source>
@@ -2738,8 +2806,64 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>放慢训练，方便全班观看（每秒轮数）</translation>
     </message>
     <message>
+        <source>No file name was given for the animation.</source>
+        <translation>没有为动画指定文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file name.</source>
+        <translation>%1 是一个文件夹，不是文件名。</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist.</source>
+        <translation>%1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 is not writable.</source>
+        <translation>%1：文件夹 %2 不可写。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; the PNG frames need a folder of that name.</source>
+        <translation>%1 是一个文件；PNG 帧需要一个同名的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose at least one panel to draw (the decision map needs data with exactly two inputs).</source>
+        <translation>请至少选择一个要绘制的面板（决策图需要恰好有两个输入的数据）。</translation>
+    </message>
+    <message>
         <source>Epoch %1</source>
         <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>Writing a GIF needs the Pillow package: %1</source>
+        <translation>写入 GIF 需要 Pillow 包：%1</translation>
+    </message>
+    <message>
+        <source>There are no frames to write: train first.</source>
+        <translation>没有可写入的帧：请先训练。</translation>
+    </message>
+    <message>
+        <source>Cannot export the animation</source>
+        <translation>无法导出动画</translation>
+    </message>
+    <message>
+        <source>There is nothing to animate yet: train first (the frames are drawn from the checkpoints kept while training).</source>
+        <translation>还没有可制作动画的内容：请先训练（各帧取自训练时保存的检查点）。</translation>
+    </message>
+    <message>
+        <source>Drawing the animation…</source>
+        <translation>正在绘制动画…</translation>
+    </message>
+    <message>
+        <source>Animation export cancelled: nothing was written.</source>
+        <translation>已取消导出动画：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Animation saved to %1: %2 frames (the PNG frames are in %3).</source>
+        <translation>动画已保存到 %1：共 %2 帧（PNG 帧在 %3 中）。</translation>
     </message>
     <message>
         <source>Loss %1</source>
@@ -3248,6 +3372,30 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     <message>
         <source>%1 set to %2 (was %3); Ctrl+Z undoes.</source>
         <translation>%1 已设为 %2（原为 %3）；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Go back to an earlier epoch: drag, or use the arrow keys and Page Up/Down. Training pauses and every view shows the network as it was then; the last position is live.</source>
+        <translation>回到更早的轮次：拖动滑块，或使用方向键和上/下翻页键。训练会暂停，所有视图都显示网络当时的状态；最右端是实时状态。</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Move the time slider to an earlier epoch first.</source>
+        <translation>请先把时间滑块移到更早的轮次。</translation>
+    </message>
+    <message>
+        <source>Resumed from epoch %1: a new branch (the earlier run stays on the loss plot, faded).</source>
+        <translation>已从第 %1 轮继续：这是一个新分支（之前的运行以淡色保留在损失图上）。</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
     </message>
 </context>
 <context>
