@@ -161,8 +161,15 @@ def _own_dialog_classes() -> list[type]:
     return found
 
 
+def _animation_dialog(w):
+    from nngui.files.animation import AnimationOptions
+    from nngui.files.animation_dialog import AnimationDialog
+
+    return AnimationDialog(AnimationOptions(), 12, True, w)
+
+
 # Dialogs whose constructor needs more than the window: how to make one (added with each such dialog).
-DIALOG_BUILDERS: dict[str, object] = {}
+DIALOG_BUILDERS: dict[str, object] = {"nngui.files.animation_dialog.AnimationDialog": _animation_dialog}
 
 
 class _Autosave:

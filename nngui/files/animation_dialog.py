@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nngui.files.animation import MAX_FRAMES, AnimationOptions
 from nngui.support.formatting import integer
 from nngui.support.i18n import fmt, translate
+from nngui.views.accessible_names import name_children
 
 
 class AnimationDialog(QDialog):
@@ -111,6 +112,7 @@ class AnimationDialog(QDialog):
         self.path_edit.textChanged.connect(self._update_ok)
         lay.addWidget(buttons)
         self._update_ok()
+        name_children(parent, self)  # accessible names (nngui.views.accessible_names)
 
     def _check(self, name: str, text: str, lay, on: bool) -> QCheckBox:
         box = QCheckBox(text)

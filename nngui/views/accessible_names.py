@@ -44,6 +44,7 @@ def names() -> dict[str, tuple[str, str | None]]:
                              "the output under the cursor is read out.")),
         "decisionMapOutputCombo": (translate("Accessibility", "Output shown on the decision map"), None),
         "speedSlider": (translate("Accessibility", "Training speed"), None),
+        "timeSlider": (translate("Accessibility", "Epoch shown (time travel)"), None),
         "qt_toolbar_ext_button": (translate("Accessibility", "More toolbar buttons"), None),
         "statusProgress": (translate("Accessibility", "Training progress"), None),
         "csvLoadProgress": (translate("Accessibility", "CSV loading progress"), None),
@@ -63,6 +64,8 @@ def names() -> dict[str, tuple[str, str | None]]:
         "weightEditorField": (translate("Accessibility", "New value of the weight or bias"), None),
         "seedSpin": (translate("Accessibility", "Seed"), None),
         "newDataSetPreview": (translate("Accessibility", "Preview of the data set"), None),
+        "animationFramesSpin": (translate("Accessibility", "Number of frames"), None),
+        "animationPathEdit": (translate("Accessibility", "GIF file"), None),
         "compareToolbar": (translate("Accessibility", "Compare live"), None),
         "compareSettingsScroll": (translate("Accessibility", "Settings of run B"), None),
         "compareLossPlot": (translate("Accessibility", "Loss of both runs"), None),
@@ -79,7 +82,7 @@ QT_OWN = {"qt_dockwidget_floatbutton": ("QDockWidget", "Float", "Undocks and re-
 
 def name_children(window, root: QWidget | None = None) -> int:
     """Name ``root`` (default: the window) and every object under it found in :func:`names`; how many."""
-    table = names()
+    table, keep = names(), getattr(window, "retranslator", None)  # (a dialog's parent may be any widget)
     for object_name, (context, name, description) in QT_OWN.items():
         table[object_name] = (translated(context, name), translated(context, description))
     root = root if root is not None else window
@@ -87,7 +90,7 @@ def name_children(window, root: QWidget | None = None) -> int:
     for obj in [root, *root.findChildren(QObject)]:
         entry = table.get(obj.objectName()) if isinstance(obj, QWidget) else None
         if entry is not None:
-            set_name(obj, entry[0], entry[1], window.retranslator)
+            set_name(obj, entry[0], entry[1], keep)
             done += 1
     return done
 

@@ -96,6 +96,10 @@
         <translation>训练速度</translation>
     </message>
     <message>
+        <source>Epoch shown (time travel)</source>
+        <translation>时间滑块所示的轮次</translation>
+    </message>
+    <message>
         <source>More toolbar buttons</source>
         <translation>更多工具栏按钮</translation>
     </message>
@@ -170,6 +174,14 @@
     <message>
         <source>Preview of the data set</source>
         <translation>数据集预览</translation>
+    </message>
+    <message>
+        <source>Number of frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>GIF file</source>
+        <translation>GIF 文件</translation>
     </message>
     <message>
         <source>Compare live</source>
