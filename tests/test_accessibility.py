@@ -161,14 +161,14 @@ def _own_dialog_classes() -> list[type]:
     return found
 
 
+# Dialogs whose constructor needs more than the window: how to make one (added with each such dialog).
 def _animation_dialog(w):
     from nngui.files.animation import AnimationOptions
     from nngui.files.animation_dialog import AnimationDialog
 
-    return AnimationDialog(AnimationOptions(), 12, True, w)
+    return AnimationDialog(AnimationOptions(path="spiral.gif"), checkpoints=40, map_ok=True, parent=w)
 
 
-# Dialogs whose constructor needs more than the window: how to make one (added with each such dialog).
 DIALOG_BUILDERS: dict[str, object] = {"nngui.files.animation_dialog.AnimationDialog": _animation_dialog}
 
 

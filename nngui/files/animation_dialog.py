@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from nngui.files.animation import MAX_FRAMES, AnimationOptions
 from nngui.support.formatting import integer
 from nngui.support.i18n import fmt, translate
-from nngui.views.accessible_names import name_children
 
 
 class AnimationDialog(QDialog):
@@ -65,6 +64,7 @@ class AnimationDialog(QDialog):
         self.count_radio.setObjectName("animationFrameCount")
         self.frames_spin = QSpinBox()
         self.frames_spin.setObjectName("animationFramesSpin")
+        self.frames_spin.setAccessibleName(translate("MainWindow", "Number of frames"))
         self.frames_spin.setRange(2, MAX_FRAMES)
         self.frames_spin.setValue(max(2, defaults.frames or 60))
         row.addWidget(self.count_radio)
@@ -94,6 +94,7 @@ class AnimationDialog(QDialog):
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit(defaults.path)
         self.path_edit.setObjectName("animationPathEdit")
+        self.path_edit.setAccessibleName(translate("MainWindow", "GIF file"))
         self.path_edit.setToolTip(translate("MainWindow", "The animated GIF; the PNG frames go to a folder beside it "
                                                           "(NAME_frames)."))
         browse = QPushButton(translate("MainWindow", "Browse\u2026"))
@@ -112,7 +113,6 @@ class AnimationDialog(QDialog):
         self.path_edit.textChanged.connect(self._update_ok)
         lay.addWidget(buttons)
         self._update_ok()
-        name_children(parent, self)  # accessible names (nngui.views.accessible_names)
 
     def _check(self, name: str, text: str, lay, on: bool) -> QCheckBox:
         box = QCheckBox(text)

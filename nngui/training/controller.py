@@ -69,8 +69,8 @@ class TrainingController(QObject):
         self._state = State.EMPTY
         self.last_reason: str | None = None
         self.last_report: TrainingReport | None = None
-        self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
         self.checkpoints = Checkpoints()  # time travel: kept while training, read while the worker is idle
+        self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:

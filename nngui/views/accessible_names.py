@@ -21,6 +21,11 @@ from nngui.support.i18n import fmt, translate, translated
 def names() -> dict[str, tuple[str, str | None]]:
     """objectName -> (accessible name, description or None: the tooltip describes it)."""
     return {
+        "timeSlider": (translate("Accessibility", "Time slider"), translate(
+            "Accessibility", "Puts every view at a checkpoint of the run: Left and Right move one checkpoint, Page Up "
+                             "and Page Down ten, Home goes to the first and End back to live training.")),
+        "resumeFromHereButton": (translate("Accessibility", "Resume from here"), translate(
+            "Accessibility", "Train on from the checkpoint shown; the run after it stays as a faded curve.")),
         "dataTable": (translate("Accessibility", "Data table"), translate(
             "Accessibility", "The rows the network learns from. Arrow keys move between cells, each read with its "
                              "column name; type to edit, Ctrl+V pastes from a spreadsheet, the menu key opens the "
@@ -44,7 +49,6 @@ def names() -> dict[str, tuple[str, str | None]]:
                              "the output under the cursor is read out.")),
         "decisionMapOutputCombo": (translate("Accessibility", "Output shown on the decision map"), None),
         "speedSlider": (translate("Accessibility", "Training speed"), None),
-        "timeSlider": (translate("Accessibility", "Epoch shown (time travel)"), None),
         "qt_toolbar_ext_button": (translate("Accessibility", "More toolbar buttons"), None),
         "statusProgress": (translate("Accessibility", "Training progress"), None),
         "csvLoadProgress": (translate("Accessibility", "CSV loading progress"), None),
@@ -64,8 +68,6 @@ def names() -> dict[str, tuple[str, str | None]]:
         "weightEditorField": (translate("Accessibility", "New value of the weight or bias"), None),
         "seedSpin": (translate("Accessibility", "Seed"), None),
         "newDataSetPreview": (translate("Accessibility", "Preview of the data set"), None),
-        "animationFramesSpin": (translate("Accessibility", "Number of frames"), None),
-        "animationPathEdit": (translate("Accessibility", "GIF file"), None),
         "compareToolbar": (translate("Accessibility", "Compare live"), None),
         "compareSettingsScroll": (translate("Accessibility", "Settings of run B"), None),
         "compareLossPlot": (translate("Accessibility", "Loss of both runs"), None),
@@ -82,7 +84,7 @@ QT_OWN = {"qt_dockwidget_floatbutton": ("QDockWidget", "Float", "Undocks and re-
 
 def name_children(window, root: QWidget | None = None) -> int:
     """Name ``root`` (default: the window) and every object under it found in :func:`names`; how many."""
-    table, keep = names(), getattr(window, "retranslator", None)  # (a dialog's parent may be any widget)
+    table = names()
     for object_name, (context, name, description) in QT_OWN.items():
         table[object_name] = (translated(context, name), translated(context, description))
     root = root if root is not None else window
@@ -90,7 +92,7 @@ def name_children(window, root: QWidget | None = None) -> int:
     for obj in [root, *root.findChildren(QObject)]:
         entry = table.get(obj.objectName()) if isinstance(obj, QWidget) else None
         if entry is not None:
-            set_name(obj, entry[0], entry[1], keep)
+            set_name(obj, entry[0], entry[1], window.retranslator)
             done += 1
     return done
 

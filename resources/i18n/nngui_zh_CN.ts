@@ -48,6 +48,22 @@
         <translation>训练时播放一个音调，音高随损失变化：损失越大，音调越高</translation>
     </message>
     <message>
+        <source>Time slider</source>
+        <translation>时间滑块</translation>
+    </message>
+    <message>
+        <source>Puts every view at a checkpoint of the run: Left and Right move one checkpoint, Page Up and Page Down ten, Home goes to the first and End back to live training.</source>
+        <translation>把所有视图切换到这次训练的某个检查点：左右键移动一个检查点，Page Up 和 Page Down 移动十个，Home 到第一个，End 回到实时训练。</translation>
+    </message>
+    <message>
+        <source>Resume from here</source>
+        <translation>从这里继续</translation>
+    </message>
+    <message>
+        <source>Train on from the checkpoint shown; the run after it stays as a faded curve.</source>
+        <translation>从显示的检查点继续训练；之后的那次训练保留为一条淡色曲线。</translation>
+    </message>
+    <message>
         <source>Data table</source>
         <translation>数据表</translation>
     </message>
@@ -94,10 +110,6 @@
     <message>
         <source>Training speed</source>
         <translation>训练速度</translation>
-    </message>
-    <message>
-        <source>Epoch shown (time travel)</source>
-        <translation>时间滑块所示的轮次</translation>
     </message>
     <message>
         <source>More toolbar buttons</source>
@@ -174,14 +186,6 @@
     <message>
         <source>Preview of the data set</source>
         <translation>数据集预览</translation>
-    </message>
-    <message>
-        <source>Number of frames</source>
-        <translation>帧数</translation>
-    </message>
-    <message>
-        <source>GIF file</source>
-        <translation>GIF 文件</translation>
     </message>
     <message>
         <source>Compare live</source>
@@ -2438,6 +2442,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>帧数（按轮次均匀分布）：</translation>
     </message>
     <message>
+        <source>Number of frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
         <source>Every checkpoint (%1 frames, many early)</source>
         <translation>每个检查点一帧（共 %1 帧，前期较密）</translation>
     </message>
@@ -2448,6 +2456,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
     <message>
         <source>Each frame shows for:</source>
         <translation>每帧显示时长：</translation>
+    </message>
+    <message>
+        <source>GIF file</source>
+        <translation>GIF 文件</translation>
     </message>
     <message>
         <source>The animated GIF; the PNG frames go to a folder beside it (NAME_frames).</source>
