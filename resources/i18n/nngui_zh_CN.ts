@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Puts every view at a checkpoint of the run: Left and Right move one checkpoint, Page Up and Page Down ten, Home goes to the first and End back to live training.</source>
-        <translation>把所有视图切换到这次训练的某个检查点：左右键移动一个检查点，PgUp 和 PgDn 移动十个，Home 到第一个，End 回到实时训练。</translation>
+        <translation>把所有视图切换到这次训练的某个检查点：左右方向键移动一个检查点，上下翻页键移动十个，Home 到第一个，End 回到实时训练。</translation>
     </message>
     <message>
         <source>Resume from here</source>
