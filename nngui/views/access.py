@@ -41,7 +41,7 @@ HIGH_CONTRAST = "high-contrast"
 
 
 def _focusable(w: QWidget) -> bool:
-    return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus) and w.isEnabled() and w.focusProxy() is None
+    return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus) and w.focusProxy() is None  # (Tab skips disabled ones)
 
 
 class _MenuBarWatch(QObject):
@@ -98,6 +98,18 @@ class _BackToDiagram(QObject):
         return False
 
 
+class _WrappedKeepsItsHeight(QObject):
+    """A word-wrapped label (the decision map's legend) gets the height its lines need at its width: with
+    large text its layout would otherwise squeeze it (Qt's layouts do not pass height-for-width up)."""
+
+    def eventFilter(self, label, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and label.wordWrap():
+            need = label.heightForWidth(label.width())
+            if need > 0 and need != label.minimumHeight():
+                label.setMinimumHeight(need)
+        return False
+
+
 class WindowAccess(QObject):
     """Names, keyboard, announcements, contrast and live sound for ``window`` (see the module's text)."""
 
@@ -123,6 +135,8 @@ class WindowAccess(QObject):
         self.diagram.activated.connect(self._edit_by_hand)
         self.loss = LossCursor(w.loss_plot, self.announcer.say)
         self.map = MapCursor(w.decision_map, self.announcer.say)
+        self.wrapped = _WrappedKeepsItsHeight(self)
+        w.decision_map.legend.installEventFilter(self.wrapped)
         for table in (w.data_view, w.prediction_view):
             table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
         self.menu_key = _MenuKeyOpensCellMenu(self)
@@ -153,8 +167,10 @@ class WindowAccess(QObject):
         panel = w.settings_panel
         fields = [f for f in panel.findChildren(QWidget) if _focusable(f) and f.window() is w]
         fields.sort(key=lambda f: (f.mapTo(panel, f.rect().topLeft()).y(), f.mapTo(panel, f.rect().topLeft()).x()))
-        views = [w.data_view, w.prediction_view, w.network_view, w.loss_plot, w.decision_map.output_combo,
-                 w.decision_map.plot]
+        bar = w.findChild(QWidget, "timeSliderBar")  # time travel's slider and button, under the loss plot
+        under_plot = [f for f in bar.findChildren(QWidget) if _focusable(f)] if bar is not None else []
+        views = [w.data_view, w.prediction_view, w.network_view, w.loss_plot, *under_plot,
+                 w.decision_map.output_combo, w.decision_map.plot]
         return [*fields, *views, w.speed_slider]
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
