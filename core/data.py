@@ -374,6 +374,12 @@ def _careful_block(block: list[tuple[int, str]], delimiter: str, names: list[str
     return np.array(values, dtype=np.float64).reshape(len(values), n_columns)
 
 
+def _release(items: list) -> None:
+    """Empty a big list a block at a time (freeing a million strings at once holds the GIL for ~0.1 s)."""
+    for end in range(len(items), 0, -_BLOCK):
+        del items[max(0, end - _BLOCK):end]
+
+
 def _parses(cell: str) -> bool:
     try:
         float(cell)
@@ -423,6 +429,7 @@ def parse_csv(text: str, targets: int = 1, source: str = "<text>",
         raise DataError("the header is not followed by any data rows",
                         file=source, line=header_line)
     data = _parse_rows(content[1:], delimiter, names, source, progress)
+    _release(content)
     n_inputs = len(names) - targets
     return Dataset(
         X=np.ascontiguousarray(data[:, :n_inputs]),

@@ -9,6 +9,7 @@ See ``docs/architecture.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 from enum import StrEnum
@@ -71,6 +72,7 @@ class TrainingController(QObject):
         self.last_report: TrainingReport | None = None
         self.checkpoints = Checkpoints()  # time travel: kept while training, read while the worker is idle
         self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
+        self._first: TrainingReport | None = None  # a new trainer's first report, made where it was built
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -126,18 +128,27 @@ class TrainingController(QObject):
         """
         trainer = Trainer(dataset, config, start=start, normalizer=normalizer, history=history, epoch=epoch,
                           val_history=val_history)
+        self.install(trainer, fresh=start is None)
+        return trainer
+
+    def install(self, trainer: Trainer, fresh: bool = True, report: TrainingReport | None = None) -> None:
+        """Stop any run and make ``trainer`` (built elsewhere, e.g. on another thread) the current one.
+
+        ``fresh``: its weights are new (not carried on from the previous trainer); ``report``: its first
+        report, made where it was built; the next :meth:`snapshot` uses it instead of making one.
+        """
         self.pause(wait=True)
-        if start is None:
+        if fresh:
             self.checkpoints.clear()
         else:
             self.checkpoints.truncate_after(trainer.epoch)
         self._trainer = trainer
-        self._X_all = dataset.X
+        self._X_all = trainer.dataset.X
         self._new_run_id()
         self.last_reason = None
         self.last_report = None
+        self._first = None if report is None else dataclasses.replace(report, run_id=self._run_id)
         self._set_state(self._resting_state())
-        return trainer
 
     def refresh_state(self) -> None:
         """The state again from the trainer (after the caller marked a run it built as ended)."""
@@ -165,7 +176,11 @@ class TrainingController(QObject):
         if self._trainer is None:
             return None
         self.pause(wait=True)
-        rep = make_report(self._run_id, self._trainer, self._X_all, checkpoints=self.checkpoints.epochs())
+        rep, self._first = self._first, None
+        if rep is None or rep.run_id != self._run_id:
+            rep = make_report(self._run_id, self._trainer, self._X_all, checkpoints=self.checkpoints.epochs())
+        else:
+            rep = dataclasses.replace(rep, checkpoints=self.checkpoints.epochs())
         self.last_report = rep
         return rep
 
