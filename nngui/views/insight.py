@@ -58,12 +58,18 @@ class InsightViews:
         self.evaluate.clear()
 
     def show_report(self, rep, config=None, dataset=None) -> None:
-        """Every report the window shows (``config`` / ``dataset``: the current trainer's)."""
+        """Every report the window shows (``config`` / ``dataset``: the current trainer's). The decision map and
+        the inspector need every weight: they keep the latest full report (a big network's are light)."""
         self.weight_history.record(rep)
         self.runs.on_report(rep, config, dataset)
-        self.decision_map.set_report(rep)
-        self.inspector.set_report(rep)
         self.evaluate.set_report(rep)
+        if rep.full:
+            self.decision_map.set_report(rep)
+            self.inspector.set_report(rep)
+
+    def wants_weights(self) -> bool:
+        """True when the decision map or the inspector is on screen and due to redraw (they want a full report)."""
+        return self.decision_map.due() or self.inspector.due()
 
     def attach_maths_dock(self, window, dock) -> None:
         """The inspector lives in ``dock`` (tabbed beside the settings): widen it and catch up when its tab

@@ -197,6 +197,8 @@ class LiveViews(QObject):
             return  # a report for a network the views no longer show
         t = self.session.trainer
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
+        if not rep.full and self.v.insight.wants_weights():  # the decision map or the Maths tab, due to redraw
+            self.session.controller.request_full()
         self.show_status(rep)
         self.marks.show(rep.progress)
         if rep.progress.diverged:
@@ -252,7 +254,7 @@ class LiveViews(QObject):
         v = self.v
         t0 = time.perf_counter()
         self._views_last = time.monotonic()
-        v.network_view.set_weights(rep.layers)
+        show_weights(v.network_view, rep)
         v.prediction_model.set_predictions(rep.predictions)
         self.show_scores(v.prediction_model.scores())
         self.update_sample()
@@ -326,6 +328,7 @@ class LiveViews(QObject):
 
     def select_row(self, row: int) -> None:
         self.selected_row = row
+        self.session.controller.set_sample_row(row)  # a big network's light reports bring its activations
         self.update_sample()
 
     def update_sample(self, shown: TrainingReport | None = None) -> None:
@@ -339,6 +342,10 @@ class LiveViews(QObject):
         view = self.v.insight.session  # the trainer's normalisation and input features, read while it was idle
         if view is None or view.dataset is not ds:
             self.v.network_view.set_sample(None)
+            return
+        if not rep.full:  # a big network while it trains: the worker worked out the row's activations
+            if rep.sample is not None and rep.sample[0] == row:
+                self.v.network_view.set_sample(list(rep.sample[1]))
             return
         net = Network.from_layers(rep.architecture, rep.layers)
         with np.errstate(all="ignore"):
@@ -365,6 +372,15 @@ class LiveViews(QObject):
             t = self.session.trainer
             if t is not None and t.diverged:
                 v.banners.show_divergence(t.diverged)
+
+
+def show_weights(view, rep: TrainingReport) -> None:
+    """Colour the diagram ``view`` by the report's weights: all of them, or a light report's preview."""
+    if rep.full:
+        view.set_weights(rep.layers)
+    else:
+        p = rep.preview
+        view.set_preview(p.blocks, p.weight_max, p.bias_max)
 
 
 def paced(interval: float, cost: float, floor: float) -> float:
