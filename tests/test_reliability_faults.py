@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, Q
 
 from core.trainer import Trainer
 from nngui.training import building as buildingmod
-from nngui.training import controller as controllermod
 from nngui.training import worker as workermod
 from nngui.app import create_main_window
 

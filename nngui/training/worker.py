@@ -39,6 +39,7 @@ from core import compiled
 from core.network import Network
 from core.trainer import Trainer
 
+from nngui.support.palettes import absmax
 from nngui.training.report import FULL_PARAMS, PREVIEW_UNITS, TrainingReport, WeightPreview
 
 SWITCH_INTERVAL = 0.001
@@ -103,14 +104,15 @@ def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_sec
             predictions = trainer.predict(X_all)
         predicted = None
     preview = sample = None
+    if net.arch.n_params > FULL_PARAMS:  # a big network: the selected row's activations (the GUI cannot copy it)
+        kept = reuse.sample if reuse is not None else None
+        sample = kept if kept is not None and kept[0] == sample_row else _sample(trainer, X_all, sample_row)
     if light:
         old = reuse.preview if reuse is not None else None
         if old is not None:
             w_max, b_max = old.weight_max, old.bias_max
-            sample = reuse.sample if reuse.sample is not None and reuse.sample[0] == sample_row else None
         else:
             w_max, b_max = absmax(net.weights), absmax(b for b in net.biases if b is not None)
-            sample = _sample(trainer, X_all, sample_row)
         k = PREVIEW_UNITS
         blocks = tuple((W[:k, :k].copy(), None if b is None else b[:k].copy()) for W, b in zip(net.weights, net.biases))
         preview = WeightPreview(blocks, w_max, b_max)
@@ -130,20 +132,6 @@ def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_sec
         predicted_epoch=predicted if predicted != trainer.epoch else None,
         sample=sample,
     )
-
-
-def absmax(arrays) -> float:
-    """Largest finite |value| over the arrays (0.0 when none): two passes over each, no copy."""
-    best = 0.0
-    for a in arrays:
-        hi, lo = float(a.max(initial=-np.inf)), float(a.min(initial=np.inf))
-        if np.isfinite(hi) and np.isfinite(lo):
-            best = max(best, hi, -lo)
-        else:  # NaN or inf among them (a diverging run): the slow way
-            finite = np.abs(a[np.isfinite(a)])
-            if finite.size:
-                best = max(best, float(finite.max()))
-    return best
 
 
 def _sample(trainer: Trainer, X_all: np.ndarray, row: int) -> tuple[int, tuple[np.ndarray, ...]] | None:

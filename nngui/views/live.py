@@ -343,10 +343,11 @@ class LiveViews(QObject):
         if view is None or view.dataset is not ds:
             self.v.network_view.set_sample(None)
             return
-        if not rep.full:  # a big network while it trains: the worker worked out the row's activations
-            if rep.sample is not None and rep.sample[0] == row:
-                self.v.network_view.set_sample(list(rep.sample[1]))
+        if rep.sample is not None and rep.sample[0] == row:  # a big network: the worker worked them out
+            self.v.network_view.set_sample(list(rep.sample[1]))
             return
+        if not rep.full:
+            return  # the next report brings them
         net = Network.from_layers(rep.architecture, rep.layers)
         with np.errstate(all="ignore"):
             acts = [a[0] for a in net.forward(view.prepare(ds.X[row : row + 1]))]

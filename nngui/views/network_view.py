@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.training.report import PREVIEW_UNITS
 from nngui.views import network_layout
 from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
@@ -70,7 +71,7 @@ class NetworkView(QGraphicsView):
         self._arch: Architecture | None = None
         self._names: list[list[str]] = []
         self._weights: list[np.ndarray] | None = None
-        self._scale: tuple[float, float] | None = None  # a preview's colour scale (None: from _weights)
+        self._scale = (0.0, 0.0)  # the largest |w|, and |w| or |b|, of the whole network: the colour scale
         self._biases: list[np.ndarray | None] | None = None
         self._sample: list[np.ndarray] | None = None
         self._hover = ""
@@ -91,39 +92,36 @@ class NetworkView(QGraphicsView):
         self._rebuild()
 
     def set_weights(self, layers: Layers) -> None:
-        """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items."""
+        """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items.
+
+        Only the corner of each layer that can be drawn is kept: a big network's weights are not copied."""
         arch = self._require_arch()
         if len(layers) != arch.n_layers:
             raise ValueError(f"layers: expected {arch.n_layers}, got {len(layers)}")
-        weights, biases = [], []
+        checked = []
         for l, ((W, b), n_in, n_out) in enumerate(zip(layers, arch.sizes, arch.sizes[1:])):
-            W = np.array(W, dtype=np.float64)
+            W, b = np.asarray(W), None if b is None else np.asarray(b).ravel()
             if W.shape != (n_in, n_out):
                 raise ValueError(f"layers[{l}]: W has shape {W.shape}, expected {(n_in, n_out)}")
-            if b is not None:
-                b = np.array(b, dtype=np.float64).ravel()
-                if b.size != n_out:
-                    raise ValueError(f"layers[{l}]: b has {b.size} values, expected {n_out}")
-            weights.append(W)
-            biases.append(b)
-        self._weights, self._biases, self._scale = weights, biases, None
-        self._style_edges()
-        self._style_rings()
-        self._changed()
+            if b is not None and b.size != n_out:
+                raise ValueError(f"layers[{l}]: b has {b.size} values, expected {n_out}")
+            checked.append((W, b))
+        k = max(PREVIEW_UNITS, self._max_units)
+        self.set_preview([(W[:k, :k], None if b is None else b[:k]) for W, b in checked],
+                         absmax(W for W, _b in checked), absmax(b for _W, b in checked if b is not None))
 
     def set_preview(self, blocks: Layers, weight_max: float, bias_max: float = 0.0) -> None:
-        """Like :meth:`set_weights` from the top-left corner of each layer's weights only (at least the units
-        drawn) and the largest |w| and |b| of all of them: a big network's light report draws the same."""
+        """:meth:`set_weights` from the top-left corner of each layer (at least the units drawn) and the largest
+        finite |w| and |b| over the whole network: what a big network's light report carries."""
         arch = self._require_arch()
         if len(blocks) != arch.n_layers:
             raise ValueError(f"blocks: expected {arch.n_layers}, got {len(blocks)}")
-        weights = [np.asarray(W, dtype=np.float64) for W, _b in blocks]
-        biases = [None if b is None else np.asarray(b, dtype=np.float64).ravel() for _W, b in blocks]
+        weights = [np.array(W, dtype=np.float64) for W, _b in blocks]
         for l, W in enumerate(weights):
             if W.shape[0] < self._shown(l) or W.shape[1] < self._shown(l + 1):
-                raise ValueError(f"blocks[{l}]: {W.shape} is smaller than the {self._shown(l)} x "
-                                 f"{self._shown(l + 1)} units drawn")
-        self._weights, self._biases = weights, biases
+                raise ValueError(f"blocks[{l}]: {W.shape} is smaller than the units drawn")
+        self._weights = weights
+        self._biases = [None if b is None else np.array(b, dtype=np.float64).ravel() for _W, b in blocks]
         self._scale = (float(weight_max), max(float(weight_max), float(bias_max)))
         self._style_edges()
         self._style_rings()
@@ -473,7 +471,7 @@ class NetworkView(QGraphicsView):
             signs = np.ones_like(keys)
         else:
             w = np.concatenate([W[: self._shown(l), : self._shown(l + 1)].ravel() for l, W in enumerate(self._weights)])
-            vmax = absmax(self._weights) if self._scale is None else self._scale[0]
+            vmax = self._scale[0]
             keys, signs = quantise(w, vmax, LEVELS), (w >= 0).astype(np.int64)
         keys = signs * LEVELS + keys
         changed = np.flatnonzero(keys != self._edge_keys) if self._edge_keys.size == keys.size else range(keys.size)
@@ -492,7 +490,7 @@ class NetworkView(QGraphicsView):
         keys = np.full(len(self._node_items), -1, dtype=np.int64)  # -1: plain ring (inputs, no bias)
         if self._weights is not None and self._arch.bias:
             b = [np.zeros(self._arch.sizes[l + 1]) if v is None else v for l, v in enumerate(self._biases)]
-            vmax = absmax(self._weights + b) if self._scale is None else self._scale[1]
+            vmax = self._scale[1]
             shown = np.concatenate([v[: self._shown(l + 1)] for l, v in enumerate(b)])
             start = self._shown(0)
             keys[start:] = (shown >= 0) * LEVELS + quantise(shown, vmax, LEVELS)
