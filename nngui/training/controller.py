@@ -236,6 +236,10 @@ class TrainingController(QObject):
         """Ask for every weight in the next report of a big network (its reports are light otherwise)."""
         self.worker.want_full.set()
 
+    def keep_full_at_end(self, on: bool) -> None:
+        """Whether a run's last report of a big network has every weight (the views that need them are shown)."""
+        self.worker.full_at_end = bool(on)
+
     def set_sample_row(self, row: int) -> None:
         """The table row whose activations light reports carry (-1: none)."""
         self.worker.sample_row = int(row)

@@ -42,7 +42,8 @@ class TrainingReport:
     is empty and ``preview`` holds what the diagram draws; ``sample`` is then the selected table
     row and its activations per layer (or None). Its predictions, colour scale and sample may be
     those of an earlier report of the run (``predicted_epoch``), so that making them costs at most
-    a small share of the training time. The last report of a run is always full.
+    a small share of the training time. The last report of a run is full when the window asks for it
+    (the decision map or the Maths tab is shown); copying 160 MB of weights would hold up a pause.
     """
 
     run_id: int

@@ -181,6 +181,7 @@ class TrainingWorker(QObject):
         # weight (request_full: the decision map, the Maths tab, autosave) or the run ends; their predictions
         # (and colour scale, sample) are made again only when that costs at most REPORT_BUDGET of the time.
         self.want_full = threading.Event()
+        self.full_at_end = True  # whether a run's last report has every weight (the window says when it needs them)
         self.sample_row = -1  # the table row selected in the window (its activations ride in light reports)
         self._fresh: TrainingReport | None = None  # the run's latest report that made its predictions
         self._fresh_at = 0.0
@@ -335,7 +336,7 @@ class TrainingWorker(QObject):
         span = now - emit_time
         if span > 0 and trainer.epoch > emit_epoch:
             eps = (trainer.epoch - emit_epoch) / span
-        self.emit_report(job, eps, final=True)  # always the last one, always full
+        self.emit_report(job, eps, final=True)  # always the last one
         return reason
 
     def next_report_interval(self) -> float:
@@ -362,7 +363,7 @@ class TrainingWorker(QObject):
         store = job.checkpoints
         if store is not None:
             store.add(job.trainer)
-        full = final or self.want_full.is_set()
+        full = self.want_full.is_set() or (final and self.full_at_end)
         if full:
             self.want_full.clear()
         fresh = (self._fresh is None or t0 - self._fresh_at >= self._fresh_cost / REPORT_BUDGET
@@ -372,7 +373,7 @@ class TrainingWorker(QObject):
         if fresh:
             self._fresh, self._fresh_at = rep, t0
             self._fresh_cost = 0.7 * self._fresh_cost + 0.3 * (time.perf_counter() - t0)
-        elif final and rep.predicted_epoch is not None:
+        elif final and rep.predicted_epoch is not None and rep.full:
             self._stale = rep  # its own predictions follow once the run has ended (_predict_after)
         self.report.emit(rep)
         # Let the GUI thread draw this report before training on: painting while this thread keeps

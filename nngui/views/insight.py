@@ -71,6 +71,11 @@ class InsightViews:
         """True when the decision map or the inspector is on screen and due to redraw (they want a full report)."""
         return self.decision_map.due() or self.inspector.due()
 
+    def shows_weights(self) -> bool:
+        """True when the decision map or the inspector is on screen (they draw every weight)."""
+        dm = self.decision_map
+        return (dm.isVisible() and dm.session is not None and dm.session.n_inputs == 2) or self.inspector.on_screen()
+
     def attach_maths_dock(self, window, dock) -> None:
         """The inspector lives in ``dock`` (tabbed beside the settings): widen it and catch up when its tab
         comes to the front."""

@@ -27,7 +27,7 @@ from nngui.support.accessibility import text_scale
 from nngui.support.core_messages import core_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
-from nngui.training.report import TrainingReport
+from nngui.training.report import FULL_PARAMS, TrainingReport
 from nngui.views.prediction_model import Scores
 from nngui.views.status_bar import loss_text, score_text
 from nngui.views.training_marks import TrainingMarks, stopped_early_text
@@ -197,8 +197,10 @@ class LiveViews(QObject):
             return  # a report for a network the views no longer show
         t = self.session.trainer
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
-        if not rep.full and self.v.insight.wants_weights():  # the decision map or the Maths tab, due to redraw
-            self.session.controller.request_full()
+        if rep.architecture.n_params > FULL_PARAMS:  # light reports: the decision map and the Maths tab want more
+            self.session.controller.keep_full_at_end(self.v.insight.shows_weights())
+            if not rep.full and self.v.insight.wants_weights():
+                self.session.controller.request_full()
         self.show_status(rep)
         self.marks.show(rep.progress)
         if rep.progress.diverged:
@@ -346,9 +348,13 @@ class LiveViews(QObject):
         if rep.sample is not None and rep.sample[0] == row:  # a big network: the worker worked them out
             self.v.network_view.set_sample(list(rep.sample[1]))
             return
-        if not rep.full:
+        t = self.session.trainer
+        if rep.full:
+            net = Network.from_layers(rep.architecture, rep.layers)
+        elif not self.running and t is not None and t.epoch == rep.progress.epoch:
+            net = t.network  # at rest the window owns the trainer, whose weights are the report's: no copy
+        else:
             return  # the next report brings them
-        net = Network.from_layers(rep.architecture, rep.layers)
         with np.errstate(all="ignore"):
             acts = [a[0] for a in net.forward(view.prepare(ds.X[row : row + 1]))]
         self.v.network_view.set_sample(acts)
