@@ -453,11 +453,6 @@ class DecisionMap(QWidget):
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 
-    def due(self) -> bool:
-        """On screen, with a network to draw, and its redraw interval over."""
-        return (self.isVisible() and not self.visibleRegion().isEmpty() and self.session is not None
-                and self._applicable and time.monotonic() - self._last >= self.interval)
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if self._rep is not None and self._rep is not self._drawn_rep:

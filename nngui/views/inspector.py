@@ -321,10 +321,6 @@ class MathsInspector(QWidget):
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 
-    def due(self) -> bool:
-        """On screen, with data to trace, and its redraw interval over."""
-        return self.session is not None and self.on_screen() and time.monotonic() - self._last >= self.interval
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         self.catch_up()
