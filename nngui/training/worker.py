@@ -14,6 +14,10 @@ Rules (see ``docs/architecture.md``):
   is every epoch at first, then about 10 % apart, so a run of a million epochs ends ~145
   chunks early) and at every report. Checkpoints only copy state: the run is the same, bit
   for bit, with or without them.
+- A network of more than ``report.FULL_PARAMS`` parameters sends light reports (what the
+  diagram draws) unless the window asks for every weight; predictions are made again only
+  within REPORT_BUDGET; a pause cuts a long epoch short (``Trainer.interrupt_on``), and a
+  report may come from inside one (docs/performance.md, W7).
 - Any exception inside the loop becomes a ``failed`` signal with its text; the thread
   survives and the next run works.
 - ``sys.setswitchinterval(0.001)`` while training keeps the GUI thread responsive
