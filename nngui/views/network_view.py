@@ -93,33 +93,27 @@ class NetworkView(QGraphicsView):
 
     def set_weights(self, layers: Layers) -> None:
         """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items.
-
         Only the corner of each layer that can be drawn is kept: a big network's weights are not copied."""
         arch = self._require_arch()
         if len(layers) != arch.n_layers:
             raise ValueError(f"layers: expected {arch.n_layers}, got {len(layers)}")
-        checked = []
-        for l, ((W, b), n_in, n_out) in enumerate(zip(layers, arch.sizes, arch.sizes[1:])):
-            W, b = np.asarray(W), None if b is None else np.asarray(b).ravel()
-            if W.shape != (n_in, n_out):
-                raise ValueError(f"layers[{l}]: W has shape {W.shape}, expected {(n_in, n_out)}")
-            if b is not None and b.size != n_out:
-                raise ValueError(f"layers[{l}]: b has {b.size} values, expected {n_out}")
-            checked.append((W, b))
+        Ws = [np.asarray(W) for W, _b in layers]
+        bs = [None if b is None else np.asarray(b).ravel() for _W, b in layers]
+        for l, (W, b, n_in, n_out) in enumerate(zip(Ws, bs, arch.sizes, arch.sizes[1:])):
+            if W.shape != (n_in, n_out) or (b is not None and b.size != n_out):
+                raise ValueError(f"layers[{l}]: W of shape {W.shape}, b of {None if b is None else b.size} values; "
+                                 f"expected {(n_in, n_out)} and {n_out}")
         k = max(PREVIEW_UNITS, self._max_units)
-        self.set_preview([(W[:k, :k], None if b is None else b[:k]) for W, b in checked],
-                         absmax(W for W, _b in checked), absmax(b for _W, b in checked if b is not None))
+        self.set_preview([(W[:k, :k], None if b is None else b[:k]) for W, b in zip(Ws, bs)],
+                         absmax(Ws), absmax(b for b in bs if b is not None))
 
     def set_preview(self, blocks: Layers, weight_max: float, bias_max: float = 0.0) -> None:
-        """:meth:`set_weights` from the top-left corner of each layer (at least the units drawn) and the largest
-        finite |w| and |b| over the whole network: what a big network's light report carries."""
+        """:meth:`set_weights` from each layer's top-left corner and the whole network's largest |w| and |b|."""
         arch = self._require_arch()
-        if len(blocks) != arch.n_layers:
-            raise ValueError(f"blocks: expected {arch.n_layers}, got {len(blocks)}")
         weights = [np.array(W, dtype=np.float64) for W, _b in blocks]
-        for l, W in enumerate(weights):
-            if W.shape[0] < self._shown(l) or W.shape[1] < self._shown(l + 1):
-                raise ValueError(f"blocks[{l}]: {W.shape} is smaller than the units drawn")
+        if len(blocks) != arch.n_layers or any(W.shape[0] < self._shown(l) or W.shape[1] < self._shown(l + 1)
+                                               for l, W in enumerate(weights)):
+            raise ValueError(f"blocks: {[W.shape for W in weights]} do not cover the units drawn of {arch.sizes}")
         self._weights = weights
         self._biases = [None if b is None else np.array(b, dtype=np.float64).ravel() for _W, b in blocks]
         self._scale = (float(weight_max), max(float(weight_max), float(bias_max)))
