@@ -196,6 +196,7 @@ class FusedStep:
         self.source = self._assemble(body, arch)
         ns["check"] = _nothing
         self._ns = ns
+        self._slice = 1  # batches between two calls of batches()'s ``between`` (learned as they run)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
         self._step, self._epochs, self._epochs_val = ns["step"], ns["epochs"], ns["epochs_val"]
         self._value = ns["value"]
@@ -349,14 +350,14 @@ class FusedStep:
         if between is None:
             raw = run(SX, SY, order, count * bs, bs, *head, 0.0)
         else:
-            raw, done, k = 0.0, 0, 1
+            raw, done, k = 0.0, 0, self._slice  # the slice learned by the epochs before
             while done < count:
                 m = min(k, count - done)
                 t = time.perf_counter()
                 raw = run(SX, SY, order[done * bs:], m * bs, bs, *head, raw)
                 done += m
+                self._slice = k = max(1, min(4 * k, int(m * SLICE_SECONDS / max(time.perf_counter() - t, 1e-9))))
                 between()
-                k = max(1, min(4 * k, int(m * SLICE_SECONDS / max(time.perf_counter() - t, 1e-9))))
         return float(raw) if self.summed else float(raw) * bs / self.mean_divisor
 
     def _run_epochs(self, n: int, losses, c: float, val: "FusedStep | None", vlosses, value=None) -> None:

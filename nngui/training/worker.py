@@ -357,15 +357,17 @@ class TrainingWorker(QObject):
     def _mid_epoch(self, job: RunJob) -> None:
         """Between slices of a long mini-batch epoch: a report when one is due (the epoch count stands)."""
         if time.perf_counter() - self._reported_at >= self.next_report_interval():
-            self.emit_report(job, self._eps)
+            self.emit_report(job, self._eps, mid_epoch=True)
 
-    def emit_report(self, job: RunJob, eps: float, final: bool = False) -> None:
+    def emit_report(self, job: RunJob, eps: float, final: bool = False, mid_epoch: bool = False) -> None:
+        """Send a report (``final``: the run's last; ``mid_epoch``: from inside an epoch, whose weights are no
+        checkpoint of an epoch) and let the window draw it."""
         t0 = time.perf_counter()
         self._reported_at, self._eps = t0, eps
         self.reports_emitted += 1
         self.handled.clear()
         store = job.checkpoints
-        if store is not None:
+        if store is not None and not mid_epoch:
             store.add(job.trainer)
         full = self.want_full.is_set() or (final and self.full_at_end)
         if full:
