@@ -14,6 +14,7 @@ Pure NumPy and the standard library: this module never imports Qt.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import math
 import operator
@@ -43,6 +44,10 @@ DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_CLASSES = 256
 _SHOW_MAX = 40  # longest cell text quoted back in a message
 _PROGRESS_MASK = 8191  # parse progress is reported every 8192 data rows
+# Big files are parsed in blocks of rows and pieces of text, so no single call holds Python's lock
+# (the GIL) for long: a window parsing on a thread keeps painting (docs/performance.md, W8).
+_BLOCK = 4096  # data rows converted at once (a divisor of _PROGRESS_MASK + 1)
+_PIECE = 1 << 20  # characters of text decoded and split into lines at once
 
 
 # ---------------------------------------------------------------------------
@@ -241,8 +246,22 @@ def _cell_to_float(cell: object) -> float:
 
 
 def _physical_lines(text: str) -> list[str]:
-    """Split on CRLF, CR or LF (only those: other separators stay inside lines)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Split on CRLF, CR or LF (only those: other separators stay inside lines).
+
+    A long text is split a piece of about ``_PIECE`` characters at a time, each piece
+    ending after a LF, which gives the same lines as one split of the whole.
+    """
+    if len(text) <= _PIECE:
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start + _PIECE)
+        end = n if end < 0 else end + 1
+        part = text[start:end].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines.extend(part if end == n else part[:-1])  # a piece ending in LF splits to a last ''
+        start = end
+    return lines
 
 
 def _line_of_offset(text: str, offset: int) -> int:
@@ -294,17 +313,46 @@ def _parse_rows(content: list[tuple[int, str]], delimiter: str, names: list[str]
                 file: str, progress: Callable[[int, int], object] | None = None) -> np.ndarray:
     """Convert the data lines to an (n, n_columns) array, reporting the first bad cell.
 
-    The fast path is one ``float()`` per cell; only a failing line is walked
-    cell by cell. nan/inf/overflow are found afterwards on the whole array, and
-    an earlier one of those wins over a later structural error. ``progress(done,
-    total)`` is called every few thousand lines (it may raise to abandon the parse).
+    The lines are converted a block of ``_BLOCK`` at a time: the fast path is one
+    ``float()`` per cell over the whole block; a block with quotes, a line of the wrong
+    width or a bad cell is walked line by line, which finds the first problem. nan/inf/
+    overflow are found afterwards on the whole array, and an earlier one of those wins
+    over a later structural error. ``progress(done, total)`` is called every 8192 lines
+    (it may raise to abandon the parse).
     """
     n_columns = len(names)
-    values: list[list[float]] = []
     total = len(content)
-    for done, (number, line) in enumerate(content):
-        if progress is not None and not done & _PROGRESS_MASK:
-            progress(done, total)
+    out = np.empty((total, n_columns), dtype=np.float64)
+    for start in range(0, total, _BLOCK):
+        if progress is not None and not start & _PROGRESS_MASK:
+            progress(start, total)
+        block = content[start:start + _BLOCK]
+        values = _fast_block([line for _number, line in block], delimiter, n_columns)
+        if values is None:
+            values = _careful_block(block, delimiter, names, file, out, start, content)
+        out[start:start + len(block)] = values
+    _raise_nonfinite(out, content, delimiter, names, file)
+    return out
+
+
+def _fast_block(lines: list[str], delimiter: str, n_columns: int) -> np.ndarray | None:
+    """The cells of lines without quotes, each of ``n_columns`` cells, as floats; None otherwise."""
+    joined = delimiter.join(lines)
+    if '"' in joined or set(map(operator.methodcaller("count", delimiter), lines)) != {n_columns - 1}:
+        return None
+    try:
+        values = list(map(float, joined.split(delimiter)))
+    except ValueError:
+        return None
+    return np.array(values, dtype=np.float64).reshape(len(lines), n_columns)
+
+
+def _careful_block(block: list[tuple[int, str]], delimiter: str, names: list[str], file: str,
+                   done: np.ndarray, start: int, content: list[tuple[int, str]]) -> np.ndarray:
+    """Convert a block line by line; a DataError for its first bad line (after any earlier nan/inf)."""
+    n_columns = len(names)
+    values: list[list[float]] = []
+    for number, line in block:
         try:
             cells = _split_line(line, delimiter, file, number)
             if len(cells) != n_columns:
@@ -320,12 +368,16 @@ def _parse_rows(content: list[tuple[int, str]], delimiter: str, names: list[str]
                 raise DataError(_bad_text_detail(cells[index], delimiter != ","),
                                 file=file, line=number, column=names[index]) from None
         except DataError:
-            _raise_nonfinite(np.array(values, dtype=np.float64).reshape(-1, n_columns),
-                             content, delimiter, names, file)
+            so_far = np.array(values, dtype=np.float64).reshape(-1, n_columns)
+            _raise_nonfinite(np.concatenate([done[:start], so_far]), content, delimiter, names, file)
             raise
-    array = np.array(values, dtype=np.float64).reshape(len(values), n_columns)
-    _raise_nonfinite(array, content, delimiter, names, file)
-    return array
+    return np.array(values, dtype=np.float64).reshape(len(values), n_columns)
+
+
+def _release(items: list) -> None:
+    """Empty a big list a block at a time (freeing a million strings at once holds the GIL for ~0.1 s)."""
+    for end in range(len(items), 0, -_BLOCK):
+        del items[max(0, end - _BLOCK):end]
 
 
 def _parses(cell: str) -> bool:
@@ -377,6 +429,7 @@ def parse_csv(text: str, targets: int = 1, source: str = "<text>",
         raise DataError("the header is not followed by any data rows",
                         file=source, line=header_line)
     data = _parse_rows(content[1:], delimiter, names, source, progress)
+    _release(content)
     n_inputs = len(names) - targets
     return Dataset(
         X=np.ascontiguousarray(data[:, :n_inputs]),
@@ -400,6 +453,14 @@ def _decode(data: bytes, file: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError("this is not a text CSV file (it is UTF-16 text; "
                         "save it as 'CSV UTF-8' instead)", file=file, line=1)
+    if len(data) > _PIECE:  # a piece at a time (see _BLOCK); a bad byte is located by the whole decode below
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            parts = [decoder.decode(data[i:i + _PIECE]) for i in range(0, len(data), _PIECE)]
+            parts.append(decoder.decode(b"", final=True))
+            return "".join(parts)
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

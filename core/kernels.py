@@ -21,6 +21,7 @@ facts are read once, when the step's source is generated: nothing per epoch.
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 import numpy as np
@@ -41,6 +42,12 @@ ELEMENTWISE = tuple(name for name, a in ACTIVATIONS.items() if a.fused_forward i
 _NEGATE = "negative({z}, {z})"  # an activation starting with this can take -z from a product with -X
 SMALL_OUTPUT = 256  # rows * outputs up to which the per-epoch errors are kept and summed per chunk
 ERROR_CHUNK = 1024  # epochs of errors kept at once in that case
+SLICE_SECONDS = 0.01  # mini-batches run between two checks of a caller's ``between`` (see FusedStep.batches)
+CHECK_WORK = 16_000_000  # multiply-adds of a product after which the generated code calls check() (set_check)
+
+
+def _nothing() -> None:
+    """The generated code's ``check()`` when nothing watches it."""
 
 
 def supports(net: Network) -> bool:
@@ -187,6 +194,9 @@ class FusedStep:
             body += ([] if penalty.l1 == 0 else ["sign(params, pen)", "multiply(pen, pl1c, pen)",
                                                  "add(grad, pen, grad)"])
         self.source = self._assemble(body, arch)
+        ns["check"] = _nothing
+        self._ns = ns
+        self._slice = 1  # batches between two calls of batches()'s ``between`` (learned as they run)
         exec(compile(self.source, f"<nngui fused step {list(arch.sizes)}>", "exec"), ns)
         self._step, self._epochs, self._epochs_val = ns["step"], ns["epochs"], ns["epochs_val"]
         self._value = ns["value"]
@@ -220,6 +230,7 @@ class FusedStep:
             k, extra = arch.sizes[l + 1], self._ones_column(l)
             work = rows * (arch.sizes[l] + self.folded[l]) * k
             lines.append(_product("XN" if l == 0 and self.negated else prev, f"W{l}", f"Z{l}", work, extra))
+            lines += ["check()"] if work >= CHECK_WORK else []
             if net.biases[l] is not None and not self.folded[l]:
                 lines.append(f"add(Z{l}, b{l}, Z{l})")
             if name == "softmax":
@@ -241,6 +252,7 @@ class FusedStep:
             k, extra = arch.sizes[l + 1], self._ones_column(l)
             work = rows * (arch.sizes[l] + self.folded[l]) * k
             lines.append(_product(f"A{l - 1}T" if l else "XT", f"G{l}v", f"gW{l}", work, extra))
+            lines += ["check()"] if work >= CHECK_WORK else []
             if net.biases[l] is not None and not self.folded[l]:
                 lines.append(f"dot(ones, G{l}v, gb{l})")  # column sums through BLAS, far cheaper than .sum(0)
             if l:
@@ -298,12 +310,17 @@ class FusedStep:
             "def epochs_val(n, losses, c, value, vlosses):" + head + "\n    for i in range(n):" + indent
             + indent.join(val_body) + "\n\n"
             "def value():\n    " + "\n    ".join(value_body) + "\n\n"
-            "def batches_gd(SX, SY, order, stop, bs, c):" + pen + "\n    total = 0.0\n    for s in range(0, stop, bs):"
+            "def batches_gd(SX, SY, order, stop, bs, c, total):" + pen + "\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["subtract(params, grad, params)"]) + "\n    return total\n\n"
-            "def batches(SX, SY, order, stop, bs, c, update):" + pen
-            + "\n    total = 0.0\n    for s in range(0, stop, bs):"
+            "def batches(SX, SY, order, stop, bs, c, update, total):" + pen
+            + "\n    for s in range(0, stop, bs):"
             + indent + indent.join(batch_body + ["update(params, grad)"]) + "\n    return total\n"
         )
+
+    def set_check(self, check: Callable[[], None] | None) -> None:
+        """What the generated code calls after each product of at least CHECK_WORK multiply-adds (None: nothing);
+        it may raise to abandon the step (a long epoch of a big network is then cut short)."""
+        self._ns["check"] = check or _nothing
 
     def batch_source(self, X: np.ndarray) -> np.ndarray:
         """The rows to fill ``self.X`` from: ``X`` with the trailing column of ones when the bias is folded."""
@@ -319,17 +336,28 @@ class FusedStep:
         return float(self._step(scale * self.factor)) / self.mean_divisor
 
     def batches(self, SX: np.ndarray, SY: np.ndarray, order: np.ndarray, count: int, lr: float,
-                update=None) -> float:
+                update=None, between: Callable[[], None] | None = None) -> float:
         """``count`` full batches drawn from SX/SY in ``order``, each followed by an update.
 
         Plain gradient descent (``update`` None) steps by ``lr``; otherwise ``update(params, grad)``
         gets the raw gradient. Returns the summed loss of the batches, per sample (as ``step`` times rows).
+        With ``between``, the batches run in slices of about SLICE_SECONDS and ``between()`` is called
+        after each (it may raise to abandon the rest); the result is the same, bit for bit.
         """
         bs = self.X.shape[0]
-        if update is None:
-            raw = self._batches_gd(SX, SY, order, count * bs, bs, lr * self.factor)
+        run = self._batches_gd if update is None else self._batches
+        head = (lr * self.factor,) if update is None else (self.factor, update)
+        if between is None:
+            raw = run(SX, SY, order, count * bs, bs, *head, 0.0)
         else:
-            raw = self._batches(SX, SY, order, count * bs, bs, self.factor, update)
+            raw, done, k = 0.0, 0, self._slice  # the slice learned by the epochs before
+            while done < count:
+                m = min(k, count - done)
+                t = time.perf_counter()
+                raw = run(SX, SY, order[done * bs:], m * bs, bs, *head, raw)
+                done += m
+                self._slice = k = max(1, min(4 * k, int(m * SLICE_SECONDS / max(time.perf_counter() - t, 1e-9))))
+                between()
         return float(raw) if self.summed else float(raw) * bs / self.mean_divisor
 
     def _run_epochs(self, n: int, losses, c: float, val: "FusedStep | None", vlosses, value=None) -> None:

@@ -35,6 +35,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -61,6 +62,10 @@ REACHED_EARLY_STOP = "early_stopping"  # the validation loss stopped improving; 
 STOP_ACCURACY_IGNORED = ConfigWarning(
     "stop_accuracy_ignored", "stop at 100 % accuracy needs class labels (softmax + ce) or one column of 0/1 "
     "targets: it is ignored for this data")
+
+
+class _Interrupted(Exception):
+    """Raised between slices of mini-batches to abandon a chunk (see Trainer.interrupt_on)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,9 @@ class Trainer:
         scale = (1.0 + float(np.abs(self.X).max(initial=0.0))) * (1.0 + float(np.abs(self.Y).max(initial=0.0)))
         self.weight_limit = max(WEIGHT_LIMIT * scale, float(np.abs(net.params).max(initial=0.0)) * 10.0)
         self._stop = threading.Event()
+        self._interrupt: threading.Event | None = None  # see interrupt_on
+        self._backup_params: np.ndarray | None = None  # see _backup
+        self._between: Callable[[], None] | None = None
 
     # -- public API -------------------------------------------------------------------------
 
@@ -295,6 +303,27 @@ class Trainer:
         """Ask a running :meth:`run` to stop after its current chunk (thread-safe)."""
         self._stop.set()
 
+    def interrupt_on(self, event: threading.Event | None, between: Callable[[], None] | None = None) -> None:
+        """Let ``event`` cut a chunk of mini-batch epochs short (None: never).
+
+        Once it is set, :meth:`train` stops within about ``kernels.SLICE_SECONDS`` of mini-batches (or one
+        batch on the generic path), puts back the weights, optimiser state and random stream of the chunk's
+        start, and returns: the chunk never happened, and training it again gives the same run. Full-batch
+        epochs are not cut (a chunk of them is as short as the caller asks). ``between()``, when given, is
+        called between those slices, with the weights of a partly trained epoch (it must not change the
+        trainer; a training thread reports from there when one epoch takes long).
+        """
+        self._interrupt = event
+        self._between = between
+        check = None if event is None else self._interrupted
+        for step in [*(self._fused or ()), self._fused_val]:
+            if step is not None:
+                step.set_check(check)
+
+    def _interrupted(self) -> None:
+        if self._interrupt is not None and self._interrupt.is_set():
+            raise _Interrupted
+
     @property
     def done(self) -> bool:
         return (self.diverged is not None or self.reached is not None
@@ -320,7 +349,15 @@ class Trainer:
         t0 = time.perf_counter()
         if self.best is not None:
             self.best.start_at(self.epoch + 1)  # the next validation loss it sees is this epoch's
-        backup = self.checkpoint()
+        backup = self._backup()
+        try:
+            self._train_chunk(n, backup)
+        except _Interrupted:
+            self.restore(backup)
+        self.elapsed += time.perf_counter() - t0
+        return self.progress()
+
+    def _train_chunk(self, n: int, backup: Checkpoint) -> None:
         losses, vlosses = self._run(n)
         if np.isfinite(losses).all() and self._weights_ok():
             k = self._stop_index(losses)
@@ -341,8 +378,6 @@ class Trainer:
         else:
             self.restore(backup)
             self._find_divergence(n)
-        self.elapsed += time.perf_counter() - t0
-        return self.progress()
 
     def run(self, chunk: int = 1000, on_progress=None) -> Progress:
         """Train to the epoch target (or until :meth:`stop`), reporting after each chunk."""
@@ -372,6 +407,16 @@ class Trainer:
         """A copy of the weights, the optimiser's state, the random stream and early stopping's state."""
         return Checkpoint(self.epoch, self.network.params.copy(), copy.deepcopy(self.optimizer),
                           self.rng.bit_generator.state, None if self.best is None else self.best.snapshot())
+
+    def _backup(self) -> Checkpoint:
+        """:meth:`checkpoint` into a buffer kept for it: a big network's chunk does not allocate its weights anew
+        (the backup lives only while :meth:`train` runs)."""
+        buf = self._backup_params
+        if buf is None or buf.shape != self.network.params.shape:
+            buf = self._backup_params = np.empty_like(self.network.params)
+        np.copyto(buf, self.network.params)
+        return Checkpoint(self.epoch, buf, copy.deepcopy(self.optimizer), self.rng.bit_generator.state,
+                          None if self.best is None else self.best.snapshot())
 
     def restore(self, checkpoint: Checkpoint) -> None:
         """Put back the weights, optimiser state, random stream and early stopping's state of ``checkpoint``
@@ -522,7 +567,7 @@ class Trainer:
             if val:
                 vlosses[i] = val_loss()
             order = self.rng.permutation(rows)
-            total = full.batches(X, Y, order, count, opt.learning_rate, update)
+            total = full.batches(X, Y, order, count, opt.learning_rate, update, self._between_slices())
             if rest is not None:
                 idx = order[count * bs :]
                 np.take(X, idx, axis=0, out=rest.X)
@@ -554,12 +599,29 @@ class Trainer:
                 vlosses[i] = val_loss()
             order = self.rng.permutation(rows)
             total = 0.0
+            between = self._between_slices()
             for s in range(0, rows, bs):
                 idx = order[s : s + bs]
                 v, _ = net.gradient(X[idx], Y[idx], out=grad)
                 update(params, grad)
                 total += v if summed else v * idx.size
+                if between is not None:
+                    between()
             losses[i] = total if summed else total / rows
+
+    def _between_slices(self) -> Callable[[], None] | None:
+        """What a mini-batch loop calls between its slices: None when nothing watches (see interrupt_on)."""
+        event, between = self._interrupt, self._between
+        if event is None:
+            return None
+
+        def check() -> None:
+            if event.is_set():
+                raise _Interrupted
+            if between is not None:
+                between()
+
+        return check
 
     def _stop_index(self, losses: np.ndarray) -> int | None:
         """Index of the first loss below ``config.stop_loss`` in a chunk's losses (None: off or not yet)."""
@@ -581,8 +643,9 @@ class Trainer:
         self.reached = REACHED_EARLY_STOP
 
     def _weights_ok(self) -> bool:
-        """Finite and within the explosion limit (NaN fails the comparison)."""
-        return bool(np.abs(self.network.params).max(initial=0.0) <= self.weight_limit)
+        """Finite and within the explosion limit (NaN fails the comparison); two passes, no copy."""
+        params, limit = self.network.params, self.weight_limit
+        return bool(params.max(initial=0.0) <= limit and -params.min(initial=0.0) <= limit)
 
     def _record(self, losses: np.ndarray, vlosses: np.ndarray | None = None) -> None:
         """Append a chunk's losses (and validation losses) as the epochs after ``self.epoch``."""

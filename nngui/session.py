@@ -24,8 +24,8 @@ from nngui.support.formatting import exact, integer, short
 from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.training.controller import State, TrainingController
+from nngui.training.building import BuildPlan, Prepared, build_trainer, problem_text
 from nngui.training.report import TrainingReport
-from nngui.training.resume import resume_early_stop
 from nngui.views.data_model import DataTableModel
 from nngui.views.settings_panel import SettingsPanel
 
@@ -56,6 +56,7 @@ class TrainingSession(QObject):
         self.data_problem: str | None = None  # why no trainer can be built, when none can
         self._lr: float | None = None  # the learning rate the trainer has (or has been sent)
         self._loading = 0
+        self._prepared: Prepared | None = None  # a trainer built on another thread, for the next rebuild
         self.controller.report.connect(self.set_report)
         data_model.tableChanged.connect(self._on_table_changed)
         settings.configChanged.connect(self.apply_settings)
@@ -123,42 +124,32 @@ class TrainingSession(QObject):
 
         ``fresh``: new weights; otherwise the current weights and history carry on when the
         network's shape still fits. A running training is paused first, and the status bar says so.
+        A trainer built beforehand on another thread (:meth:`plan`, :meth:`using`) is taken instead
+        when the table, the settings and the weights are still those it was built from.
         """
         was_running = self.controller.is_running()
         self.controller.pause(wait=True)
-        carry = None if fresh else self._capture_weights()
-        ds = self._build_dataset()
-        config = self.settings.config()
-        if ds is None:
-            if self.controller.trainer is not None and not fresh:
-                self.carry = carry
-            self._unusable(self.data_problem or "")
-            return False
-        trainer = None
-        problem = None
-        if carry is not None:
-            try:
-                trainer = self.controller.set_session(
-                    ds, config, start=carry["network"], normalizer=carry.get("normalizer"),
-                    history=carry.get("history"), epoch=carry.get("epoch", 0),
-                    val_history=carry.get("val_history"),
-                )
-                if resume_early_stop(trainer, carry.get("best_epoch")):
-                    self.controller.refresh_state()  # ended by early stopping, as the file says
-            except (ConfigError, ValueError, MemoryError):
-                trainer = None  # the shape changed: new weights below
+        ready = self._take_prepared(fresh)
+        if ready is not None:
+            ds, built = ready.dataset, ready.built
+            self.data_problem = None
+        else:
+            carry = None if fresh else self._capture_weights()
+            ds = self._build_dataset()
+            if ds is None:
+                if self.controller.trainer is not None and not fresh:
+                    self.carry = carry
+                self._unusable(self.data_problem or "")
+                return False
+            built = build_trainer(ds, self.settings.config(), carry)
+        trainer = built.trainer
         if trainer is None:
-            try:
-                trainer = self.controller.set_session(ds, config)
-            except (ConfigError, DataError, ValueError) as exc:
-                problem = error_text(exc)
-            except MemoryError:
-                problem = translate("MainWindow", "there is not enough memory for a network this big; use fewer "
-                                                  "or smaller layers")
-        if trainer is None:
-            self.data_problem = fmt(translate("MainWindow", "These settings cannot train on this data: %1"), problem)
+            self.data_problem = fmt(translate("MainWindow", "These settings cannot train on this data: %1"),
+                                    problem_text(built.problem))
             self._unusable(self.data_problem)
             return False
+        self.controller.install(trainer, fresh=not built.carried,
+                                report=ready.report if ready is not None else None)
         self.carry = None
         self._lr = trainer.learning_rate
         self.dataset = ds
@@ -170,6 +161,37 @@ class TrainingSession(QObject):
             self.message.emit(fmt(translate("MainWindow", "Training paused: %1. Press Resume (Space) to go on."),
                                   reason or translate("MainWindow", "the settings changed")), 12000)
         return True
+
+    # -- a trainer built on another thread (a big CSV import, nngui.files.csv_loader) -----------------
+
+    def plan(self) -> BuildPlan:
+        """Pause training and note what a rebuild for changed data would start from (GUI thread).
+
+        A thread then builds the trainer (:func:`prepare`) while the window stays usable; :meth:`using`
+        hands it to the rebuild that the table change makes."""
+        was_running = self.controller.is_running()
+        self.controller.pause(wait=True)
+        return BuildPlan(self.settings.config(), self._capture_weights(), was_running, self._stamp())
+
+    @contextmanager
+    def using(self, prepared: Prepared):
+        """Within the block, a rebuild (fresh=False) takes ``prepared`` when nothing changed since :meth:`plan`."""
+        self._prepared = prepared
+        try:
+            yield
+        finally:
+            self._prepared = None
+
+    def _stamp(self) -> tuple:
+        """What a carried-over trainer depends on, besides the table and the settings."""
+        t = self.controller.trainer
+        return (id(t), None if t is None else (t.epoch, t.diverged, t.reached), id(self.carry))
+
+    def _take_prepared(self, fresh: bool) -> Prepared | None:
+        ready, self._prepared = self._prepared, None
+        if ready is None or fresh or ready.plan.stamp != self._stamp() or ready.plan.config != self.settings.config():
+            return None
+        return ready
 
     def _unusable(self, text: str) -> None:
         self.controller.clear()

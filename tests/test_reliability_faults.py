@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
 from core.trainer import Trainer
-from nngui.training import controller as controllermod
+from nngui.training import building as buildingmod
 from nngui.training import worker as workermod
 from nngui.app import create_main_window
 
@@ -283,7 +283,7 @@ def test_an_exception_while_building_the_trainer_is_a_message(qtbot, window, mon
     def boom(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(controllermod, "Trainer", boom)
+    monkeypatch.setattr(buildingmod, "Trainer", boom)  # where the window builds every trainer
     find(window, "hiddenLayerSpin1", QSpinBox).setValue(9)
     assert window.controller.trainer is None
     banner = find(window, "noticeBanner", QLabel)

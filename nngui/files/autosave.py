@@ -117,7 +117,9 @@ def snapshot_project(window) -> Project:
         if not c.is_running():
             model = model_from_trainer(t)
         else:
-            rep = c.last_report
+            rep = c.last_full_report  # a big network's reports are light: ask for a full one for the next time
+            if c.last_report is not None and not c.last_report.full:
+                c.request_full()
             if rep is not None and rep.architecture == t.network.arch:
                 try:
                     model = model_from_trainer(_ReportTrainer(t, rep))

@@ -11,13 +11,23 @@ file gives a message naming the file, line and column (``DataError``) and leaves
 table, its undo history and the weights as they were. Cancelling stops the parse
 between blocks of rows; a result that arrives after a cancel (or after another file,
 project or preset was opened) is dropped.
+
+A file read on the thread is applied from there too (docs/performance.md, W8): once it is
+parsed, the GUI thread pauses training and notes the settings and the weights to carry on
+(:meth:`~nngui.session.TrainingSession.plan`); the thread then builds the table's cells, the
+trainer and its first report (:func:`nngui.training.building.prepare`); and the GUI thread swaps
+them in as one undo step, copying nothing. The rebuild takes the prepared trainer only when
+the table, the settings and the weights are still those it was built from (otherwise it
+builds one as for any edit), so the result is the same as a file read on the GUI thread.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -27,7 +37,10 @@ from core.data import DEFAULT_MAX_BYTES, DataError, Dataset, read_csv
 
 from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
-from nngui.training.worker import process_events_while
+from nngui.training.building import BuildPlan, Prepared, prepare
+from nngui.training.worker import SWITCH_INTERVAL, process_events_while
+from nngui.views.data_hints import remember_facts
+from nngui.views.data_model import table_of
 
 __all__ = ["BACKGROUND_BYTES", "MAX_BYTES", "CsvImporter", "LoadIndicator"]
 
@@ -48,6 +61,17 @@ class _Job:
     cancel: threading.Event = field(default_factory=threading.Event)
 
 
+@dataclass(eq=False)
+class _Build:
+    """A parsed file to make ready for the window (on the loader thread), and what it was made into."""
+
+    token: int
+    dataset: Dataset
+    plan: BuildPlan
+    table: tuple | None = None  # (names, frozen cells, roles), as DataTableModel.set_table takes them
+    prepared: Prepared | None = None
+
+
 class _Worker(QObject):
     """Lives on the loader thread; ``run`` parses one file."""
 
@@ -55,6 +79,21 @@ class _Worker(QObject):
     loaded = Signal(int, object)  # token, Dataset
     failed = Signal(int, str)  # token, message
     finished = Signal(int)  # token (always, last)
+    built = Signal(int, object)  # token, _Build (its table and trainer made, or None after a failure)
+
+    @Slot(object)
+    def build(self, job: _Build) -> None:
+        """The table's cells, the facts its hints need, a trainer and its first report: no Qt, no copies."""
+        try:
+            ds = job.dataset
+            job.table = table_of(ds)
+            remember_facts(ds.X, ds.Y)
+            table = Dataset(ds.X, ds.Y, ds.input_names, ds.target_names, source="table")
+            job.prepared = prepare(job.plan, table)
+        except Exception:  # noqa: BLE001 - the GUI thread then applies the file as a small one
+            traceback.print_exc(file=sys.stderr)
+            job.table = job.prepared = None
+        self.built.emit(job.token, job)
 
     @Slot(object)
     def run(self, job: _Job) -> None:
@@ -68,6 +107,10 @@ class _Worker(QObject):
                 last[0] = now
                 self.progress.emit(job.token, done, total)
 
+        # The GUI thread waits for the GIL at each of its calls into Qt while this thread parses: hand it
+        # over every millisecond instead of every 5 (as the training thread does, nngui.training.worker).
+        old_switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(old_switch, SWITCH_INTERVAL))
         try:
             if job.cancel.is_set():
                 raise _Cancelled
@@ -84,6 +127,7 @@ class _Worker(QObject):
             if not job.cancel.is_set():
                 self.loaded.emit(job.token, ds)
         finally:
+            sys.setswitchinterval(old_switch)
             self.finished.emit(job.token)
 
 
@@ -93,6 +137,7 @@ class LoadIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvLoadIndicator")
+        self.setAutoFillBackground(True)  # opaque: a progress step does not repaint the status bar under it
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 0, 6, 0)
         lay.setSpacing(6)
@@ -153,6 +198,7 @@ class CsvImporter(QObject):
             status_bar.addPermanentWidget(self.indicator)
 
     _start = Signal(object)
+    _build = Signal(object)
 
     # -- API ---------------------------------------------------------------------------------
 
@@ -232,9 +278,11 @@ class CsvImporter(QObject):
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.run)
+        self._build.connect(self._worker.build)
         self._worker.progress.connect(self._on_progress)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.failed.connect(self._on_failed)
+        self._worker.built.connect(self._on_built)
         self._thread.start()
 
     def _start_background(self, path: str) -> None:
@@ -264,10 +312,19 @@ class CsvImporter(QObject):
         job = self._current(token)
         if job is None:
             return  # cancelled or superseded
+        self.indicator.bar.setRange(0, 0)  # busy: the trainer is being built
+        if not self._shut_down:
+            self._build.emit(_Build(token, ds, self.window.session.plan()))
+        self.applying.emit(job.path)
+
+    @Slot(int, object)
+    def _on_built(self, token: int, build: _Build) -> None:
+        job = self._current(token)
+        if job is None:
+            return  # cancelled or superseded while the trainer was built
         self._job = None
         self.indicator.hide()
-        self.applying.emit(job.path)
-        self._apply(job.path, ds)
+        self._apply(job.path, build.dataset, build)
 
     @Slot(int, str)
     def _on_failed(self, token: int, text: str) -> None:
@@ -283,12 +340,19 @@ class CsvImporter(QObject):
                                fmt(translate("MainWindow", "%1\n\nThe table was not changed."), text))
         self.failed.emit(path, text)
 
-    def _apply(self, path: str, ds: Dataset) -> None:
+    def _apply(self, path: str, ds: Dataset, build: _Build | None = None) -> None:
+        """Replace the table with ``ds`` (one undo step); ``build``: its table and trainer, made on the thread."""
         w = self.window
         name = os.path.basename(path)
-        was_running = w.controller.is_running()
+        was_running = w.controller.is_running() or (build is not None and build.plan.was_running)
         w.controller.pause(wait=True)
-        w.data_model.set_dataset(ds, fmt(translate("MainWindow", "Import %1"), name))
+        step = fmt(translate("MainWindow", "Import %1"), name)
+        if build is None or build.prepared is None:
+            w.data_model.set_dataset(ds, step)
+        else:
+            names, values, roles = build.table
+            with w.session.using(build.prepared):
+                w.data_model.set_table(names, values, roles, step)
         if w.document.path is None:  # a preset or an untitled table is now this file's data
             w.document.set(None, name, modified=w.document.modified)
         text = fmt(translate("MainWindow", "Imported %1 rows from %2; the last column is the target (right-click a "

@@ -233,7 +233,7 @@ def export_predictions(window, path: str | os.PathLike) -> bool:
             cols += [ds.Y[:, k : k + 1], P[:, k : k + 1], np.abs(P[:, k : k + 1] - ds.Y[:, k : k + 1])]
 
     def write(p):
-        write_csv(p, unique(names), np.hstack(cols), comments=[f"nngui predictions after epoch {rep.progress.epoch}"])
+        write_csv(p, unique(names), np.hstack(cols), comments=[f"nngui predictions after epoch {rep.prediction_epoch}"])
         return p
 
     return _export_done(window, path, translate("MainWindow", "Cannot export the predictions"), write,

@@ -170,9 +170,17 @@ def save_image_atomic(image: QImage, path: str | os.PathLike) -> None:
 
 
 def absmax(arrays) -> float:
-    """Largest finite |value| over the arrays (0.0 when there is none): the end of a colour scale."""
+    """Largest finite |value| over the arrays (0.0 when there is none): the end of a colour scale.
+
+    Two passes over each array and no copy (a big network's weights are read where they are); only an
+    array holding NaN or inf is filtered."""
     best = 0.0
     for a in arrays:
+        a = np.asarray(a)
+        hi, lo = float(a.max(initial=-np.inf)), float(a.min(initial=np.inf))
+        if np.isfinite(hi) and np.isfinite(lo):
+            best = max(best, hi, -lo)
+            continue
         m = np.abs(a[np.isfinite(a)])
         if m.size:
             best = max(best, float(m.max()))

@@ -9,6 +9,7 @@ See ``docs/architecture.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 from enum import StrEnum
@@ -71,6 +72,8 @@ class TrainingController(QObject):
         self.last_report: TrainingReport | None = None
         self.checkpoints = Checkpoints()  # time travel: kept while training, read while the worker is idle
         self.run_epochs: int | None = None  # epochs the latest run was asked for (None: up to the target)
+        self.last_full_report: TrainingReport | None = None  # the latest report with every weight
+        self._first: TrainingReport | None = None  # a new trainer's first report, made where it was built
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -126,18 +129,27 @@ class TrainingController(QObject):
         """
         trainer = Trainer(dataset, config, start=start, normalizer=normalizer, history=history, epoch=epoch,
                           val_history=val_history)
+        self.install(trainer, fresh=start is None)
+        return trainer
+
+    def install(self, trainer: Trainer, fresh: bool = True, report: TrainingReport | None = None) -> None:
+        """Stop any run and make ``trainer`` (built elsewhere, e.g. on another thread) the current one.
+
+        ``fresh``: its weights are new (not carried on from the previous trainer); ``report``: its first
+        report, made where it was built; the next :meth:`snapshot` uses it instead of making one.
+        """
         self.pause(wait=True)
-        if start is None:
+        if fresh:
             self.checkpoints.clear()
         else:
             self.checkpoints.truncate_after(trainer.epoch)
         self._trainer = trainer
-        self._X_all = dataset.X
+        self._X_all = trainer.dataset.X
         self._new_run_id()
         self.last_reason = None
-        self.last_report = None
+        self.last_report = self.last_full_report = None
+        self._first = None if report is None else dataclasses.replace(report, run_id=self._run_id)
         self._set_state(self._resting_state())
-        return trainer
 
     def refresh_state(self) -> None:
         """The state again from the trainer (after the caller marked a run it built as ended)."""
@@ -148,7 +160,7 @@ class TrainingController(QObject):
         self.pause(wait=True)
         self._trainer = None
         self._X_all = None
-        self.last_report = None
+        self.last_report = self.last_full_report = None
         self.checkpoints.clear()
         self._new_run_id()
         self._set_state(State.EMPTY)
@@ -165,8 +177,12 @@ class TrainingController(QObject):
         if self._trainer is None:
             return None
         self.pause(wait=True)
-        rep = make_report(self._run_id, self._trainer, self._X_all, checkpoints=self.checkpoints.epochs())
-        self.last_report = rep
+        rep, self._first = self._first, None
+        if rep is None or rep.run_id != self._run_id:
+            rep = make_report(self._run_id, self._trainer, self._X_all, checkpoints=self.checkpoints.epochs())
+        else:
+            rep = dataclasses.replace(rep, checkpoints=self.checkpoints.epochs())
+        self.last_report = self.last_full_report = rep
         return rep
 
     # -- running ----------------------------------------------------------------------------
@@ -181,7 +197,8 @@ class TrainingController(QObject):
             self._set_state(self._resting_state())
             return False
         self._run_id += 1
-        job = RunJob(self._run_id, self._trainer, self._X_all, max_epochs, checkpoints=self.checkpoints)
+        job = RunJob(self._run_id, self._trainer, self._X_all, max_epochs, checkpoints=self.checkpoints,
+                     first=self.last_report)
         self._job = job
         self.last_reason = None
         self.run_epochs = max_epochs
@@ -214,6 +231,18 @@ class TrainingController(QObject):
             return
         if not self.worker.request_learning_rate(lr):
             self._trainer.set_learning_rate(lr)
+
+    def request_full(self) -> None:
+        """Ask for every weight in the next report of a big network (its reports are light otherwise)."""
+        self.worker.want_full.set()
+
+    def keep_full_at_end(self, on: bool) -> None:
+        """Whether a run's last report of a big network has every weight (the views that need them are shown)."""
+        self.worker.full_at_end = bool(on)
+
+    def set_sample_row(self, row: int) -> None:
+        """The table row whose activations light reports carry (-1: none)."""
+        self.worker.sample_row = int(row)
 
     def set_speed(self, epochs_per_second: float) -> None:
         """Limit training to about this many epochs a second (0: as fast as possible)."""
@@ -263,6 +292,8 @@ class TrainingController(QObject):
             if rep.run_id != self._run_id:
                 return  # a stale run (reset, new data or settings since)
             self.last_report = rep
+            if rep.full:
+                self.last_full_report = rep
             self.report.emit(rep)  # the window draws it here, while the worker waits
         finally:
             # Release the worker only after the repaints the views scheduled meanwhile (changed status

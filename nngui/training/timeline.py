@@ -37,7 +37,10 @@ class Checkpoints:
         return len(self.store)
 
     def add(self, trainer: Trainer) -> None:
-        """Keep the trainer's state now (weights, optimiser, random stream); call from the thread that owns it."""
+        """Keep the trainer's state now (weights, optimiser, random stream); call from the thread that owns it.
+        Nothing is copied when the store cannot hold one checkpoint of this network (a big one, W7)."""
+        if trainer.network.params.nbytes > self.store.max_bytes or self.store.capacity() < 1:
+            return
         cp = trainer.checkpoint()
         with self.lock:
             self.store.add(cp)

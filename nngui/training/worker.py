@@ -14,6 +14,10 @@ Rules (see ``docs/architecture.md``):
   is every epoch at first, then about 10 % apart, so a run of a million epochs ends ~145
   chunks early) and at every report. Checkpoints only copy state: the run is the same, bit
   for bit, with or without them.
+- A network of more than ``report.FULL_PARAMS`` parameters sends light reports (what the
+  diagram draws) unless the window asks for every weight; predictions are made again only
+  within REPORT_BUDGET; a pause cuts a long epoch short (``Trainer.interrupt_on``), and a
+  report may come from inside one (docs/performance.md, W7).
 - Any exception inside the loop becomes a ``failed`` signal with its text; the thread
   survives and the next run works.
 - ``sys.setswitchinterval(0.001)`` while training keeps the GUI thread responsive
@@ -25,6 +29,7 @@ guarantees it by waiting for the worker's ``idle`` event before it reads or repl
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import threading
 import time
@@ -35,9 +40,11 @@ import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal, Slot
 
 from core import compiled
+from core.network import Network
 from core.trainer import Trainer
 
-from nngui.training.report import TrainingReport
+from nngui.support.palettes import absmax
+from nngui.training.report import FULL_PARAMS, PREVIEW_UNITS, TrainingReport, WeightPreview
 
 SWITCH_INTERVAL = 0.001
 REPORT_INTERVAL = 1.0 / 20.0  # shortest time between reports
@@ -47,6 +54,7 @@ CHUNK_SECONDS = 0.03  # a pause waits at most this long; each chunk costs ~0.2 m
 MAX_CHUNK = 1_000_000
 PACE_SLICE = 0.05
 HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on
+FINAL_FRESH = 0.05  # seconds: a run's last report makes its predictions when that costs at most this (W7)
 RELEASE_EVENT = QEvent.Type(QEvent.registerEventType())  # posted by the controller once the window has drawn a report
 
 # Reasons a run ends (the controller's ``last_reason``).
@@ -81,27 +89,62 @@ def process_events_while(busy, timeout: float, wake=()) -> bool:
 
 
 def make_report(run_id: int, trainer: Trainer, X_all: np.ndarray, epochs_per_second: float = 0.0,
-                checkpoints: tuple[int, ...] = ()) -> TrainingReport:
+                checkpoints: tuple[int, ...] = (), *, full: bool = True, reuse: TrainingReport | None = None,
+                sample_row: int = -1) -> TrainingReport:
     """An immutable snapshot of ``trainer``: copied weights, predictions for every table row, curves.
 
-    Call it only from the thread that owns the trainer at that moment.
+    ``full=False`` makes a light report of a network of more than FULL_PARAMS parameters (the corner
+    of each layer that the diagram draws, the colour scale, and the activations of table row
+    ``sample_row`` when it is one); with ``reuse`` (an earlier report of the same run) its
+    predictions, and a light report's colour scale and sample, are taken from there instead of
+    computed again. Call it only from the thread that owns the trainer at that moment.
     """
-    layers = tuple(trainer.weights())
-    with np.errstate(all="ignore"):
-        predictions = trainer.predict(X_all)
+    net = trainer.network
+    light = not full and net.arch.n_params > FULL_PARAMS
+    if reuse is not None:
+        predictions, predicted = reuse.predictions, reuse.prediction_epoch
+    else:
+        with np.errstate(all="ignore"):
+            predictions = trainer.predict(X_all)
+        predicted = None
+    preview = sample = None
+    if net.arch.n_params > FULL_PARAMS:  # a big network: the selected row's activations (the GUI cannot copy it)
+        kept = reuse.sample if reuse is not None else None
+        sample = kept if kept is not None and kept[0] == sample_row else _sample(trainer, X_all, sample_row)
+    if light:
+        old = reuse.preview if reuse is not None else None
+        if old is not None:
+            w_max, b_max = old.weight_max, old.bias_max
+        else:
+            w_max, b_max = absmax(net.weights), absmax(b for b in net.biases if b is not None)
+        k = PREVIEW_UNITS
+        blocks = tuple((W[:k, :k].copy(), None if b is None else b[:k].copy()) for W, b in zip(net.weights, net.biases))
+        preview = WeightPreview(blocks, w_max, b_max)
     train_curve = trainer.history.curve()
     val_curve = trainer.val_history.curve() if len(trainer.val_history) else None
     return TrainingReport(
         run_id=run_id,
         progress=trainer.progress(),
-        architecture=trainer.network.arch,
-        layers=layers,
+        architecture=net.arch,
+        layers=() if light else tuple(trainer.weights()),
         predictions=predictions,
         train_curve=train_curve,
         val_curve=val_curve,
         epochs_per_second=float(epochs_per_second),
         checkpoints=tuple(checkpoints),
+        preview=preview,
+        predicted_epoch=predicted if predicted != trainer.epoch else None,
+        sample=sample,
     )
+
+
+def _sample(trainer: Trainer, X_all: np.ndarray, row: int) -> tuple[int, tuple[np.ndarray, ...]] | None:
+    """Table row ``row`` and its activations per layer (None when it is not a row of the table)."""
+    if not 0 <= row < X_all.shape[0]:
+        return None
+    with np.errstate(all="ignore"):
+        acts = trainer.network.forward(trainer.prepare(X_all[row:row + 1]))
+    return row, tuple(np.array(a[0], dtype=np.float64) for a in acts)
 
 
 @dataclass(eq=False)
@@ -114,6 +157,7 @@ class RunJob:
     max_epochs: int | None = None  # None: to the trainer's target (or until stopped)
     stop: threading.Event = field(default_factory=threading.Event)
     checkpoints: object = None  # a nngui.training.timeline.Checkpoints to feed, or None
+    first: TrainingReport | None = None  # the report the window shows as the run starts (of these weights)
 
 
 class TrainingWorker(QObject):
@@ -137,6 +181,19 @@ class TrainingWorker(QObject):
         self.handled.set()
         self.handled_timeout = HANDLED_TIMEOUT
         self.report_cost = 0.0  # smoothed seconds per report (making it + waiting for the window)
+        # Big networks (nngui.training.report.FULL_PARAMS): reports are light unless the window asks for every
+        # weight (request_full: the decision map, the Maths tab, autosave) or the run ends; their predictions
+        # (and colour scale, sample) are made again only when that costs at most REPORT_BUDGET of the time.
+        self.want_full = threading.Event()
+        self.full_at_end = True  # whether a run's last report has every weight (the window says when it needs them)
+        self.sample_row = -1  # the table row selected in the window (its activations ride in light reports)
+        self._fresh: TrainingReport | None = None  # the run's latest report that made its predictions
+        self._fresh_at = 0.0
+        self._fresh_cost = 0.0  # smoothed seconds to make such a report
+        self._reported_at = 0.0  # when the latest report was made, and its speed
+        self._costed = 0  # id of the trainer whose _fresh_cost was measured
+        self._stale: TrainingReport | None = None  # a run's last report, its predictions older than its weights
+        self._eps = 0.0
 
     def request_learning_rate(self, lr: float) -> bool:
         """Apply ``lr`` between chunks if a run is under way; False when idle (caller applies it)."""
@@ -157,18 +214,23 @@ class TrainingWorker(QObject):
         reason = STOPPED
         old_switch = sys.getswitchinterval()
         try:
+            self._start_fresh(job)
             if job.stop.is_set():
                 # Stopped before it began: still report, so the window ends on the trainer's state even
                 # when the previous run's last reports were dropped as stale.
-                self.emit_report(job, 0.0)
+                self.emit_report(job, 0.0, final=True)
                 return
             sys.setswitchinterval(SWITCH_INTERVAL)
+            # A pause cuts a long mini-batch epoch short (the trainer puts its weights back), and a report
+            # may come from inside one (a big network's epoch takes seconds; docs/performance.md, W7).
+            job.trainer.interrupt_on(job.stop, lambda: self._mid_epoch(job))
             reason = self._loop(job)
         except Exception as exc:  # noqa: BLE001 - any failure is reported, the thread survives
             reason = FAILED
             traceback.print_exc(file=sys.stderr)
             self.failed.emit(job.run_id, f"{type(exc).__name__}: {exc}")
         finally:
+            job.trainer.interrupt_on(None)
             sys.setswitchinterval(old_switch)
             with self.lock:
                 try:
@@ -177,6 +239,33 @@ class TrainingWorker(QObject):
                     pass
                 self.idle.set()
             self.finished.emit(job.run_id, reason)
+        stale, self._stale = self._stale, None
+        if stale is not None:
+            self._predict_after(job, stale)
+
+    def _start_fresh(self, job: RunJob) -> None:
+        """The run's reports reuse the predictions of the report the window shows at its start (``job.first``)
+        until new ones cost at most REPORT_BUDGET of the time; a new trainer's cost is first guessed from
+        its work (1 ns a multiply-add), then measured."""
+        t = job.trainer
+        if self._costed != id(t):
+            self._costed, self._fresh_cost = id(t), job.X_all.shape[0] * t.network.arch.n_params * 1e-9
+        first = job.first
+        same = first is not None and first.architecture == t.network.arch and first.progress.epoch == t.epoch
+        self._fresh = first if same else None
+        self._fresh_at = self._reported_at = time.perf_counter()
+        self._stale = None
+
+    def _predict_after(self, job: RunJob, rep: TrainingReport) -> None:
+        """After a run whose last report kept older predictions (too costly to wait for): the same report with
+        its own, from its copied weights (the trainer is the window's again)."""
+        try:
+            net = Network.from_layers(rep.architecture, rep.layers, job.trainer.network.params.dtype)
+            with np.errstate(all="ignore"):
+                P = net.predict(job.trainer.prepare(job.X_all))
+            self.report.emit(dataclasses.replace(rep, predictions=P, predicted_epoch=None))
+        except Exception:  # noqa: BLE001 - the older predictions stay
+            traceback.print_exc(file=sys.stderr)
 
     def _loop(self, job: RunJob) -> str:
         trainer, stop = job.trainer, job.stop
@@ -251,7 +340,7 @@ class TrainingWorker(QObject):
         span = now - emit_time
         if span > 0 and trainer.epoch > emit_epoch:
             eps = (trainer.epoch - emit_epoch) / span
-        self.emit_report(job, eps)  # always the last one
+        self.emit_report(job, eps, final=True)  # always the last one
         return reason
 
     def next_report_interval(self) -> float:
@@ -265,15 +354,34 @@ class TrainingWorker(QObject):
         """
         return max(self.report_interval, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
 
-    def emit_report(self, job: RunJob, eps: float) -> None:
+    def _mid_epoch(self, job: RunJob) -> None:
+        """Between slices of a long mini-batch epoch: a report when one is due (the epoch count stands)."""
+        if time.perf_counter() - self._reported_at >= self.next_report_interval():
+            self.emit_report(job, self._eps, mid_epoch=True)
+
+    def emit_report(self, job: RunJob, eps: float, final: bool = False, mid_epoch: bool = False) -> None:
+        """Send a report (``final``: the run's last; ``mid_epoch``: from inside an epoch, whose weights are no
+        checkpoint of an epoch) and let the window draw it."""
         t0 = time.perf_counter()
+        self._reported_at, self._eps = t0, eps
         self.reports_emitted += 1
         self.handled.clear()
         store = job.checkpoints
-        if store is not None:
+        if store is not None and not mid_epoch:
             store.add(job.trainer)
-        self.report.emit(make_report(job.run_id, job.trainer, job.X_all, eps,
-                                     store.epochs() if store is not None else ()))
+        full = self.want_full.is_set() or (final and self.full_at_end)
+        if full:
+            self.want_full.clear()
+        fresh = (self._fresh is None or t0 - self._fresh_at >= self._fresh_cost / REPORT_BUDGET
+                 or (final and self._fresh_cost <= FINAL_FRESH))
+        rep = make_report(job.run_id, job.trainer, job.X_all, eps, store.epochs() if store is not None else (),
+                          full=full, reuse=None if fresh else self._fresh, sample_row=self.sample_row)
+        if fresh:
+            self._fresh, self._fresh_at = rep, t0
+            self._fresh_cost = 0.7 * self._fresh_cost + 0.3 * (time.perf_counter() - t0)
+        elif final and rep.predicted_epoch is not None and rep.full:
+            self._stale = rep  # its own predictions follow once the run has ended (_predict_after)
+        self.report.emit(rep)
         # Let the GUI thread draw this report before training on: painting while this thread keeps
         # taking the GIL between its NumPy calls was 3-6x slower and made the window stutter
         # (docs/performance.md, W4). The wait is bounded, so a busy GUI never stalls training.

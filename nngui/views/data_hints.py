@@ -27,13 +27,10 @@ STYLE = ("QFrame#dataHint { background: #e6f0fa; border: 1px solid #8fb3d9; bord
 def class_hint(Y: np.ndarray, config: TrainConfig) -> tuple[str, TrainConfig] | None:
     """(text, better settings) when one target column holds a few whole-number labels but the network is
     not set up for classes; None otherwise (0/1 targets with one sigmoid output are fine as they are)."""
-    if Y.ndim != 2 or Y.shape[1] != 1 or not len(Y) or (config.output_activation == "softmax" and config.loss == "ce"):
+    if config.output_activation == "softmax" and config.loss == "ce":
         return None
-    y = Y[:, 0]
-    if not np.isfinite(y).all() or not np.all(y == np.round(y)):
-        return None
-    values = np.unique(y)
-    if not 2 <= len(values) <= MAX_CLASSES or (len(values) == 2 and set(values) == {0.0, 1.0}):
+    values = target_labels(Y)
+    if values is None or not 2 <= len(values) <= MAX_CLASSES or (len(values) == 2 and set(values) == {0.0, 1.0}):
         return None
     shown = ", ".join(exact(float(v)) for v in values[:6]) + (", \u2026" if len(values) > 6 else "")
     text = fmt(translate("MainWindow", "The target holds %1 class labels (%2): classes learn best with a "
@@ -45,14 +42,57 @@ def range_hint(X: np.ndarray, config: TrainConfig) -> tuple[str, TrainConfig] | 
     """(text, better settings) when some input spans more than RANGE_LIMIT and inputs are not normalised."""
     if config.normalize != "none" or not X.size:
         return None
-    with np.errstate(all="ignore"):
-        spans = np.nanmax(X, axis=0) - np.nanmin(X, axis=0)
-    widest = float(np.nanmax(spans)) if np.isfinite(spans).any() else 0.0
+    widest = widest_span(X)
     if widest <= RANGE_LIMIT:
         return None
     text = fmt(translate("MainWindow", "An input spans %1: standardised inputs (mean 0, sd 1) train faster and "
                                        "more surely."), short(widest))
     return text, config.replace(normalize="standard")
+
+
+# The facts of the last table asked about, by array identity: a thread that builds a big table's trainer
+# works them out beforehand (remember_facts), so the window's check costs nothing (docs/performance.md, W8).
+_LAST: dict[str, tuple[np.ndarray, object]] = {}
+
+
+def _remembered(kind: str, array: np.ndarray, compute):
+    hit = _LAST.get(kind)
+    if hit is not None and hit[0] is array:
+        return hit[1]
+    value = compute(array)
+    _LAST[kind] = (array, value)
+    return value
+
+
+def _labels(Y: np.ndarray) -> np.ndarray | None:
+    if Y.ndim != 2 or Y.shape[1] != 1 or not len(Y):
+        return None
+    y = Y[:, 0]
+    if not np.isfinite(y).all() or not np.all(y == np.round(y)):
+        return None
+    return np.unique(y)
+
+
+def _widest(X: np.ndarray) -> float:
+    with np.errstate(all="ignore"):
+        spans = np.nanmax(X, axis=0) - np.nanmin(X, axis=0)
+    return float(np.nanmax(spans)) if np.isfinite(spans).any() else 0.0
+
+
+def target_labels(Y: np.ndarray) -> np.ndarray | None:
+    """The distinct values of a single target column of whole numbers (None for anything else)."""
+    return _remembered("labels", Y, _labels)
+
+
+def widest_span(X: np.ndarray) -> float:
+    """The widest span (max - min) of an input column; 0.0 when none is finite."""
+    return _remembered("span", X, _widest) if X.size else 0.0
+
+
+def remember_facts(X: np.ndarray, Y: np.ndarray) -> None:
+    """Work out what the hints need to know about this table now (any thread), so a later check is free."""
+    target_labels(Y)
+    widest_span(X)
 
 
 class DataHints(QFrame):

@@ -251,9 +251,8 @@ class DataTableModel(QAbstractTableModel):
 
     def set_dataset(self, ds: Dataset, text: str | None = None) -> None:
         """Show a Dataset: its inputs, then its targets (one undo step)."""
-        names = [*ds.input_names, *ds.target_names]
-        roles = [ROLE_INPUT] * ds.n_inputs + [ROLE_TARGET] * ds.n_targets
-        self.set_table(names, np.hstack([ds.X, ds.Y]), roles, text or say.load_data())
+        names, values, roles = table_of(ds)
+        self.set_table(names, values, roles, text or say.load_data())
 
     def set_role(self, col: int, role: str) -> None:
         """Use a column as input or target (one undo step; no step when unchanged)."""
@@ -486,7 +485,8 @@ class DataTableModel(QAbstractTableModel):
                        roles: Sequence[str]) -> tuple[list[str], list[str], np.ndarray]:
         names = [str(n).strip() for n in names]
         roles = [str(r) for r in roles]
-        array = np.array(values, dtype=np.float64, copy=True)
+        array = np.asarray(values, dtype=np.float64)
+        array = frozen(array, owned=array is not values)  # a read-only array is shared, not copied
         if array.size == 0 and array.ndim != 2:
             array = array.reshape(0, len(names))
         if array.ndim != 2 or array.shape[1] != len(names) or len(roles) != len(names):
@@ -506,15 +506,19 @@ class DataTableModel(QAbstractTableModel):
         self.undo_stack.push(TableCommand(self, text, ops))
 
     def _state(self) -> tuple[list[str], list[str], np.ndarray]:
-        return list(self._names), list(self._roles), self._values.copy()
+        """The table as it is; its cells are frozen and shared (a later edit writes into a copy)."""
+        self._values = frozen(self._values)
+        return list(self._names), list(self._roles), self._values
 
     def raw_replace(self, names: list[str], roles: list[str], values: np.ndarray) -> None:
         self.beginResetModel()
-        self._names, self._roles, self._values = list(names), list(roles), values.copy()
+        self._names, self._roles, self._values = list(names), list(roles), frozen(values)
         self.endResetModel()
 
     def raw_write_block(self, top: int, left: int, block: np.ndarray) -> None:
         height, width = block.shape
+        if not self._values.flags.writeable:  # shared with an undo step: copy on write
+            self._values = self._values.copy()
         self._values[top:top + height, left:left + width] = block
         self.dataChanged.emit(self.index(top, left), self.index(top + height - 1, left + width - 1),
                               [DISPLAY, EDIT, USER])
@@ -551,6 +555,28 @@ class DataTableModel(QAbstractTableModel):
         if role_changed and self.rowCount():
             self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col),
                                   [BACKGROUND, FOREGROUND])
+
+
+def table_of(ds: Dataset) -> tuple[list[str], np.ndarray, list[str]]:
+    """A Dataset as the table shows it: names, cells (inputs, then targets; frozen) and roles. Any thread."""
+    names = [*ds.input_names, *ds.target_names]
+    roles = [ROLE_INPUT] * ds.n_inputs + [ROLE_TARGET] * ds.n_targets
+    return names, frozen(np.hstack([ds.X, ds.Y]), owned=True), roles
+
+
+def frozen(values: np.ndarray, owned: bool = False) -> np.ndarray:
+    """``values`` read-only: itself when nothing can change it (read-only down to its memory) or it is
+    ``owned`` (made for the caller), else a read-only copy.
+
+    Undo steps and the table share frozen arrays, so replacing a big table copies nothing."""
+    base = values
+    while isinstance(base, np.ndarray) and not base.flags.writeable:
+        base = base.base
+    if not isinstance(base, np.ndarray) and not values.flags.writeable:
+        return values
+    out = values if owned else values.copy()
+    out.flags.writeable = False
+    return out
 
 
 def _runs(sorted_rows: list[int]) -> list[tuple[int, int]]:

@@ -18,6 +18,8 @@ live network.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 
 from core import inspect as ins
@@ -41,6 +43,7 @@ class InsightViews:
         self.decision_map.follow(network_view)
         self.sparkline.follow(network_view)
         self.session: ins.Session | None = None
+        self._asked = 0.0  # when a full report was last asked for (wants_weights)
 
     def set_trainer(self, trainer, output_names: list[str], row: int = -1) -> None:
         """A new trainer (or new data / settings): call while it is idle (the window's ``_sync_views``)."""
@@ -58,12 +61,36 @@ class InsightViews:
         self.evaluate.clear()
 
     def show_report(self, rep, config=None, dataset=None) -> None:
-        """Every report the window shows (``config`` / ``dataset``: the current trainer's)."""
+        """Every report the window shows (``config`` / ``dataset``: the current trainer's). The decision map and
+        the inspector need every weight: they keep the latest full report (a big network's are light)."""
         self.weight_history.record(rep)
         self.runs.on_report(rep, config, dataset)
-        self.decision_map.set_report(rep)
-        self.inspector.set_report(rep)
         self.evaluate.set_report(rep)
+        if rep.full:
+            self.decision_map.set_report(rep)
+            self.inspector.set_report(rep)
+
+    def wants_weights(self) -> bool:
+        """True when the decision map or the inspector is shown and due to redraw: ask for a full report (at
+        most once per redraw interval of the view)."""
+        map_shown = self.map_shown()
+        if not (map_shown or self.inspector.on_screen()):
+            return False
+        now = time.monotonic()
+        if now - self._asked < (self.decision_map.interval if map_shown else self.inspector.interval):
+            return False
+        self._asked = now
+        return True
+
+    def map_shown(self) -> bool:
+        """True when the decision map is on screen and draws this network (two inputs)."""
+        dm = self.decision_map
+        on_screen = dm.isVisible() and not dm.visibleRegion().isEmpty()
+        return on_screen and dm.session is not None and dm.session.n_inputs == 2
+
+    def shows_weights(self) -> bool:
+        """True when the decision map or the inspector is on screen (they draw every weight)."""
+        return self.map_shown() or self.inspector.on_screen()
 
     def attach_maths_dock(self, window, dock) -> None:
         """The inspector lives in ``dock`` (tabbed beside the settings): widen it and catch up when its tab

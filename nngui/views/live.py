@@ -27,7 +27,7 @@ from nngui.support.accessibility import text_scale
 from nngui.support.core_messages import core_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
-from nngui.training.report import TrainingReport
+from nngui.training.report import FULL_PARAMS, TrainingReport
 from nngui.views.prediction_model import Scores
 from nngui.views.status_bar import loss_text, score_text
 from nngui.views.training_marks import TrainingMarks, stopped_early_text
@@ -197,6 +197,10 @@ class LiveViews(QObject):
             return  # a report for a network the views no longer show
         t = self.session.trainer
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
+        if rep.architecture.n_params > FULL_PARAMS:  # light reports: the decision map and the Maths tab want more
+            self.session.controller.keep_full_at_end(self.v.insight.shows_weights())
+            if not rep.full and self.v.insight.wants_weights():
+                self.session.controller.request_full()
         self.show_status(rep)
         self.marks.show(rep.progress)
         if rep.progress.diverged:
@@ -252,7 +256,7 @@ class LiveViews(QObject):
         v = self.v
         t0 = time.perf_counter()
         self._views_last = time.monotonic()
-        v.network_view.set_weights(rep.layers)
+        show_weights(v.network_view, rep)
         v.prediction_model.set_predictions(rep.predictions)
         self.show_scores(v.prediction_model.scores())
         self.update_sample()
@@ -326,6 +330,7 @@ class LiveViews(QObject):
 
     def select_row(self, row: int) -> None:
         self.selected_row = row
+        self.session.controller.set_sample_row(row)  # a big network's light reports bring its activations
         self.update_sample()
 
     def update_sample(self, shown: TrainingReport | None = None) -> None:
@@ -340,7 +345,16 @@ class LiveViews(QObject):
         if view is None or view.dataset is not ds:
             self.v.network_view.set_sample(None)
             return
-        net = Network.from_layers(rep.architecture, rep.layers)
+        if rep.sample is not None and rep.sample[0] == row:  # a big network: the worker worked them out
+            self.v.network_view.set_sample(list(rep.sample[1]))
+            return
+        t = self.session.trainer
+        if rep.full:
+            net = Network.from_layers(rep.architecture, rep.layers)
+        elif not self.running and t is not None and t.epoch == rep.progress.epoch:
+            net = t.network  # at rest the window owns the trainer, whose weights are the report's: no copy
+        else:
+            return  # the next report brings them
         with np.errstate(all="ignore"):
             acts = [a[0] for a in net.forward(view.prepare(ds.X[row : row + 1]))]
         self.v.network_view.set_sample(acts)
@@ -365,6 +379,15 @@ class LiveViews(QObject):
             t = self.session.trainer
             if t is not None and t.diverged:
                 v.banners.show_divergence(t.diverged)
+
+
+def show_weights(view, rep: TrainingReport) -> None:
+    """Colour the diagram ``view`` by the report's weights: all of them, or a light report's preview."""
+    if rep.full:
+        view.set_weights(rep.layers)
+    else:
+        p = rep.preview
+        view.set_preview(p.blocks, p.weight_max, p.bias_max)
 
 
 def paced(interval: float, cost: float, floor: float) -> float:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.network import Architecture
 
 from nngui.support import formatting
+from nngui.training.report import PREVIEW_UNITS
 from nngui.views import network_layout
 from nngui.support.palettes import (
     DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
@@ -70,6 +71,7 @@ class NetworkView(QGraphicsView):
         self._arch: Architecture | None = None
         self._names: list[list[str]] = []
         self._weights: list[np.ndarray] | None = None
+        self._scale = (0.0, 0.0)  # the largest |w|, and |w| or |b|, of the whole network: the colour scale
         self._biases: list[np.ndarray | None] | None = None
         self._sample: list[np.ndarray] | None = None
         self._hover = ""
@@ -90,22 +92,31 @@ class NetworkView(QGraphicsView):
         self._rebuild()
 
     def set_weights(self, layers: Layers) -> None:
-        """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items."""
+        """Restyle edges (colour by sign, width/opacity by |w|) and node rings (bias); creates no items.
+        Only the corner of each layer that can be drawn is kept: a big network's weights are not copied."""
         arch = self._require_arch()
         if len(layers) != arch.n_layers:
             raise ValueError(f"layers: expected {arch.n_layers}, got {len(layers)}")
-        weights, biases = [], []
-        for l, ((W, b), n_in, n_out) in enumerate(zip(layers, arch.sizes, arch.sizes[1:])):
-            W = np.array(W, dtype=np.float64)
-            if W.shape != (n_in, n_out):
-                raise ValueError(f"layers[{l}]: W has shape {W.shape}, expected {(n_in, n_out)}")
-            if b is not None:
-                b = np.array(b, dtype=np.float64).ravel()
-                if b.size != n_out:
-                    raise ValueError(f"layers[{l}]: b has {b.size} values, expected {n_out}")
-            weights.append(W)
-            biases.append(b)
-        self._weights, self._biases = weights, biases
+        Ws = [np.asarray(W) for W, _b in layers]
+        bs = [None if b is None else np.asarray(b).ravel() for _W, b in layers]
+        for l, (W, b, n_in, n_out) in enumerate(zip(Ws, bs, arch.sizes, arch.sizes[1:])):
+            if W.shape != (n_in, n_out) or (b is not None and b.size != n_out):
+                raise ValueError(f"layers[{l}]: W of shape {W.shape}, b of {None if b is None else b.size} values; "
+                                 f"expected {(n_in, n_out)} and {n_out}")
+        k = max(PREVIEW_UNITS, self._max_units)
+        self.set_preview([(W[:k, :k], None if b is None else b[:k]) for W, b in zip(Ws, bs)],
+                         absmax(Ws), absmax(b for b in bs if b is not None))
+
+    def set_preview(self, blocks: Layers, weight_max: float, bias_max: float = 0.0) -> None:
+        """:meth:`set_weights` from each layer's top-left corner and the whole network's largest |w| and |b|."""
+        arch = self._require_arch()
+        weights = [np.array(W, dtype=np.float64) for W, _b in blocks]
+        if len(blocks) != arch.n_layers or any(W.shape[0] < self._shown(l) or W.shape[1] < self._shown(l + 1)
+                                               for l, W in enumerate(weights)):
+            raise ValueError(f"blocks: {[W.shape for W in weights]} do not cover the units drawn of {arch.sizes}")
+        self._weights = weights
+        self._biases = [None if b is None else np.array(b, dtype=np.float64).ravel() for _W, b in blocks]
+        self._scale = (float(weight_max), max(float(weight_max), float(bias_max)))
         self._style_edges()
         self._style_rings()
         self._changed()
@@ -454,7 +465,7 @@ class NetworkView(QGraphicsView):
             signs = np.ones_like(keys)
         else:
             w = np.concatenate([W[: self._shown(l), : self._shown(l + 1)].ravel() for l, W in enumerate(self._weights)])
-            vmax = absmax(self._weights)
+            vmax = self._scale[0]
             keys, signs = quantise(w, vmax, LEVELS), (w >= 0).astype(np.int64)
         keys = signs * LEVELS + keys
         changed = np.flatnonzero(keys != self._edge_keys) if self._edge_keys.size == keys.size else range(keys.size)
@@ -473,7 +484,7 @@ class NetworkView(QGraphicsView):
         keys = np.full(len(self._node_items), -1, dtype=np.int64)  # -1: plain ring (inputs, no bias)
         if self._weights is not None and self._arch.bias:
             b = [np.zeros(self._arch.sizes[l + 1]) if v is None else v for l, v in enumerate(self._biases)]
-            vmax = absmax(self._weights + b)
+            vmax = self._scale[1]
             shown = np.concatenate([v[: self._shown(l + 1)] for l, v in enumerate(b)])
             start = self._shown(0)
             keys[start:] = (shown >= 0) * LEVELS + quantise(shown, vmax, LEVELS)

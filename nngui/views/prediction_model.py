@@ -98,8 +98,8 @@ class PredictionModel(QAbstractTableModel):
         ``Y`` holds the raw targets; for a class model it may be the label column
         (n, 1) or its one-hot encoding (n, len(classes)).
         """
-        X = np.array(X, dtype=np.float64, ndmin=2)
-        Y = np.array(Y, dtype=np.float64, ndmin=2)
+        X = np.array(X, dtype=np.float64, ndmin=2, copy=None)  # shared, not copied: the model only reads them
+        Y = np.array(Y, dtype=np.float64, ndmin=2, copy=None)
         if Y.shape[0] != X.shape[0] and Y.shape[1] == X.shape[0]:
             Y = Y.T
         self.beginResetModel()
@@ -147,8 +147,9 @@ class PredictionModel(QAbstractTableModel):
         marked = np.zeros(self._X.shape[0], dtype=bool)
         rows = np.asarray(rows if rows is not None else [], dtype=np.intp)
         marked[rows[(rows >= 0) & (rows < len(marked))]] = True
+        changed = len(marked) and (marked.any() or self._validation.any())  # 400k row headers cost ~10 ms
         self._validation = marked
-        if len(marked):
+        if changed:
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(marked) - 1)
 
     def is_validation_row(self, row: int) -> bool:
@@ -196,7 +197,7 @@ class PredictionModel(QAbstractTableModel):
     def _checked(self, P: np.ndarray | None) -> np.ndarray | None:
         if P is None:
             return None
-        P = np.array(P, dtype=np.float64)
+        P = np.array(P, dtype=np.float64, copy=None)
         n = self._X.shape[0]
         width = len(self._classes) if self._classes is not None else self._Y.shape[1]
         if P.ndim == 1 and width == 1:

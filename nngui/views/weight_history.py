@@ -25,6 +25,7 @@ from nngui.support import formatting
 from nngui.support.i18n import fmt, translate
 from nngui.views.hover_popup import HoverPopup
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
+from nngui.training.report import PREVIEW_UNITS
 
 MAX_POINTS = 400  # snapshots kept per run (per weight)
 MIN_POINTS = 16
@@ -73,7 +74,7 @@ class WeightHistory:
         if total <= budget:
             blocks = pairs
         else:  # a huge network: only the first R units of every layer are recorded
-            r = max(1, int(np.sqrt(budget / max(1, len(pairs)))))
+            r = max(1, min(PREVIEW_UNITS, int(np.sqrt(budget / max(1, len(pairs))))))  # the diagram draws <= 16
             blocks = [(min(a, r), min(b, r)) for a, b in pairs]
         self._blocks = blocks
         self._offsets = list(np.cumsum([0] + [r * c for r, c in blocks])[:-1])
@@ -100,7 +101,7 @@ class WeightHistory:
             self._start(rep.architecture)  # a new run
         if epoch == self._latest_epoch:
             return False  # the same weights again (a redraw of the same report)
-        flat = self._flat(rep.layers)
+        flat = self._flat(rep.layers if rep.full else rep.preview.blocks)  # a preview covers every block
         self._latest_epoch, self._latest = epoch, flat
         if self._n and epoch - self._epochs[self._n - 1] < self._spacing:
             return False  # kept only as "latest" until the spacing allows a new snapshot
