@@ -45,7 +45,7 @@ def print_table(result: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller workloads, fewer repeats (a smoke run)")
-    ap.add_argument("--only", default="W1,W2,W3,W4,W5,W7,W8", help="comma list of workloads")
+    ap.add_argument("--only", default="W1,W2,W3,W4,W5,W6,W7,W8", help="comma list of workloads")
     ap.add_argument("--out", default="bench-results.json", help="JSON result file")
     args = ap.parse_args(argv)
     only = {w.strip().upper() for w in args.only.split(",")}
@@ -60,11 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     ]
     try:
         from . import window
-        from . import big
+        from . import big, smooth
         plan += [("W4", lambda: window.w4(quick=q)), ("W5", lambda: window.w5(quick=q)),
+                 ("W6", lambda: smooth.w6(quick=q)),
                  ("W7", lambda: big.w7(quick=q)), ("W8", lambda: big.w8(quick=q))]
     except ImportError as e:  # the window benchmarks need the Qt app
-        print(f"skipped W4/W5/W7/W8: {e}")
+        print(f"skipped W4-W8: {e}")
     for name, fn in plan:
         if name not in only:
             continue

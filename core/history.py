@@ -28,6 +28,23 @@ class LossHistory:
         self._max = np.zeros(capacity)
         self._last = np.zeros(capacity)
 
+    _ARRAYS = ("_bucket", "_epoch", "_min", "_max", "_last")
+
+    def __getstate__(self) -> dict:
+        """Pickled without the unused capacity (a training process sends its history every chunk)."""
+        state = dict(vars(self))
+        for name in self._ARRAYS:
+            state[name] = state[name][: self._n].copy()
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name in self._ARRAYS:
+            used = state[name]
+            full = np.zeros(state["capacity"], dtype=used.dtype)
+            full[: used.size] = used
+            state[name] = full
+        vars(self).update(state)
+
     def __len__(self) -> int:
         return self._n
 

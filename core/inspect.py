@@ -401,6 +401,15 @@ class PlaneMap:
         return self.layers[layer][:, :, unit]
 
 
+def plane_map_of(plane: PlaneMap | None, net: Network, session_or_normalizer, bounds: Bounds,
+                 n: int = GRID) -> PlaneMap:
+    """``plane`` when it covers ``bounds`` with ``n`` x ``n`` points (evaluated elsewhere, e.g. by the training
+    thread from the same weights), else :func:`plane_map` of ``net``."""
+    if plane is not None and plane.bounds == bounds and plane.xs.size == n and plane.ys.size == n:
+        return plane
+    return plane_map(net, session_or_normalizer, bounds, n)
+
+
 def plane_map(net: Network, session_or_normalizer, bounds: Bounds, n: int = GRID) -> PlaneMap:
     """Evaluate ``net`` (through :meth:`Network.forward`) on an ``n`` x ``n`` grid over ``bounds``.
 

@@ -266,6 +266,7 @@ class TrainingController(QObject):
         self.worker.idle.wait(timeout)
         self.thread.quit()
         self.thread.wait(int(timeout * 1000))
+        self.worker.close_process()  # no training process outlives the window
         self._new_run_id()
 
     # -- worker signals (GUI thread) --------------------------------------------------------

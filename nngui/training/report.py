@@ -58,6 +58,8 @@ class TrainingReport:
     preview: WeightPreview | None = None  # a light report: what the diagram draws instead of ``layers``
     predicted_epoch: int | None = None  # the epoch the predictions are of (None: ``progress.epoch``)
     sample: tuple[int, tuple[np.ndarray, ...]] | None = None  # light: (row, the activations a0..aL of that row)
+    detached: bool = False  # made by a run training in a child process: painting costs it nothing (W6)
+    plane: object = None  # a detached run's decision-map grid, evaluated by the worker (core.inspect.PlaneMap)
 
     @property
     def full(self) -> bool:

@@ -20,6 +20,11 @@ Rules (see ``docs/architecture.md``):
   report may come from inside one (docs/performance.md, W7).
 - Any exception inside the loop becomes a ``failed`` signal with its text; the thread
   survives and the next run works.
+- A NumPy-path trainer of a run that lasts (over ``PROCESS_AFTER`` seconds) trains its chunks in a
+  child process (``core.train_process``): the window paints while it trains instead of taking turns
+  with it for the GIL. The worker keeps its contract (chunks, pause, step, learning rate, reports) and
+  its trainer is updated after every chunk, bit for bit as if it had trained here. Reports of such a
+  run are not waited for: one is sent only once the window has drawn the one before (W6).
 - ``sys.setswitchinterval(0.001)`` while training keeps the GUI thread responsive
   (measured: 99th-percentile timer delay ~14 ms at full speed), restored afterwards.
 
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections import deque
 import threading
 import time
 import traceback
@@ -40,6 +46,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal, Slot
 
 from core import compiled
+from core import train_process
 from core.network import Network
 from core.trainer import Trainer
 
@@ -55,6 +62,10 @@ MAX_CHUNK = 1_000_000
 PACE_SLICE = 0.05
 HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on
 FINAL_FRESH = 0.05  # seconds: a run's last report makes its predictions when that costs at most this (W7)
+PROCESS_AFTER = 0.5  # seconds into a run before its chunks move to a child process (short runs stay here)
+PROCESS_CHUNK_SECONDS = 0.02  # chunks in the child: a report every 2 of them at PROCESS_REPORT_INTERVAL
+PIPELINE = 3  # chunks asked of the child ahead: it trains on while the window holds the GIL (a pause waits for them)
+PROCESS_REPORT_INTERVAL = 1.0 / 30.0  # the window draws while the child trains: reports as fast as it takes them
 RELEASE_EVENT = QEvent.Type(QEvent.registerEventType())  # posted by the controller once the window has drawn a report
 
 # Reasons a run ends (the controller's ``last_reason``).
@@ -147,6 +158,27 @@ def _sample(trainer: Trainer, X_all: np.ndarray, row: int) -> tuple[int, tuple[n
     return row, tuple(np.array(a[0], dtype=np.float64) for a in acts)
 
 
+@dataclass
+class _Run:
+    """A run's bookkeeping, shared by the loop in this thread and the one in the child process."""
+
+    left: int | None  # epochs still to train (None: up to the target, or until stopped)
+    started: float
+    emit_epoch: int
+    chunk: int = 1
+    eps: float = 0.0
+    last_emit: float = field(init=False)
+    emit_time: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.last_emit = self.emit_time = self.started
+
+    def resize(self, per_epoch: float, seconds: float) -> None:
+        """The next chunk: about ``seconds`` long at ``per_epoch`` seconds an epoch, growing at most 4x."""
+        target = int(seconds / max(per_epoch, 1e-9))
+        self.chunk = max(1, min(MAX_CHUNK, target, self.chunk * 4))
+
+
 @dataclass(eq=False)
 class RunJob:
     """One run of the loop: what to train and how far; ``stop`` ends it between chunks."""
@@ -194,6 +226,39 @@ class TrainingWorker(QObject):
         self._costed = 0  # id of the trainer whose _fresh_cost was measured
         self._stale: TrainingReport | None = None  # a run's last report, its predictions older than its weights
         self._eps = 0.0
+        self.use_process = True  # whether long runs of small NumPy-path trainers train in a child process
+        self._process: train_process.TrainingProcess | None = None
+        self._process_failed = False  # it could not start: every run trains here
+        self.remote = False  # whether the latest chunk trained in the child process
+        # The decision map's grid evaluation (network -> core.inspect.PlaneMap), set by the window while the map
+        # is on screen: reports of a run in a child process carry it, evaluated here instead of the GUI thread.
+        self.plane_job = None
+
+    def close_process(self) -> None:
+        """End the training process, if any (the controller's shutdown; the worker is idle)."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.close()
+
+    def _process_for(self, trainer: Trainer, seconds: float) -> train_process.TrainingProcess | None:
+        """The child process to train ``trainer``'s next chunk in, once ready (started ``seconds`` into a run
+        past PROCESS_AFTER); None: train it here."""
+        if not self.use_process or self._process_failed or not train_process.suitable(trainer):
+            return None
+        process = self._process
+        if process is not None and not process.alive():
+            process.close()
+            process = self._process = None
+        if process is None:
+            if seconds < PROCESS_AFTER:
+                return None
+            try:
+                process = self._process = train_process.TrainingProcess()
+            except OSError:
+                traceback.print_exc(file=sys.stderr)
+                self._process_failed = True
+                return None
+        return process if process.ready() else None
 
     def request_learning_rate(self, lr: float) -> bool:
         """Apply ``lr`` between chunks if a run is under way; False when idle (caller applies it)."""
@@ -228,8 +293,10 @@ class TrainingWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - any failure is reported, the thread survives
             reason = FAILED
             traceback.print_exc(file=sys.stderr)
-            self.failed.emit(job.run_id, f"{type(exc).__name__}: {exc}")
+            text = str(exc) if isinstance(exc, train_process.RemoteError) else f"{type(exc).__name__}: {exc}"
+            self.failed.emit(job.run_id, text)
         finally:
+            self.remote = False
             job.trainer.interrupt_on(None)
             sys.setswitchinterval(old_switch)
             with self.lock:
@@ -269,13 +336,9 @@ class TrainingWorker(QObject):
 
     def _loop(self, job: RunJob) -> str:
         trainer, stop = job.trainer, job.stop
-        left = job.max_epochs
-        chunk = 1
-        chunk_seconds = self.chunk_seconds  # core.compiled's loop releases the GIL, so no special case
+        r = _Run(job.max_epochs, time.perf_counter(), trainer.epoch)
         clock = time.perf_counter
-        last_emit = clock()
-        emit_epoch, emit_time = trainer.epoch, last_emit
-        eps = 0.0
+        chunk_seconds = self.chunk_seconds  # core.compiled's loop releases the GIL, so no special case
         pace_speed, pace_t0, pace_e0 = self.speed, clock(), trainer.epoch
         store = job.checkpoints
         wanted = None  # the next epoch the checkpoint store's log grid wants
@@ -283,27 +346,25 @@ class TrainingWorker(QObject):
             store.add(trainer)
             wanted = store.next_wanted(trainer.epoch)
         while True:
-            if stop.is_set():
-                reason = STOPPED
-                break
-            self._apply_pending(trainer)
-            if trainer.diverged:
-                reason = DIVERGED
-                break
-            if trainer.done:
-                reason = DONE
-                break
-            if left is not None and left <= 0:
-                reason = STEPPED
+            reason = self._why_end(trainer, stop, r.left)
+            if reason is not None:
                 break
             speed = self.speed
             if speed != pace_speed:
                 pace_speed, pace_t0, pace_e0 = speed, clock(), trainer.epoch
-            n = chunk
+            process = self._process_for(trainer, clock() - r.started) if speed <= 0 else None
+            if process is not None:
+                reason = self._loop_in_process(job, process, r)
+                if reason is not None:
+                    break
+                if store is not None:
+                    wanted = store.next_wanted(trainer.epoch)
+                continue  # the process is gone, or a speed limit was set: on in this thread
+            n = r.chunk
             if speed > 0:
                 n = max(1, min(n, int(speed * PACE_SLICE)))
-            if left is not None:
-                n = min(n, left)
+            if r.left is not None:
+                n = min(n, r.left)
             cut = wanted is not None and trainer.epoch + n > wanted
             if cut:
                 n = wanted - trainer.epoch  # end the chunk at the grid's epoch
@@ -312,23 +373,14 @@ class TrainingWorker(QObject):
             trainer.train(n)
             dt = clock() - t0
             done = trainer.epoch - before
-            if left is not None:
-                left -= n
+            if r.left is not None:
+                r.left -= n
             if wanted is not None and trainer.epoch >= wanted:
                 store.add(trainer)
                 wanted = store.next_wanted(trainer.epoch)
             if done > 0 and not cut:  # a chunk cut short by the grid says little about the speed
-                per_epoch = max(dt / done, 1e-9)
-                target = int(chunk_seconds / per_epoch)
-                chunk = max(1, min(MAX_CHUNK, target, chunk * 4))
-            now = clock()
-            if now - last_emit >= self.next_report_interval():
-                span = now - emit_time
-                if span > 0:
-                    eps = (trainer.epoch - emit_epoch) / span
-                emit_epoch, emit_time = trainer.epoch, now
-                self.emit_report(job, eps)
-                last_emit = now
+                r.resize(dt / done, chunk_seconds)
+            self._report_if_due(job, r)
             if speed > 0 and not trainer.done:
                 due = pace_t0 + (trainer.epoch - pace_e0) / speed
                 while not stop.is_set() and self.speed == speed:
@@ -337,11 +389,88 @@ class TrainingWorker(QObject):
                         break
                     stop.wait(min(wait, PACE_SLICE))
         now = clock()
-        span = now - emit_time
-        if span > 0 and trainer.epoch > emit_epoch:
-            eps = (trainer.epoch - emit_epoch) / span
-        self.emit_report(job, eps, final=True)  # always the last one
+        span = now - r.emit_time
+        if span > 0 and trainer.epoch > r.emit_epoch:
+            r.eps = (trainer.epoch - r.emit_epoch) / span
+        self.emit_report(job, r.eps, final=True)  # always the last one
         return reason
+
+    def _why_end(self, trainer: Trainer, stop: threading.Event, left: int | None) -> str | None:
+        """Why the run ends before its next chunk (None: it goes on); applies a new learning rate."""
+        if stop.is_set():
+            return STOPPED
+        self._apply_pending(trainer)
+        if trainer.diverged:
+            return DIVERGED
+        if trainer.done:
+            return DONE
+        if left is not None and left <= 0:
+            return STEPPED
+        return None
+
+    def _report_if_due(self, job: RunJob, r: "_Run") -> None:
+        now = time.perf_counter()
+        if now - r.last_emit >= self.next_report_interval() and (not self.remote or self.handled.is_set()):
+            span = now - r.emit_time
+            if span > 0:
+                r.eps = (job.trainer.epoch - r.emit_epoch) / span
+            r.emit_epoch, r.emit_time = job.trainer.epoch, now
+            self.emit_report(job, r.eps)
+            r.last_emit = now
+
+    def _loop_in_process(self, job: RunJob, process: train_process.TrainingProcess, r: "_Run") -> str | None:
+        """Train the run's chunks in the child process, PIPELINE of them asked for ahead, so it trains on while
+        this thread waits for the GIL to take its answers. The same chunks, grid and epoch counts as in this
+        thread; a stop or a new learning rate takes effect after the chunks already asked for.
+
+        Returns why the run ended, or None to go on in this thread (a speed limit was set, or the process is
+        gone: the trainer then holds the last answer's state, and the epochs asked for since are asked again)."""
+        trainer, stop, store = job.trainer, job.stop, job.checkpoints
+        asked: deque[int] = deque()  # epochs of each chunk asked for and not yet answered
+        ahead = trainer.epoch  # the epoch the trainer reaches once every chunk asked for is answered
+        reason = None
+        self.remote = True
+        try:
+            while True:
+                while reason is None and len(asked) < PIPELINE:
+                    if stop.is_set():
+                        reason = STOPPED
+                    elif self.speed > 0:
+                        break
+                    elif r.left is not None and r.left <= 0:
+                        reason = STEPPED
+                    if reason is not None or trainer.done or trainer.diverged:
+                        break  # (with chunks asked for, the child is ahead: they train nothing)
+                    n = r.chunk if r.left is None else min(r.chunk, r.left)
+                    if store is not None:
+                        n = min(n, store.next_wanted(ahead) - ahead)  # end the chunk at the grid's epoch
+                    with self.lock:
+                        lr, self.pending_lr = self.pending_lr, None
+                    process.submit(trainer, n, lr)
+                    asked.append(n)
+                    ahead += n
+                    if r.left is not None:
+                        r.left -= n
+                if not asked:  # the trainer is up to date: end as the loop in this thread would
+                    return self._why_end(trainer, stop, r.left)  # (None: a speed limit, on in this thread)
+                n, before, spent = asked[0], trainer.epoch, trainer.elapsed
+                process.collect(trainer)
+                asked.popleft()
+                done = trainer.epoch - before
+                if store is not None and done > 0 and trainer.epoch >= store.next_wanted(before):
+                    store.add(trainer)
+                if done == n and not (store is not None and trainer.epoch == store.next_wanted(before)):
+                    r.resize((trainer.elapsed - spent) / done, min(self.chunk_seconds, PROCESS_CHUNK_SECONDS))
+                if done < n and (trainer.done or trainer.diverged):
+                    reason = DIVERGED if trainer.diverged else DONE  # the chunks after it train nothing
+                self._report_if_due(job, r)
+        except train_process.ProcessGone:
+            traceback.print_exc(file=sys.stderr)
+            if r.left is not None:
+                r.left += sum(asked)
+            return None
+        finally:
+            self.remote = False
 
     def next_report_interval(self) -> float:
         """Seconds from one report to the next: ``report_interval``, or longer when the window is slow
@@ -352,12 +481,23 @@ class TrainingWorker(QObject):
         takes 5-10 ms a report here, and 20 of those a second cost W2 in the window 10-15 %
         of its speed (docs/performance.md, W4).
         """
-        return max(self.report_interval, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
+        shortest = min(self.report_interval, PROCESS_REPORT_INTERVAL) if self.remote else self.report_interval
+        return max(shortest, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
 
     def _mid_epoch(self, job: RunJob) -> None:
         """Between slices of a long mini-batch epoch: a report when one is due (the epoch count stands)."""
         if time.perf_counter() - self._reported_at >= self.next_report_interval():
             self.emit_report(job, self._eps, mid_epoch=True)
+
+    def _plane(self, trainer: Trainer):
+        """The decision map's grid for the trainer's weights (None: the map is not shown, or cannot draw them)."""
+        plane_job = self.plane_job
+        if plane_job is None:
+            return None
+        try:
+            return plane_job(trainer.network)
+        except (ValueError, TypeError, IndexError):  # settings the map cannot draw: it says so itself
+            return None
 
     def emit_report(self, job: RunJob, eps: float, final: bool = False, mid_epoch: bool = False) -> None:
         """Send a report (``final``: the run's last; ``mid_epoch``: from inside an epoch, whose weights are no
@@ -376,6 +516,8 @@ class TrainingWorker(QObject):
                  or (final and self._fresh_cost <= FINAL_FRESH))
         rep = make_report(job.run_id, job.trainer, job.X_all, eps, store.epochs() if store is not None else (),
                           full=full, reuse=None if fresh else self._fresh, sample_row=self.sample_row)
+        if self.remote:
+            rep = dataclasses.replace(rep, detached=True, plane=self._plane(job.trainer) if rep.full else None)
         if fresh:
             self._fresh, self._fresh_at = rep, t0
             self._fresh_cost = 0.7 * self._fresh_cost + 0.3 * (time.perf_counter() - t0)
@@ -386,7 +528,7 @@ class TrainingWorker(QObject):
         # taking the GIL between its NumPy calls was 3-6x slower and made the window stutter
         # (docs/performance.md, W4). The wait is bounded, so a busy GUI never stalls training.
         # The compiled loop holds no GIL, so there the window paints while training goes on.
-        if not job.stop.is_set() and not job.trainer.releases_gil:
+        if not job.stop.is_set() and not job.trainer.releases_gil and not self.remote:
             self.handled.wait(self.handled_timeout)
         self.report_cost = 0.7 * self.report_cost + 0.3 * (time.perf_counter() - t0)
 

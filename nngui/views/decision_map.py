@@ -42,9 +42,9 @@ from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette, hex_to
 
 GRID = ins.GRID
 UNIT_GRID = ins.UNIT_GRID
-REDRAW_INTERVAL = 0.1  # seconds: at most 10 redraws a second while training
-MAX_INTERVAL = 0.5  # ... and at least 2, however costly a redraw is
+REDRAW_INTERVAL, MAX_INTERVAL = 0.1, 0.5  # seconds: 2 to 10 redraws a second while training, as they cost
 GUI_BUDGET = 0.05  # share of the GUI thread's time redraws may take (they hold the GIL the trainer needs)
+DETACHED_INTERVAL, DETACHED_BUDGET = 1.0 / 25.0, 0.5  # ... when the run trains in a child process (W6)
 BACKGROUND_STRENGTH = 0.6  # map colours are this much of the full colour over white (points stay readable)
 POPUP_SIZE = 168
 # Normal and projector mode: tick labels (pt), axis names, data points (px).
@@ -470,7 +470,7 @@ class DecisionMap(QWidget):
         t0 = time.perf_counter()
         self._last = time.monotonic()
         net = ins.network(arch, rep.layers)
-        self.plane = ins.plane_map(net, s, self.bounds, GRID)
+        self.plane = ins.plane_map_of(getattr(rep, "plane", None), net, s, self.bounds, GRID)  # (the worker's)
         self.rgba = self.style_.map_rgba(self.plane.output, self.discrete)
         b = self.bounds
         # ImageItem's default axis order is (x, y): transpose the (y, x) grid.
@@ -481,7 +481,9 @@ class DecisionMap(QWidget):
         self.redraws += 1
         # Space redraws so they take at most GUI_BUDGET of the time (a big network costs ~10 ms a redraw).
         cost = time.perf_counter() - t0
-        self.interval = min(MAX_INTERVAL, max(REDRAW_INTERVAL, 0.7 * self.interval + 0.3 * cost / GUI_BUDGET))
+        floor, budget = ((DETACHED_INTERVAL, DETACHED_BUDGET) if getattr(rep, "detached", False)  # (a frame: no report)
+                         else (REDRAW_INTERVAL, GUI_BUDGET))
+        self.interval = min(MAX_INTERVAL, max(floor, 0.7 * self.interval + 0.3 * cost / budget))
         if self.popup.isVisible() and self.popup.unit is not None:
             self.show_unit(*self.popup.unit)
         return True

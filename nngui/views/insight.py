@@ -18,13 +18,14 @@ live network.
 
 from __future__ import annotations
 
+import functools
 import time
 
 from PySide6.QtCore import Qt
 
 from core import inspect as ins
 
-from nngui.views.decision_map import DecisionMap
+from nngui.views.decision_map import GRID, DecisionMap
 from nngui.views.evaluate_view import EvaluateView
 from nngui.views.inspector import MathsInspector
 from nngui.views.run_compare import RunCompare
@@ -87,6 +88,13 @@ class InsightViews:
         dm = self.decision_map
         on_screen = dm.isVisible() and not dm.visibleRegion().isEmpty()
         return on_screen and dm.session is not None and dm.session.n_inputs == 2
+
+    def plane_job(self):
+        """The decision map's grid evaluation for the training thread (None while the map is not shown)."""
+        dm = self.decision_map
+        if not (self.map_shown() and dm.applicable and dm.bounds is not None):
+            return None
+        return functools.partial(ins.plane_map, session_or_normalizer=dm.session, bounds=dm.bounds, n=GRID)
 
     def shows_weights(self) -> bool:
         """True when the decision map or the inspector is on screen (they draw every weight)."""

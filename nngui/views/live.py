@@ -38,6 +38,10 @@ PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measur
 # Share of the GUI thread's time each group of views (diagram + table, loss plot) may spend painting
 # while training: painting holds the GIL that the training thread needs between NumPy calls.
 GUI_BUDGET = 0.03
+# A run training in a child process (TrainingReport.detached) loses nothing to painting: the views follow
+# it at up to DETACHED_INTERVAL, taking up to DETACHED_BUDGET of the GUI thread's time (W6).
+DETACHED_INTERVAL = 1.0 / 25.0
+DETACHED_BUDGET = 0.6
 DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
 
 
@@ -57,6 +61,7 @@ class LiveViews(QObject):
         self._views_rep: TrainingReport | None = None
         self._plot_rep: TrainingReport | None = None
         self._views_last = self._plot_last = 0.0
+        self._detached = False  # the latest report came from a run in a child process
         self._acc_colour = ""
         self.marks = TrainingMarks(views.loss_plot)  # early stopping's best epoch, the penalty in the read-out
         # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
@@ -196,6 +201,7 @@ class LiveViews(QObject):
         if rep.architecture != self.arch:
             return  # a report for a network the views no longer show
         t = self.session.trainer
+        self.session.controller.worker.plane_job = self.v.insight.plane_job()  # the next detached reports' grid
         self.v.insight.show_report(rep, t.config if t is not None else None, self.session.dataset)
         if rep.architecture.n_params > FULL_PARAMS:  # light reports: the decision map and the Maths tab want more
             self.session.controller.keep_full_at_end(self.v.insight.shows_weights())
@@ -217,9 +223,12 @@ class LiveViews(QObject):
             self.flush()
             return
         now = time.monotonic()
+        self._detached = rep.detached
         if now - self._views_last >= self.view_interval:
             self._flush_views()
-        elif now - self._plot_last >= self.plot_interval:
+            if not rep.detached:
+                return
+        if now - self._plot_last >= self.plot_interval:
             self._flush_plot()
 
     def show_still(self, rep: TrainingReport) -> None:
@@ -266,7 +275,7 @@ class LiveViews(QObject):
                 v.network_view.viewport().repaint()
             if v.prediction_view.isVisible():
                 v.prediction_view.repaint_predictions()
-            self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL)
+            self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL, self._detached)
 
     def show_scores(self, scores: Scores | None) -> None:
         """Training and validation accuracy (or RMSE) above the predictions and in the status bar; the
@@ -304,7 +313,7 @@ class LiveViews(QObject):
             plot.set_curves(rep.train_curve, rep.val_curve)
             if self.running and plot.isVisible():
                 plot.viewport().repaint()
-                self.plot_interval = paced(self.plot_interval, time.perf_counter() - t0, PLOT_INTERVAL)
+                self.plot_interval = paced(self.plot_interval, time.perf_counter() - t0, PLOT_INTERVAL, self._detached)
 
     def show_status(self, rep: TrainingReport | None) -> None:
         """The status bar's fields and the projector's big counter for ``rep`` (None: nothing trained)."""
@@ -390,7 +399,12 @@ def show_weights(view, rep: TrainingReport) -> None:
         view.set_preview(p.blocks, p.weight_max, p.bias_max)
 
 
-def paced(interval: float, cost: float, floor: float) -> float:
-    """The next redraw interval: smoothed so one redraw's ``cost`` is at most GUI_BUDGET of it."""
-    wanted = min(MAX_VIEW_INTERVAL, max(floor, cost / GUI_BUDGET))
+def paced(interval: float, cost: float, floor: float, detached: bool = False) -> float:
+    """The next redraw interval: smoothed so one redraw's ``cost`` is at most GUI_BUDGET of it
+    (DETACHED_BUDGET, from DETACHED_INTERVAL on, for a run training in a child process)."""
+    if detached:
+        floor, budget = DETACHED_INTERVAL, DETACHED_BUDGET
+    else:
+        budget = GUI_BUDGET
+    wanted = min(MAX_VIEW_INTERVAL, max(floor, cost / budget))
     return 0.7 * interval + 0.3 * wanted
