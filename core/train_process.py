@@ -179,6 +179,7 @@ class TrainingProcess:
         self._holds: weakref.ref | None = None  # the parent trainer whose copy the child holds
         self._synced: RunState | None = None  # what the child last answered (its state equals the trainer's)
         self._in_flight = 0
+        self._marks: tuple = ()  # the histories' marks after the last answer
 
     def ready(self) -> bool:
         """True once the child has imported NumPy and the core (never blocks)."""
@@ -245,6 +246,7 @@ class TrainingProcess:
         state = answer[1]
         apply_state(trainer, state)
         self._synced = state
+        self._marks = (history_mark(trainer.history), history_mark(trainer.val_history))
 
     @property
     def in_flight(self) -> int:
@@ -257,6 +259,7 @@ class TrainingProcess:
         return (trainer.optimizer is s.checkpoint.optimizer and trainer.config == s.fields["config"]
                 and trainer.epoch == s.fields["epoch"] and trainer.diverged == s.fields["diverged"]
                 and trainer.reached == s.fields["reached"]
+                and (history_mark(trainer.history), history_mark(trainer.val_history)) == self._marks
                 and np.array_equal(trainer.network.params, s.checkpoint.params)
                 and trainer.rng.bit_generator.state == s.checkpoint.rng_state)
 

@@ -254,7 +254,7 @@ class TrainingWorker(QObject):
                 return None
             try:
                 process = self._process = train_process.TrainingProcess()
-            except OSError:
+            except (OSError, ValueError):  # no process here (pass_fds is POSIX only): train in the thread
                 traceback.print_exc(file=sys.stderr)
                 self._process_failed = True
                 return None
