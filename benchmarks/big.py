@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from core.config import TrainConfig  # noqa: E402
 from core.data import Dataset  # noqa: E402
 
-from .window import _settle, _window  # noqa: E402
+from .window import _settle, _window, close_window  # noqa: E402
 
 
 class Ticks:
@@ -122,9 +122,7 @@ def w8(quick: bool = False) -> dict:
         for _ in range(2 if quick else 3):
             runs.append(import_once(w, path))
     finally:
-        w.controller.shutdown()
-        w.set_modified(False)
-        w.close()
+        close_window(w)
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     rng = {k: (min(r[k] for r in runs), max(r[k] for r in runs)) for k in runs[0]}
     rows = [("import and apply (median)", med["max"], med["p99"], med["ready"]),
@@ -221,9 +219,7 @@ def w7(quick: bool = False) -> dict:
             notes.append(f"{label}: {statistics.median(eps):.3g} epochs/s, {len(costs_all)} reports")
     finally:
         worker.make_report = real
-        w.controller.shutdown()
-        w.set_modified(False)
-        w.close()
+        close_window(w)
     return {"workload": "W7 big networks training in the window (every view live)", "unit": "ms",
             "columns": ("parameters", "timer p99 late ms", "largest gap ms", "report ms", "report MB"),
             "rows": rows, "note": "; ".join(notes)}

@@ -23,7 +23,8 @@ from core.config import TrainConfig  # noqa: E402
 from core.presets import get_preset  # noqa: E402
 from core.trainer import Trainer  # noqa: E402
 
-from .window import _settle  # noqa: E402
+from .big import Ticks, late_p99  # noqa: E402
+from .window import _settle, close_window  # noqa: E402
 from .workloads import digits_like, timed  # noqa: E402
 
 
@@ -44,34 +45,20 @@ def _paint_counter():
 
 
 def _run(w, epochs: int, counters, steps: int | None = None) -> tuple[float, list[float], list[int]]:
-    """Seconds to train ``epochs`` from fresh weights (``steps`` of them when given), the timer's lateness (ms)
-    and the paints counted."""
-    from PySide6.QtCore import QTimer
-
+    """Seconds to train ``epochs`` from fresh weights (``steps`` of them when given), the 10 ms timer's gaps
+    (ms) and the paints counted."""
     w.reset()
     _settle(0.3)
-    late: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        late.append(max(0.0, (now - last[0]) * 1000 - 10.0))
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
     for c in counters:
         c.n = 0
-    timer.start()
-    t = time.perf_counter()
-    assert w.start_training(steps), "the window did not start training"
-    assert w.controller.wait_idle(3600), "training did not finish"
-    elapsed = time.perf_counter() - t
-    timer.stop()
+    with Ticks() as ticks:
+        t = time.perf_counter()
+        assert w.start_training(steps), "the window did not start training"
+        assert w.controller.wait_idle(3600), "training did not finish"
+        elapsed = time.perf_counter() - t
     done = w.controller.trainer.epoch
     assert done == (steps or epochs), f"trained {done} epochs, not {steps or epochs}"
-    return elapsed, late[1:], [c.n for c in counters]
+    return elapsed, ticks.gaps, [c.n for c in counters]
 
 
 def w6(quick: bool = False) -> dict:
@@ -108,24 +95,21 @@ def w6(quick: bool = False) -> dict:
                 w.controller.worker.use_process = use
                 if use:  # the child process is started and ready before the runs are timed
                     _run(w, n, (), steps=min(n, 500))
-                times, heads, lates, paints = [], [], [], []
+                times, heads, gaps, paints = [], [], [], []
                 for _ in range(2 if quick else 3):  # alternate window and headless runs
-                    el, late, counts = _run(w, n, (map_count, diagram_count))
+                    el, gap, counts = _run(w, n, (map_count, diagram_count))
                     times.append(el)
-                    lates += late
+                    gaps += gap
                     paints.append([c / el for c in counts])
                     tr = Trainer(ds, cfg)
                     heads.append(timed(lambda: tr.run(chunk=10_000)))
                 wt, ht = statistics.median(times), statistics.median(heads)
                 fps = np.median(np.array(paints), axis=0)
-                p99 = float(np.percentile(lates, 99)) if lates else float("nan")
-                rows.append((f"{label} {mode}", n / wt, ht / wt, float(fps[0]), float(fps[1]), p99))
+                rows.append((f"{label} {mode}", n / wt, ht / wt, float(fps[0]), float(fps[1]), late_p99(gaps)))
             notes.append(f"{label}: headless {n / ht:,.0f} epochs/s")
     finally:
         worker_module.PROCESS_AFTER = old_after
-        w.controller.shutdown()
-        w.set_modified(False)
-        w.close()
+        close_window(w)
     return {"workload": "W6 smooth and fast: live views while training (offscreen, 1600x1000)", "unit": "epochs/s",
             "columns": ("epochs/s", "of headless", "map frames/s", "diagram frames/s", "timer p99 late ms"),
             "rows": rows, "note": "; ".join(notes) + " (a map needs two inputs: digits has none)"}

@@ -42,6 +42,13 @@ def _window():
     return w
 
 
+def close_window(w) -> None:
+    """Join the training thread and close the window without asking to save."""
+    w.controller.shutdown()
+    w.set_modified(False)
+    w.close()
+
+
 def _settle(seconds: float) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -140,9 +147,7 @@ def w4(quick: bool = False) -> dict:
             rows.append((f"{label} in the window", n / wt, ht / wt, p99))
             rows.append((f"{label} headless", n / ht, 1.0, None))
     finally:
-        w.controller.shutdown()
-        w.set_modified(False)
-        w.close()
+        close_window(w)
     paint = statistics.median(_first_paint_seconds() for _ in range(3))
     return {"workload": "W4 the window (offscreen) with every view live", "unit": "epochs/s",
             "columns": ("epochs/s", "of headless", "timer p99 late ms"), "rows": rows,
@@ -164,9 +169,7 @@ def w5(quick: bool = False) -> dict:
         after = rss_mb()
         points = len(w.controller.trainer.history)
     finally:
-        w.controller.shutdown()
-        w.set_modified(False)
-        w.close()
+        close_window(w)
     return {"workload": f"W5 memory over {epochs:,} epochs of loy-xor in the window", "unit": "MB",
             "columns": ("RSS before MB", "RSS after MB", "growth MB"),
             "rows": [("resident memory", before, after, after - before)],
