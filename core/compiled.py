@@ -325,10 +325,15 @@ def _load(options: bool = False):
 def warm_up() -> None:
     """Import numba and compile (first run) or load from the disk cache the loop, on a tiny network.
 
-    Both loops (every option off, and :func:`_train_options`) are loaded. A no-op without numba.
-    The app calls it on its training thread at start-up, so the first Train
-    does not wait for it; a Trainer that needs the loop loads it by itself otherwise.
+    Both loops (every option off, and :func:`_train_options`) are loaded. The app calls it in a
+    thread of its own after its first paint, so the first Train does not wait for it; a Trainer
+    that needs the loop loads it by itself otherwise. It first imports scipy's logistic for the
+    NumPy step (:func:`core.kernels.load_expit`, also left out of start-up); that is all it does
+    without numba.
     """
+    from . import kernels
+
+    kernels.load_expit()
     if not available():
         return
     from .network import Architecture

@@ -21,6 +21,7 @@ facts are read once, when the step's source is generated: nothing per epoch.
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from typing import Callable
 
@@ -31,10 +32,51 @@ from .losses import EPS, LOSSES
 from .network import Network
 from .regularization import Penalty
 
-try:  # scipy's logistic is one call; on big arrays four in-place ufuncs are faster
-    from scipy.special import expit
-except ImportError:  # pragma: no cover - scipy is a dependency, but the core runs without it
-    expit = None
+# scipy's logistic is one call; on big arrays four in-place ufuncs are faster. scipy.special takes
+# about 0.3 s to import (it loads numpy.f2py, numpy.testing...), so it is imported when a step first
+# calls it, or earlier by :func:`load_expit` (the app does that after its first paint), never with core.
+expit = None  # scipy.special.expit once loaded
+_scipy: bool | None = None  # whether scipy is installed (asked without importing it)
+
+
+def _has_expit() -> bool:
+    global _scipy
+    if _scipy is None:
+        _scipy = expit is not None or importlib.util.find_spec("scipy") is not None
+    return _scipy
+
+
+def load_expit():
+    """Import scipy's logistic (``scipy.special.expit``) now; None when scipy cannot be imported."""
+    global expit, _scipy
+    if expit is None and _scipy is not False:
+        try:
+            from scipy.special import expit as loaded
+        except ImportError:  # pragma: no cover - scipy is a dependency, but the core runs without it
+            _scipy = False
+        else:
+            expit, _scipy = loaded, True
+    return expit
+
+
+def _numpy_expit(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """The four in-place ufuncs of the sigmoid's ``fused_forward``: scipy went missing after all."""
+    np.negative(z, out)
+    np.exp(out, out)
+    np.add(out, 1.0, out)
+    return np.reciprocal(out, out)
+
+
+def _lazy_expit(ns: dict):
+    """``expit`` for a generated step's namespace: scipy's, imported on the first call (then called directly)."""
+    if expit is not None:
+        return expit
+
+    def first_call(z, out):
+        ns["expit"] = load_expit() or _numpy_expit
+        return ns["expit"](z, out)
+
+    return first_call
 
 EXPIT_MAX = 4096
 MATMUL_MIN_WORK = 16384  # m * k * n from which np.matmul beats np.dot here (measured)
@@ -66,7 +108,7 @@ def supports(net: Network) -> bool:
 def _one_call(act: Activation, size: int) -> bool:
     """Whether to use the activation's one-call form (scipy's expit): cheapest where per-call
     overhead dominates; on arrays above EXPIT_MAX elements the in-place ufuncs win."""
-    return act.fused_one_call is not None and expit is not None and size <= EXPIT_MAX
+    return act.fused_one_call is not None and size <= EXPIT_MAX and _has_expit()
 
 
 def _activate(name: str, z: str, tmp: str, size: int) -> list[str]:
@@ -138,7 +180,7 @@ class FusedStep:
         ns: dict = {name: getattr(np, name) for name in (
             "dot", "add", "subtract", "multiply", "divide", "negative", "exp", "log", "reciprocal",
             "tanh", "maximum", "greater", "clip", "vdot", "einsum", "matmul", "sign")}
-        ns.update(expit=expit, X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params,
+        ns.update(expit=_lazy_expit(ns), X=X, XT=np.ascontiguousarray(X.T) if fixed else X.T, Y=Y, params=net.params,
                   grad=self.grad)
         # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
         first = ACTIVATIONS[arch.activations[0]]

@@ -125,3 +125,25 @@ def test_folded_hidden_biases_in_minibatch_training_equal_generic(hidden_act, op
     generic.run(chunk=3)
     np.testing.assert_allclose(fused.network.params, generic.network.params, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(fused.history.arrays()[3], generic.history.arrays()[3], rtol=1e-9)
+
+
+@pytest.mark.parametrize("scipy_there", [True, False])
+def test_the_logistic_is_scipys_loaded_on_first_call_or_four_ufuncs_without_it(monkeypatch, scipy_there):
+    """scipy.special is slow to import (issue 17, first paint): a step built before it is loaded imports it
+    on its first call; should the import fail then, the step computes the same sigmoid with NumPy."""
+    real = kernels.load_expit()
+    assert real is not None
+    monkeypatch.setattr(kernels, "expit", None)
+    if not scipy_there:
+        monkeypatch.setattr(kernels, "load_expit", lambda: None)
+    rng = np.random.default_rng(3)
+    arch = Architecture.build(2, (4,), 1, "sigmoid", "sigmoid", True, "sse")
+    net = Network.initialize(arch, "xavier", rng)
+    X, Y = rng.normal(size=(4, 2)), rng.normal(size=(4, 1))
+    step = kernels.FusedStep(net, X, Y, fixed=True)
+    assert "expit(" in step.source and step._step.__globals__["expit"] is not real  # not loaded yet
+    value, grad = net.gradient(X, Y)
+    assert step.step(0.5) == pytest.approx(value, rel=1e-12)
+    np.testing.assert_allclose(step.grad, 0.5 * grad, rtol=1e-10, atol=1e-14)
+    assert (step._step.__globals__["expit"] is real) == scipy_there  # later calls go straight to it
+    assert step.step(0.5) == pytest.approx(value, rel=1e-12)
