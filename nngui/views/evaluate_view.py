@@ -333,14 +333,21 @@ class EvaluateView(QWidget):
         elif not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 
-    def catch_up(self) -> None:
-        """Refresh soon if a newer report came while the tab was not on screen."""
+    def catch_up(self, if_on_screen: bool = False) -> None:
+        """Refresh soon if a newer report came while the tab was not on screen; ``if_on_screen``: only if the
+        tab is on screen by then (a dock tabbed away is "shown" with the window, laid out a moment later)."""
         if self._rep is not None and self._rep is not self._drawn:
-            QTimer.singleShot(0, self, self.refresh)
+            QTimer.singleShot(0, self, self._refresh_on_screen if if_on_screen else self.refresh)
+
+    def _refresh_on_screen(self) -> None:
+        if self.on_screen():
+            self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.catch_up()
+        # Shown with the window behind the settings tab, the tab waits for the dock's visibilityChanged
+        # (its plots cost ~40 ms before the first paint otherwise: docs/performance.md, issue 17).
+        self.catch_up(if_on_screen=True)
 
     @property
     def drawn_report(self):
