@@ -16,6 +16,7 @@ of those parts.
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics
@@ -40,7 +41,6 @@ from nngui.support.formatting import integer, short
 from nngui.support.i18n import Retranslator, fmt, translate
 from nngui.support.presentation import Presenter
 from nngui.support.settings import APP_NAME, app_settings
-from nngui.views import compare_live
 from nngui.views.access import WindowAccess
 from nngui.views.input_guard import guard_settings_panel
 from nngui.views.layout import WindowViews
@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
 
     def compare_live(self):
         """Training > Compare live…: run B, a copy of these settings with its own changes, trains beside them."""
+        from nngui.views import compare_live  # its window, plots and thread: loaded when first opened
+
         return compare_live.open_compare(self)
 
     # ------------------------------------------------------------------ view menu
@@ -457,7 +459,9 @@ class MainWindow(QMainWindow):
                 self.save_window_state()
         finally:
             self.csv_importer.shutdown()
-            compare_live.close_for(self)  # both compared runs stop, their thread is joined
+            compare = sys.modules.get("nngui.views.compare_live")  # none was opened unless it is loaded
+            if compare is not None:
+                compare.close_for(self)  # both compared runs stop, their thread is joined
             self.autosaver.shutdown()  # a normal close: nothing to recover
             self.controller.shutdown()
         event.accept()

@@ -5,11 +5,25 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from nngui.actions import ActionSpec, add_menu, create_all, fill, set_action_tip
-from nngui.files import animation, exports, new_data_set, recent
+from nngui.files import exports, recent
 from nngui.files.exports import onnx_state
 from nngui.support.i18n import translate
 
 K = QKeySequence.StandardKey
+
+
+# The generators' dialog and the animation export (with what they import: ~30 ms) load when first chosen,
+# not before the window's first paint (docs/performance.md, issue 17).
+def _new_data_set(w) -> None:
+    from nngui.files import new_data_set
+
+    new_data_set.open_dialog(w)
+
+
+def _export_animation(w) -> None:
+    from nngui.files import animation
+
+    animation.export_dialog(w)
 
 
 def actions(w) -> list[ActionSpec]:
@@ -18,7 +32,7 @@ def actions(w) -> list[ActionSpec]:
         ActionSpec("new_action", "newAction", translate("MainWindow", "&New"), w.new_project, K.New,
                    translate("MainWindow", "Start an empty project")),
         ActionSpec("new_data_set_action", "newDataSetAction", translate("MainWindow", "New da&ta set\u2026"),
-                   lambda: new_data_set.open_dialog(w),
+                   lambda: _new_data_set(w),
                    tip=translate("MainWindow", "Replace the table with generated data (circle, XOR, spiral, ...) with "
                                                "noise, a seed and a validation share")),
         ActionSpec("open_action", "openAction", translate("MainWindow", "&Open\u2026"), f.open_dialog, K.Open,
@@ -61,7 +75,7 @@ def actions(w) -> list[ActionSpec]:
                                         "student's sheet with blanks and the teacher's with the answers, as HTML and "
                                         "PDF")),
         ActionSpec("export_animation_action", "exportAnimationAction", translate("MainWindow", "Export anima&tion\u2026"),
-                   lambda: animation.export_dialog(w),
+                   lambda: _export_animation(w),
                    tip=translate("MainWindow", "Save the decision map, the loss curve and the diagram over training as "
                                                "an animated GIF and PNG frames, for slides")),
         ActionSpec("export_loss_action", "exportLossPlotAction", translate("MainWindow", "Export &loss plot PNG\u2026"),
