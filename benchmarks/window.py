@@ -93,8 +93,11 @@ def _train_in_window(w, epochs: int) -> tuple[float, list[float]]:
     return elapsed, late[1:]
 
 
-def _first_paint_seconds() -> float:
-    """Process start to the first paint of the main window, measured in a fresh interpreter."""
+def _first_paint_seconds(tree: str | None = None) -> float:
+    """Process start to the first paint of the main window, measured in a fresh interpreter.
+
+    ``tree``: a source tree (a checkout's root) to import nngui and core from instead of this one
+    (``benchmarks/first_paint.py`` compares two that way)."""
     code = (
         "import time, sys; t0 = float(sys.argv[1])\n"
         "from PySide6.QtCore import QObject, QEvent, QTimer\n"
@@ -111,9 +114,11 @@ def _first_paint_seconds() -> float:
         "rc = QApplication.instance().exec(); w.controller.shutdown(); sys.exit(rc)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if tree is not None:
+        env["PYTHONPATH"] = os.pathsep.join([tree, *filter(None, [os.environ.get("PYTHONPATH")])])
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", code, repr(t0)], capture_output=True, text=True, env=env,
-                         timeout=60)
+                         timeout=60, cwd=tree)
     return float(out.stdout.strip().splitlines()[0])
 
 

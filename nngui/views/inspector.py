@@ -305,10 +305,15 @@ class MathsInspector(QWidget):
         """Shown, and not behind another tab (a tabbed-away dock stays "visible" in Qt)."""
         return self.isVisible() and not self.visibleRegion().isEmpty()
 
-    def catch_up(self) -> None:
-        """Rebuild soon if a newer report came while the inspector was not on screen."""
+    def catch_up(self, if_on_screen: bool = False) -> None:
+        """Rebuild soon if a newer report came while the inspector was not on screen; ``if_on_screen``: only if
+        it is on screen by then (a dock tabbed away is "shown" with the window, laid out a moment later)."""
         if self._rep is not None and self._rep is not self._drawn:
-            QTimer.singleShot(0, self, self.refresh)
+            QTimer.singleShot(0, self, self._refresh_on_screen if if_on_screen else self.refresh)
+
+    def _refresh_on_screen(self) -> None:
+        if self.on_screen():
+            self.refresh()
 
     def set_report(self, rep) -> None:
         """Take the latest weights; rebuild now or soon (at most every ``interval`` s), or when shown."""
@@ -323,7 +328,9 @@ class MathsInspector(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.catch_up()
+        # Shown with the window behind the settings tab, the Maths tab waits for its dock's visibilityChanged
+        # rather than build its text before the first paint (docs/performance.md, issue 17).
+        self.catch_up(if_on_screen=True)
 
     # -------------------------------------------------------------- computing
     def _unit_names(self, arch) -> list[list[str]]:
