@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import kernels
 from .history import LossHistory
 from .trainer import Checkpoint, Trainer
 
@@ -284,6 +285,7 @@ class TrainingProcess:
 def serve(fd: int) -> None:
     """The child's loop: answer ``train`` requests until ``quit`` or end-of-file."""
     conn = Connection(fd)
+    kernels.load_expit()  # the fused step's logistic (scipy), which importing core no longer loads
     conn.send(("ready",))
     trainer: Trainer | None = None
     while True:
