@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             times[name].append(_first_paint_seconds(tree))
         print(f"{i + 1:>5} {times['before'][-1]:>9.3f} {times['after'][-1]:>9.3f}", flush=True)
     med = {name: statistics.median(t) for name, t in times.items()}
-    print(f"{'median':>6} {med['before']:>8.3f} {med['after']:>9.3f}   (after/before {med['after'] / med['before']:.2f})")
+    ratio = med["after"] / med["before"]
+    print(f"{'median':>6} {med['before']:>8.3f} {med['after']:>9.3f}   (after/before {ratio:.2f})")
     return 0
 
 

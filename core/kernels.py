@@ -33,8 +33,8 @@ from .network import Network
 from .regularization import Penalty
 
 # scipy's logistic is one call; on big arrays four in-place ufuncs are faster. scipy.special takes
-# about 0.3 s to import (it loads numpy.f2py, numpy.testing...), so it is imported when a step first
-# calls it, or earlier by :func:`load_expit` (the app does that after its first paint), never with core.
+# ~0.2 s to import (it loads numpy.f2py, numpy.testing...), so it is imported when a step first calls
+# it, or earlier by :func:`load_expit` (the app's warm-up thread, after the first paint), never with core.
 expit = None  # scipy.special.expit once loaded
 _scipy: bool | None = None  # whether scipy is installed (asked without importing it)
 
