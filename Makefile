@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 QT_LIBS := libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 
-.PHONY: run test test-matrix bench gallery venv qt-libs clean
+.PHONY: run test test-matrix bench gallery venv qt-libs clean pyc
 
 $(VENV)/.installed: pyproject.toml
 	@# Debian and Ubuntu ship venv separately (python3-venv): install it when missing and root.
@@ -37,10 +37,16 @@ qt-libs:
 	  else echo "warning: missing Qt system libraries:$$missing (install them with apt as root)"; fi; \
 	fi
 
-run: $(VENV)/.installed qt-libs
+# The editable install compiles nothing ahead: with PYTHONDONTWRITEBYTECODE=1 (or a read-only tree) every
+# start would compile core/ and nngui/ from source, ~0.25 s of the first paint (docs/performance.md, issue 17).
+# compileall writes only what is missing or stale.
+pyc:
+	@$(PY) -m compileall -q core nngui
+
+run: $(VENV)/.installed qt-libs pyc
 	$(VENV)/bin/nngui
 
-test: $(VENV)/.installed-test qt-libs
+test: $(VENV)/.installed-test qt-libs pyc
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly
 
 # The suite in shuffled orders with more fonts, 150 % / 200 % scale, a Chinese locale and busy cores,
@@ -48,7 +54,7 @@ test: $(VENV)/.installed-test qt-libs
 test-matrix:
 	tests/run_matrix.sh
 
-bench: $(VENV)/.installed qt-libs
+bench: $(VENV)/.installed qt-libs pyc
 	$(PIP) install --quiet -e '.[bench]'
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
