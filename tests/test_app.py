@@ -74,7 +74,8 @@ def test_space_key_starts_and_pauses(qtbot, window):
     window.activateWindow()
     window.network_view.setFocus()
     qtbot.keyClick(window.network_view, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.controller.trainer.epoch > 0 or window.controller.state == "done", timeout=5000)
+    # The first Train of a process may wait for numba to load its compiled loop (seconds on a busy machine).
+    qtbot.waitUntil(lambda: window.controller.trainer.epoch > 0 or window.controller.state == "done", timeout=20000)
 
 
 # ---------------------------------------------------------------------------------- data table

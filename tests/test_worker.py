@@ -306,3 +306,25 @@ def test_worker_is_released_only_after_the_repaints_the_report_scheduled(qtbot, 
     assert not controller.worker.handled.is_set()  # still drawing
     qtbot.waitUntil(lambda: controller.worker.handled.is_set(), timeout=2000)
     assert seen == [False]  # the "repaint" ran while the worker still waited
+
+
+def test_a_failed_run_has_ended_when_the_window_hears_of_it(qtbot, window, monkeypatch):
+    """The failure arrives once the worker is idle: the window showing it is no longer running, and a Train
+    pressed at once starts the next run (it was once taken as Pause)."""
+    from core.trainer import Trainer
+
+    seen = []
+
+    def boom(self, epochs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(Trainer, "train", boom)
+    window.controller.failed.connect(
+        lambda _text: seen.append((window.controller.worker.idle.is_set(), window.controller.state)))
+    window.start_training()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0] == (True, "failed")
+    monkeypatch.undo()
+    assert window.start_training()
+    assert window.controller.state == "running"
+    assert window.controller.wait_idle(30)

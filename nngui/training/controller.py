@@ -313,6 +313,9 @@ class TrainingController(QObject):
     def _on_failed(self, run_id: int, text: str) -> None:
         if run_id != self._run_id:
             return
+        self.last_reason = FAILED  # the run has ended (the worker is idle): a Train now starts the next one
+        if self.worker.idle.is_set():
+            self._set_state(self._resting_state())
         self.failed.emit(text)
 
     @Slot(int, str)

@@ -276,7 +276,7 @@ class TrainingWorker(QObject):
 
     @Slot(object)
     def run(self, job: RunJob) -> None:
-        reason = STOPPED
+        reason, failure = STOPPED, None
         old_switch = sys.getswitchinterval()
         try:
             self._start_fresh(job)
@@ -293,8 +293,7 @@ class TrainingWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - any failure is reported, the thread survives
             reason = FAILED
             traceback.print_exc(file=sys.stderr)
-            text = str(exc) if isinstance(exc, train_process.RemoteError) else f"{type(exc).__name__}: {exc}"
-            self.failed.emit(job.run_id, text)
+            failure = str(exc) if isinstance(exc, train_process.RemoteError) else f"{type(exc).__name__}: {exc}"
         finally:
             self.remote = False
             job.trainer.interrupt_on(None)
@@ -305,6 +304,8 @@ class TrainingWorker(QObject):
                 except Exception:  # noqa: BLE001 - a bad rate was already refused by the GUI
                     pass
                 self.idle.set()
+            if failure is not None:  # once idle: the window that shows it may start the next run at once
+                self.failed.emit(job.run_id, failure)
             self.finished.emit(job.run_id, reason)
         stale, self._stale = self._stale, None
         if stale is not None:
