@@ -130,3 +130,16 @@ def test_the_decision_map_draws_the_grid_the_training_thread_evaluated(qtbot, sp
         m.setattr(ins, "plane_map", not_here)
         dm.set_report(rep)
         assert dm.refresh() and dm.plane is rep.plane
+
+
+def test_the_windows_blas_keeps_to_one_thread_while_the_child_trains(qtbot, spiral):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"}
+
+    before = blas_threads()
+    run_detached(qtbot, spiral)
+    assert blas_threads() == {1}  # no spinning BLAS thread here takes the child's core
+    assert spiral.controller.pause()
+    assert blas_threads() == before

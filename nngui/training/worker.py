@@ -63,7 +63,7 @@ PACE_SLICE = 0.05
 HANDLED_TIMEOUT = 0.1  # longest wait for the GUI to take a report before training on
 FINAL_FRESH = 0.05  # seconds: a run's last report makes its predictions when that costs at most this (W7)
 PROCESS_AFTER = 0.5  # seconds into a run before its chunks move to a child process (short runs stay here)
-PROCESS_CHUNK_SECONDS = 0.02  # chunks in the child: a report every 2 of them at PROCESS_REPORT_INTERVAL
+PROCESS_CHUNK_SECONDS = 0.015  # chunks in the child: a report every 2-3 of them at PROCESS_REPORT_INTERVAL
 PIPELINE = 3  # chunks asked of the child ahead: it trains on while the window holds the GIL (a pause waits for them)
 PROCESS_REPORT_INTERVAL = 1.0 / 30.0  # the window draws while the child trains: reports as fast as it takes them
 RELEASE_EVENT = QEvent.Type(QEvent.registerEventType())  # posted by the controller once the window has drawn a report
@@ -431,6 +431,7 @@ class TrainingWorker(QObject):
         ahead = trainer.epoch  # the epoch the trainer reaches once every chunk asked for is answered
         reason = None
         self.remote = True
+        limits = one_blas_thread()
         try:
             while True:
                 while reason is None and len(asked) < PIPELINE:
@@ -472,6 +473,8 @@ class TrainingWorker(QObject):
             return None
         finally:
             self.remote = False
+            if limits is not None:
+                limits.restore_original_limits()
 
     def next_report_interval(self) -> float:
         """Seconds from one report to the next: ``report_interval``, or longer when the window is slow
@@ -482,8 +485,9 @@ class TrainingWorker(QObject):
         takes 5-10 ms a report here, and 20 of those a second cost W2 in the window 10-15 %
         of its speed (docs/performance.md, W4).
         """
-        shortest = min(self.report_interval, PROCESS_REPORT_INTERVAL) if self.remote else self.report_interval
-        return max(shortest, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
+        if self.remote:  # reports cost the child process nothing: as often as the window takes them
+            return min(self.report_interval, PROCESS_REPORT_INTERVAL)
+        return max(self.report_interval, min(MAX_REPORT_INTERVAL, self.report_cost / REPORT_BUDGET))
 
     def _mid_epoch(self, job: RunJob) -> None:
         """Between slices of a long mini-batch epoch: a report when one is due (the epoch count stands)."""
@@ -532,6 +536,21 @@ class TrainingWorker(QObject):
         if not job.stop.is_set() and not job.trainer.releases_gil and not self.remote:
             self.handled.wait(self.handled_timeout)
         self.report_cost = 0.7 * self.report_cost + 0.3 * (time.perf_counter() - t0)
+
+
+def one_blas_thread():
+    """Limit this process's BLAS to one thread (the views' products: the grid, predictions) while a child
+    process trains on the other cores, spinning BLAS threads here would take its core; the limits to
+    restore, or None without threadpoolctl."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return None
+    try:
+        return threadpool_limits(limits=1, user_api="blas")
+    except Exception:  # noqa: BLE001 - an optional refinement: the run goes on either way
+        traceback.print_exc(file=sys.stderr)
+        return None
 
 
 def warm_up_loop() -> None:

@@ -44,7 +44,7 @@ GRID = ins.GRID
 UNIT_GRID = ins.UNIT_GRID
 REDRAW_INTERVAL, MAX_INTERVAL = 0.1, 0.5  # seconds: 2 to 10 redraws a second while training, as they cost
 GUI_BUDGET = 0.05  # share of the GUI thread's time redraws may take (they hold the GIL the trainer needs)
-DETACHED_INTERVAL, DETACHED_BUDGET = 1.0 / 25.0, 0.5  # ... when the run trains in a child process (W6)
+DETACHED_INTERVAL, DETACHED_BUDGET = 1.0 / 40.0, 0.5  # ... when the run trains in a child process (W6)
 BACKGROUND_STRENGTH = 0.6  # map colours are this much of the full colour over white (points stay readable)
 POPUP_SIZE = 168
 # Normal and projector mode: tick labels (pt), axis names, data points (px).

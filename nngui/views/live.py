@@ -40,7 +40,7 @@ PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measur
 GUI_BUDGET = 0.03
 # A run training in a child process (TrainingReport.detached) loses nothing to painting: the views follow
 # it at up to DETACHED_INTERVAL, taking up to DETACHED_BUDGET of the GUI thread's time (W6).
-DETACHED_INTERVAL = 1.0 / 25.0
+DETACHED_INTERVAL = 1.0 / 40.0  # (below the reports' spacing: every report that comes is drawn)
 DETACHED_BUDGET = 0.6
 DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
 
