@@ -226,9 +226,10 @@ class LiveViews(QObject):
         self._detached = rep.detached
         if now - self._views_last >= self.view_interval:
             self._flush_views()
-            if not rep.detached:
-                return
-        if now - self._plot_last >= self.plot_interval:
+            if rep.detached and now - self._plot_last >= self.plot_interval:
+                # A run in a child process: the plot too, from the event loop's next turn (timers run between).
+                QTimer.singleShot(0, self, self._flush_plot)
+        elif now - self._plot_last >= self.plot_interval:
             self._flush_plot()
 
     def show_still(self, rep: TrainingReport) -> None:
