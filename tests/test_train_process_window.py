@@ -132,14 +132,25 @@ def test_the_decision_map_draws_the_grid_the_training_thread_evaluated(qtbot, sp
         assert dm.refresh() and dm.plane is rep.plane
 
 
-def test_the_windows_blas_keeps_to_one_thread_while_the_child_trains(qtbot, spiral):
+def test_one_blas_thread_while_runs_train_in_child_processes_and_back_after_the_last(monkeypatch):
+    """Two windows' runs in child processes overlap: BLAS is limited once, and put back when the last one ends."""
     threadpoolctl = pytest.importorskip("threadpoolctl")
+    calls = []
 
-    def blas_threads() -> set[int]:
-        return {lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"}
+    class Limits:
+        def __init__(self, limits, user_api):
+            calls.append(("limit", limits, user_api))
 
-    before = blas_threads()
-    run_detached(qtbot, spiral)
-    assert blas_threads() == {1}  # no spinning BLAS thread here takes the child's core
-    assert spiral.controller.pause()
-    assert blas_threads() == before
+        def restore_original_limits(self):
+            calls.append(("restore",))
+
+    monkeypatch.setattr(threadpoolctl, "threadpool_limits", Limits)
+    first, second = worker_module.one_blas_thread(), worker_module.one_blas_thread()
+    first.__enter__()
+    assert calls == [("limit", 1, "blas")]
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert calls == [("limit", 1, "blas")]  # the second run still trains in its child
+    second.__exit__(None, None, None)
+    assert calls == [("limit", 1, "blas"), ("restore",)]
+    assert worker_module._blas == {"users": 0, "limits": None}
