@@ -274,9 +274,15 @@ class LiveViews(QObject):
             # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
             if v.network_view.isVisible():
                 v.network_view.viewport().repaint()
-            if v.prediction_view.isVisible():
-                v.prediction_view.repaint_predictions()
+            if self._detached:  # a run in a child process: the table on the event loop's next turn (timers between)
+                QTimer.singleShot(0, self, self._repaint_predictions)
+            else:
+                self._repaint_predictions()
             self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL, self._detached)
+
+    def _repaint_predictions(self) -> None:
+        if self.v.prediction_view.isVisible():
+            self.v.prediction_view.repaint_predictions()
 
     def show_scores(self, scores: Scores | None) -> None:
         """Training and validation accuracy (or RMSE) above the predictions and in the status bar; the
