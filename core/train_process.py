@@ -52,6 +52,8 @@ START_SECONDS = 10.0  # longest wait for a new child to import NumPy and say it 
 
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+MAX_WORK = 20_000_000  # rows x parameters of an epoch (tens of ms in NumPy); bigger ones train in-process
+MAX_BATCHES = 1_000  # mini-batches an epoch (~15 us each on the NumPy path)
 MAX_WORK_FEW_CORES = 1_000_000  # rows x parameters: above it, on 2 cores, BLAS's second thread is worth more
 
 
@@ -151,8 +153,12 @@ def suitable(trainer: Trainer) -> bool:
     two cores one whose products are too small for a second BLAS thread."""
     if os.environ.get("NNGUI_TRAIN_PROCESS", "1") == "0" or trainer.releases_gil:
         return False
-    ds, n_params = trainer.dataset, trainer.network.arch.n_params
+    ds, n_params, rows = trainer.dataset, trainer.network.arch.n_params, trainer.X.shape[0]
     if n_params > MAX_PARAMS or ds.X.size + ds.Y.size > MAX_VALUES:
+        return False
+    # An epoch in the child cannot be cut short by a pause (Trainer.interrupt_on works in-process): keep
+    # the process to networks whose epoch takes milliseconds, so the chunks asked ahead are short too.
+    if rows * n_params > MAX_WORK or -(-rows // max(1, trainer.batch_size)) > MAX_BATCHES:
         return False
     # With one core for the child (2 cores), a network whose products BLAS splits over two threads trains
     # faster in-process, taking turns with the window (W2 digits: 1,570 epochs/s on 2 threads, 1,150 on one).

@@ -243,5 +243,12 @@ def test_big_or_compiled_trainers_stay_in_process(monkeypatch):
     big = TrainConfig(hidden=(400, 300), activation="relu", output_activation="softmax", loss="ce",
                       optimizer="adam", epochs=1)
     assert not tp.suitable(Trainer(spiral.dataset(), big))
+    one_by_one = TrainConfig(hidden=(4,), activation="tanh", output_activation="sigmoid", loss="bce",
+                             optimizer="sgd", batch_size=1, epochs=1)
+    rows = tp.MAX_BATCHES + 1  # an epoch of more batches than that cannot be cut short by a pause there
+    many = Dataset(np.zeros((rows, 2)), np.zeros((rows, 1)), ("a", "b"), ("y",))
+    assert not tp.suitable(Trainer(many, one_by_one))
+    assert tp.suitable(Trainer(Dataset(np.zeros((rows - 1, 2)), np.zeros((rows - 1, 1)), ("a", "b"), ("y",)),
+                               one_by_one))
     monkeypatch.setenv("NNGUI_TRAIN_PROCESS", "0")
     assert not tp.suitable(Trainer(spiral.dataset(), spiral.config))
