@@ -154,3 +154,18 @@ def test_one_blas_thread_while_runs_train_in_child_processes_and_back_after_the_
     second.__exit__(None, None, None)
     assert calls == [("limit", 1, "blas"), ("restore",)]
     assert worker_module._blas == {"users": 0, "limits": None}
+
+
+def test_a_child_that_dies_is_not_started_again_and_the_run_goes_on_in_the_thread(qtbot, spiral):
+    w = spiral
+    run_detached(qtbot, w)
+    process = w.controller.worker._process
+    process.process.kill()  # the run goes on in the thread from the trainer's last answered state
+    qtbot.waitUntil(lambda: w.controller.worker._process is None, timeout=10000)
+    epoch = w.controller.trainer.epoch if not w.controller.is_running() else None
+    qtbot.waitUntil(lambda: w.reports[-1].progress.epoch > (epoch or 0) and not w.reports[-1].detached,
+                    timeout=10000)
+    assert w.controller.is_running() and w.controller.worker._process_failed
+    assert w.controller.pause()
+    assert w.controller.worker._process is None
+    assert same_as_alone(w.controller.trainer)  # no epoch lost or trained twice

@@ -247,9 +247,10 @@ class TrainingWorker(QObject):
         if not self.use_process or self._process_failed or not train_process.suitable(trainer):
             return None
         process = self._process
-        if process is not None and not process.alive():
-            process.close()
-            process = self._process = None
+        if process is not None and not process.alive():  # it died (or a run failed in it): no other one is
+            process.close()  # started for this window, so a child that cannot run is not started again and again
+            self._process, self._process_failed = None, True
+            return None
         if process is None:
             if seconds < PROCESS_AFTER:
                 return None
