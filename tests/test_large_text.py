@@ -91,3 +91,25 @@ def test_the_diagram_follows_a_font_change_at_run_time(qtbot, larger_text):
         assert w.access.diagram.layers() == 3  # the diagram was built again, still navigable
     finally:
         w.controller.shutdown()
+
+
+@pytest.mark.parametrize("rate", [12.0, 1_234_567.0])
+def test_the_status_fields_while_training_never_widen_the_window(qtbot, larger_text, rate):
+    """At 2x text every field of the status bar is shown while training (epoch, loss and validation loss,
+    score, speed, time, progress): with the slack each keeps for more digits they once needed 1,298 px and
+    widened a 1280x720 window for good. They give the slack back instead."""
+    import dataclasses
+
+    larger_text(2.0)
+    w = _window(qtbot, "iris", "en")
+    try:
+        assert train_synchronously(w, 5)
+        _settle(qtbot)
+        rep = dataclasses.replace(w.controller.last_report, epochs_per_second=rate)
+        w.views.status.show(rep, live=True)  # as LiveViews shows a report while training
+        _settle(qtbot)
+        assert (w.width(), w.height()) == (1280, 720)
+        speed = w.views.status.speed
+        assert speed.width() >= speed.fontMetrics().horizontalAdvance(speed.text())  # the rate is shown whole
+    finally:
+        w.controller.shutdown()

@@ -135,6 +135,7 @@ class StatusFields:
             self.progress.hide()
             return
         p = rep.progress
+        self._show_progress(p)
         target = f" / {formatting.integer(p.epochs_target)}" if p.epochs_target else ""
         set_status_text(self.epoch, fmt(translate("MainWindow", "Epoch %1"), formatting.integer(p.epoch)) + target,
                         live)
@@ -154,6 +155,12 @@ class StatusFields:
                         if rep.epochs_per_second > 0 and live else "", live)
         set_status_text(self.elapsed, formatting.elapsed(p.elapsed) if p.epoch else "", live)
         self.elapsed.setToolTip(translate("MainWindow", "Training time"))
+        if live and self.epoch.parentWidget() is not None:
+            trim_slack(self.epoch.parentWidget())
+
+
+    def _show_progress(self, p) -> None:
+        """The progress bar toward the epoch target (hidden without one)."""
         if p.epochs_target:
             bar = self.progress
             value = int(round(1000 * min(1.0, p.epoch / p.epochs_target)))
@@ -167,7 +174,6 @@ class StatusFields:
             bar.show()
         else:
             self.progress.hide()
-
 
 def score_text(scores: Scores | None) -> str:
     """"Accuracy 100.0 % · validation 96.7 %", "RMSE 0.1234 · validation 0.2" or "" (nothing predicted yet)."""
@@ -189,6 +195,27 @@ def score_text(scores: Scores | None) -> str:
 def loss_text(rep: TrainingReport) -> str:
     """"Loss 0.0123" for a report (the training loss)."""
     return fmt(translate("MainWindow", "Loss %1"), formatting.short(rep.progress.loss))
+
+
+TRIM_SPACING = 12  # per field: the layout's spacing and frame, counted generously
+
+
+def _needed(label: QLabel) -> int:
+    return label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + 6
+
+
+def trim_slack(bar: QStatusBar) -> None:
+    """While training the fields keep slack for more digits (:func:`set_status_text`); when together they
+    need more than the bar's width, they give it back (fixed at what their text needs), so that they do
+    not widen the window past the screen (large text at 1280x720)."""
+    shown = [w for w in bar.findChildren(QWidget) if w.parentWidget() is bar and not w.isHidden()]
+    need = sum(max(w.minimumWidth(), w.minimumSizeHint().width()) + TRIM_SPACING for w in shown)
+    if not bar.isVisible() or need <= bar.width():  # (the bar's own minimumSizeHint lags behind its layout)
+        return
+    for w in bar.findChildren(QLabel):
+        if (w.parentWidget() is bar and w.property("nnguiPermanent") and not w.isHidden()
+                and not w.property("nnguiShrinks") and w.minimumWidth() == w.maximumWidth() > _needed(w)):
+            w.setFixedWidth(_needed(w))
 
 
 def set_status_text(label: QLabel, text: str, live: bool) -> None:
