@@ -15,15 +15,12 @@ records 96 dpi times the scale, so documents place it at WxH points.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
-import threading
 import time
 
 DEFAULT_SIZE = (1400, 900)
 BASE_DPI = 96  # what a logical pixel is on a screen at 100 %
-COLLECTOR_PAUSE = 3.0  # seconds: the longest the garbage collector stays off for a new window's start-up
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -98,61 +95,28 @@ def create_main_window(preset: str | None = "loy-xor", restore: bool = True, lan
     """Build the main window with ``preset`` loaded (no event loop is started).
 
     ``language``: "en", "zh_CN" or "system" for this window; None: the one saved from View > Language.
+
+    The cyclic garbage collector is not paused while the window is built (it saved ~50 ms of the first
+    paint): a pause lets cycles holding Qt objects pile up, and the collection that frees them may then
+    run in whichever thread allocates next, a training thread included, where destroying a widget
+    crashes the process (a fresh clone's test run did).
     """
-    collecting = gc.isenabled()
-    gc.disable()  # until the first paint (see _resume_collector)
-    try:
-        _application()
-        _configure_pyqtgraph()
-        from nngui.support import i18n
-        from nngui.main_window import MainWindow
+    _application()
+    _configure_pyqtgraph()
+    from nngui.support import i18n
+    from nngui.main_window import MainWindow
 
-        if language is None:
-            i18n.install_saved()
-        elif not i18n.install(i18n.resolve(language)):
-            i18n.install("en")
+    if language is None:
+        i18n.install_saved()
+    elif not i18n.install(i18n.resolve(language)):
+        i18n.install("en")
 
-        window = MainWindow()
-        if restore:
-            window.restore_window_state()
-        if preset:
-            window.load_preset(preset)
-    except BaseException:
-        if collecting:
-            gc.enable()
-        raise
-    if collecting:
-        _resume_collector(window)
+    window = MainWindow()
+    if restore:
+        window.restore_window_state()
+    if preset:
+        window.load_preset(preset)
     return window
-
-
-def _resume_collector(window) -> None:
-    """Turn the cyclic garbage collector back on once ``window`` has painted, or COLLECTOR_PAUSE seconds
-    from now at the latest (a window never shown).
-
-    Importing and building the window allocate a few hundred thousand objects and hardly any garbage;
-    the collector's passes over them cost ~70 ms before the first paint (docs/performance.md, issue 17).
-    Paused, one pass after the first paint costs ~40 ms, and nothing of it before."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    resumed = threading.Event()
-
-    def resume() -> None:
-        if not resumed.is_set():
-            resumed.set()
-            gc.enable()
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-            if event.type() == QEvent.Type.Paint:
-                obj.removeEventFilter(self)
-                QTimer.singleShot(0, resume)  # after the paint (and the filters installed after this one)
-            return False
-
-    window.installEventFilter(FirstPaint(window))  # the window owns it
-    fallback = threading.Timer(COLLECTOR_PAUSE, resume)
-    fallback.daemon = True
-    fallback.start()
 
 
 def train_synchronously(window, epochs: int, timeout: float = 600.0) -> bool:
