@@ -32,6 +32,7 @@ from .normalization import Normalizer
 Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
 
 GRID = 100  # decision-map grid points per axis
+ONE_THREAD_ROWS = 256  # OpenBLAS multiplies on one thread up to m*n*k = 262,144 (4 x 65,536): 256 x 32 x 32
 UNIT_GRID = 60  # per-unit map grid points per axis
 MARGIN = 0.1  # of the data range, on each side of the plane
 FD_STEP = 5e-4  # step h of the fourth-order central difference (measured best on the presets)
@@ -410,11 +411,13 @@ def plane_map_of(plane: PlaneMap | None, net: Network, session_or_normalizer, bo
     return plane_map(net, session_or_normalizer, bounds, n)
 
 
-def plane_map(net: Network, session_or_normalizer, bounds: Bounds, n: int = GRID) -> PlaneMap:
+def plane_map(net: Network, session_or_normalizer, bounds: Bounds, n: int = GRID, block: int = 0) -> PlaneMap:
     """Evaluate ``net`` (through :meth:`Network.forward`) on an ``n`` x ``n`` grid over ``bounds``.
 
     The grid points are raw inputs; they are normalised the way the trainer normalises
-    (pass the :class:`Session` or the trainer's :class:`Normalizer`, or None).
+    (pass the :class:`Session` or the trainer's :class:`Normalizer`, or None). ``block`` (rows, 0: all at
+    once) evaluates the grid in blocks: OpenBLAS multiplies a block of 256 rows on one thread, so a window
+    whose training runs in a child process does not wake BLAS threads that would spin on the child's core.
     """
     xs, ys = grid_axes(bounds, n)
     P = grid_points(xs, ys)
@@ -426,6 +429,10 @@ def plane_map(net: Network, session_or_normalizer, bounds: Bounds, n: int = GRID
     else:
         Xn = np.ascontiguousarray(P, dtype=np.float64)
     with np.errstate(all="ignore"):
-        acts = net.forward(Xn)
+        if block and Xn.shape[0] > block:  # row blocks small enough for one BLAS thread (see the docstring)
+            parts = [net.forward(Xn[i:i + block]) for i in range(0, Xn.shape[0], block)]
+            acts = [np.concatenate(layer) for layer in zip(*parts)]
+        else:
+            acts = net.forward(Xn)
     shaped = [P.reshape(ys.size, xs.size, 2)] + [a.reshape(ys.size, xs.size, -1) for a in acts[1:]]
     return PlaneMap(bounds, xs, ys, tuple(shaped))

@@ -120,8 +120,11 @@ def test_the_decision_map_draws_the_grid_the_training_thread_evaluated(qtbot, sp
     qtbot.waitUntil(lambda: any(r.plane is not None for r in w.reports), timeout=10000)
     assert w.controller.pause()
     rep = next(r for r in reversed(w.reports) if r.plane is not None)
-    expected = ins.plane_map(ins.network(rep.architecture, rep.layers), dm.session, dm.bounds, GRID)
+    net = ins.network(rep.architecture, rep.layers)
+    expected = ins.plane_map(net, dm.session, dm.bounds, GRID, block=ins.ONE_THREAD_ROWS)
     assert all(np.array_equal(a, b) for a, b in zip(rep.plane.layers, expected.layers))
+    whole = ins.plane_map(net, dm.session, dm.bounds, GRID)  # in blocks or at once: the same map
+    assert all(np.allclose(a, b, rtol=1e-12, atol=1e-12) for a, b in zip(rep.plane.layers, whole.layers))
 
     def not_here(*_args, **_kwargs):
         raise AssertionError("the GUI thread evaluated the grid")
@@ -130,30 +133,6 @@ def test_the_decision_map_draws_the_grid_the_training_thread_evaluated(qtbot, sp
         m.setattr(ins, "plane_map", not_here)
         dm.set_report(rep)
         assert dm.refresh() and dm.plane is rep.plane
-
-
-def test_one_blas_thread_while_runs_train_in_child_processes_and_back_after_the_last(monkeypatch):
-    """Two windows' runs in child processes overlap: BLAS is limited once, and put back when the last one ends."""
-    threadpoolctl = pytest.importorskip("threadpoolctl")
-    calls = []
-
-    class Limits:
-        def __init__(self, limits, user_api):
-            calls.append(("limit", limits, user_api))
-
-        def restore_original_limits(self):
-            calls.append(("restore",))
-
-    monkeypatch.setattr(threadpoolctl, "threadpool_limits", Limits)
-    first, second = worker_module.one_blas_thread(), worker_module.one_blas_thread()
-    first.__enter__()
-    assert calls == [("limit", 1, "blas")]
-    second.__enter__()
-    first.__exit__(None, None, None)
-    assert calls == [("limit", 1, "blas")]  # the second run still trains in its child
-    second.__exit__(None, None, None)
-    assert calls == [("limit", 1, "blas"), ("restore",)]
-    assert worker_module._blas == {"users": 0, "limits": None}
 
 
 def test_a_child_that_dies_is_not_started_again_and_the_run_goes_on_in_the_thread(qtbot, spiral):

@@ -34,7 +34,6 @@ guarantees it by waiting for the worker's ``idle`` event before it reads or repl
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import sys
 from collections import deque
@@ -433,8 +432,6 @@ class TrainingWorker(QObject):
         ahead = trainer.epoch  # the epoch the trainer reaches once every chunk asked for is answered
         reason = None
         self.remote = True
-        blas = one_blas_thread()
-        blas.__enter__()
         try:
             while True:
                 while reason is None and len(asked) < PIPELINE:
@@ -476,7 +473,6 @@ class TrainingWorker(QObject):
             return None
         finally:
             self.remote = False
-            blas.__exit__(None, None, None)
 
     def next_report_interval(self) -> float:
         """Seconds from one report to the next: ``report_interval``, or longer when the window is slow
@@ -538,38 +534,6 @@ class TrainingWorker(QObject):
         if not job.stop.is_set() and not job.trainer.releases_gil and not self.remote:
             self.handled.wait(self.handled_timeout)
         self.report_cost = 0.7 * self.report_cost + 0.3 * (time.perf_counter() - t0)
-
-
-_blas = {"users": 0, "limits": None}  # runs in child processes now, and the limits to restore after the last
-_blas_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def one_blas_thread():
-    """This process's BLAS on one thread (the views' products: the grid, predictions) while a child process
-    trains on the other cores: spinning BLAS threads here would take its core. Process-wide, so counted:
-    the limits go back when the last such run ends (nothing without threadpoolctl)."""
-    with _blas_lock:
-        if _blas["users"] == 0:
-            try:
-                from threadpoolctl import threadpool_limits
-
-                _blas["limits"] = threadpool_limits(limits=1, user_api="blas")
-            except ImportError:  # an optional refinement: on either way
-                _blas["limits"] = None
-            except Exception:  # noqa: BLE001
-                traceback.print_exc(file=sys.stderr)
-                _blas["limits"] = None
-        _blas["users"] += 1
-    try:
-        yield
-    finally:
-        with _blas_lock:
-            _blas["users"] -= 1
-            limits = _blas["limits"] if _blas["users"] == 0 else None
-            if limits is not None:
-                _blas["limits"] = None
-                limits.restore_original_limits()
 
 
 def warm_up_loop() -> None:

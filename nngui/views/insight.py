@@ -94,7 +94,8 @@ class InsightViews:
         dm = self.decision_map
         if not (self.map_shown() and dm.applicable and dm.bounds is not None):
             return None
-        return functools.partial(ins.plane_map, session_or_normalizer=dm.session, bounds=dm.bounds, n=GRID)
+        return functools.partial(ins.plane_map, session_or_normalizer=dm.session, bounds=dm.bounds, n=GRID,
+                                 block=ins.ONE_THREAD_ROWS)
 
     def shows_weights(self) -> bool:
         """True when the decision map or the inspector is on screen (they draw every weight)."""
