@@ -200,8 +200,9 @@ def loss_text(rep: TrainingReport) -> str:
 TRIM_SPACING = 12  # per field: the layout's spacing and frame, counted generously
 
 
-def _needed(label: QLabel) -> int:
-    return label.fontMetrics().horizontalAdvance(label.text()) + 2 * label.margin() + 6
+def _needed(label: QLabel, text: str | None = None) -> int:
+    """The width ``text`` (the label's own by default) takes in ``label``, margins included."""
+    return label.fontMetrics().horizontalAdvance(label.text() if text is None else text) + 2 * label.margin() + 6
 
 
 def trim_slack(bar: QStatusBar) -> None:
@@ -237,7 +238,7 @@ def set_status_text(label: QLabel, text: str, live: bool) -> None:
     high = label.sizeHint().height()  # changes with the font (projector mode)
     if fixed and text == label.text() and label.height() == high:
         return
-    need = label.fontMetrics().horizontalAdvance(text) + 2 * label.margin() + 6
+    need = _needed(label, text)
     if not fixed or (need > label.width() and label.width() < cap) or label.height() != high:
         slack = max(24, need // 4)  # room for a few more digits before the next (rare) relayout
         label.setFixedSize(min(cap, max(need + slack, label.width() if fixed else 0)), high)
