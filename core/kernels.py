@@ -111,9 +111,16 @@ def _one_call(act: Activation, size: int) -> bool:
     return act.fused_one_call is not None and size <= EXPIT_MAX and _has_expit()
 
 
-def _activate(name: str, z: str, tmp: str, size: int) -> list[str]:
-    """Source lines applying an element-wise activation to buffer ``z`` (of ``size`` elements) in place."""
+def _activate(name: str, z: str, tmp: str, size: int, hidden: bool = False) -> list[str]:
+    """Source lines applying an element-wise activation to buffer ``z`` (of ``size`` elements) in place.
+
+    A ``hidden`` layer's lines leave f'(z) in ``tmp`` where the activation has a form for that
+    (``fused_forward_keep``); its backward pass (:func:`_derivative`) then only multiplies by it.
+    Between the two nothing else writes a hidden layer's ``tmp``.
+    """
     act = ACTIVATIONS[name]
+    if hidden and act.fused_forward_keep is not None:
+        return [line.format(z=z, t=tmp) for line in act.fused_forward_keep]
     if _one_call(act, size):
         return [act.fused_one_call.format(z=z)]
     return [line.format(z=z, t=tmp) for line in act.fused_forward]
@@ -140,9 +147,13 @@ def _product(a: str, b: str, out: str, work: int, strided: bool = False) -> str:
     return f"dot({a}, {b}, {out})" if work < MATMUL_MIN_WORK and not strided else f"matmul({a}, {b}, {out})"
 
 
-def _derivative(name: str, a: str, g: str, tmp: str) -> list[str]:
-    """Source lines multiplying ``g`` in place by the derivative, written through the output ``a``."""
-    return [line.format(a=a, g=g, t=tmp) for line in ACTIVATIONS[name].fused_backward]
+def _derivative(name: str, a: str, g: str, tmp: str, hidden: bool = False) -> list[str]:
+    """Source lines multiplying ``g`` in place by the derivative, written through the output ``a``
+    (a ``hidden`` layer's by the derivative its forward lines kept in ``tmp``, see :func:`_activate`)."""
+    act = ACTIVATIONS[name]
+    if hidden and act.fused_forward_keep is not None:
+        return [f"multiply({g}, {tmp}, {g})"]
+    return [line.format(a=a, g=g, t=tmp) for line in act.fused_backward]
 
 
 class FusedStep:
@@ -278,7 +289,7 @@ class FusedStep:
             if name == "softmax":
                 lines += _softmax_lines(f"A{l}", k, normalise=not self.one_hot)
             else:
-                act = _activate(name, f"A{l}", f"T{l}", rows * (k + extra))
+                act = _activate(name, f"A{l}", f"T{l}", rows * (k + extra), hidden=l < arch.n_layers - 1)
                 lines += act[1:] if l == 0 and self.negated else act  # the product already gave -z
                 if extra and not ACTIVATIONS[name].keeps_one:  # f(1) != 1: restore the ones
                     lines.append(f"O{l}.fill(1.0)")
@@ -302,7 +313,7 @@ class FusedStep:
                     lines.append(f"dot(G{l}v, W{l}T, G{l - 1})")
                 else:
                     lines.append(_product(f"G{l}v", f"W{l}T", f"G{l - 1}", work, extra))
-                lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}")
+                lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}", hidden=True)
         return lines
 
     def _delta_lines(self, arch) -> list[str]:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from core import kernels
+from core.activations import LEAKY_SLOPE
 from core.config import TrainConfig
 from core.data import Dataset
 from core.network import Architecture, Network
@@ -147,3 +148,28 @@ def test_the_logistic_is_scipys_loaded_on_first_call_or_four_ufuncs_without_it(m
     np.testing.assert_allclose(step.grad, 0.5 * grad, rtol=1e-10, atol=1e-14)
     assert (step._step.__globals__["expit"] is real) == scipy_there  # later calls go straight to it
     assert step.step(0.5) == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", [n for n, a in kernels.ACTIVATIONS.items() if a.fused_forward_keep])
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_kept_derivative_forms_equal_the_plain_activation(name, dtype):
+    """A hidden layer's forward lines that keep f'(z) give f(z) and leave f'(z), 0/1-exact, in the scratch."""
+    act = kernels.ACTIVATIONS[name]
+    z = np.array([[-3.5, -1e-30, -0.0, 0.0, 1e-30, 2.25, 1.0, 7e5, -7e5, np.nan]], dtype)
+    ns = {"greater": np.greater, "multiply": np.multiply, "add": np.add, "Z": z.copy(), "T": np.empty_like(z)}
+    for line in kernels._activate(name, "Z", "T", z.size, hidden=True):
+        exec(line, ns)
+    expected = act.forward(z)
+    assert ns["Z"].dtype == np.dtype(dtype)
+    np.testing.assert_array_equal(ns["Z"], expected)  # -0.0 == 0.0; NaN stays NaN
+    slope = np.where(z > 0, 1.0, 0.0 if name == "relu" else LEAKY_SLOPE).astype(dtype)
+    np.testing.assert_array_equal(ns["T"], slope)
+    g = np.arange(1.0, z.size + 1, dtype=dtype).reshape(z.shape)
+    kept = {"multiply": np.multiply, "G": g.copy(), "T": ns["T"], "A": ns["Z"]}
+    plain = {"multiply": np.multiply, "add": np.add, "greater": np.greater, "G": g.copy(), "T": np.empty_like(z),
+             "A": expected}
+    for line in kernels._derivative(name, "A", "G", "T", hidden=True):
+        exec(line, kept)
+    for line in kernels._derivative(name, "A", "G", "T"):  # the output layer's form, the one used before
+        exec(line, plain)
+    np.testing.assert_array_equal(kept["G"], plain["G"])
