@@ -308,3 +308,25 @@ def test_export_scales_the_words_with_the_picture(qtbot, make_window, tmp_path):
         inks.append(int((a < 128).sum()))
     assert inks[0] > 20
     assert 3.0 < inks[1] / inks[0] < 5.0  # twice as tall and wide: about four times the ink
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_the_diagram_paints_the_same_without_saving_the_painter_state_per_item(qtbot, make_window, live):
+    """DontSavePainterState (a third of a live frame) is safe only while every item sets its own pen and brush."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    w = make_window("spiral")
+    train_synchronously(w, 300)
+    settle(qtbot)
+    view = w.network_view
+    flag = QGraphicsView.OptimizationFlag.DontSavePainterState
+    assert view.optimizationFlags() & flag
+    w.live.select_row(3)  # filled nodes too
+    view.set_live(live)
+    fast = view.viewport().grab().toImage()
+    view.setOptimizationFlag(flag, False)
+    plain = view.viewport().grab().toImage()
+    view.setOptimizationFlag(flag, True)
+    view.set_live(False)
+    assert fast.size() == plain.size() and not fast.isNull()
+    assert fast == plain

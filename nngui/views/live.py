@@ -42,6 +42,9 @@ GUI_BUDGET = 0.03
 # it at up to DETACHED_INTERVAL, taking up to DETACHED_BUDGET of the GUI thread's time (W6).
 DETACHED_INTERVAL = 1.0 / 40.0  # (below the reports' spacing: every report that comes is drawn)
 DETACHED_BUDGET = 0.6
+# A detached run's report is drawn in steps a few ms apart (diagram, then table, then loss plot), so a
+# timer or a key press waits for one step (<= 12 ms at p99), not for all three (~25 ms) at once.
+SPREAD_MS = 1
 DRAFT_OFF_MS = 300  # after a run, until the loss plot is drawn antialiased again
 
 
@@ -62,6 +65,7 @@ class LiveViews(QObject):
         self._plot_rep: TrainingReport | None = None
         self._views_last = self._plot_last = 0.0
         self._detached = False  # the latest report came from a run in a child process
+        self._plot_after_table = False  # a detached report's loss plot waits for its table (SPREAD_MS)
         self._acc_colour = ""
         self.marks = TrainingMarks(views.loss_plot)  # early stopping's best epoch, the penalty in the read-out
         # The loss plot leaves draft mode (antialiased, self-painting) a moment after a run ends,
@@ -225,10 +229,9 @@ class LiveViews(QObject):
         now = time.monotonic()
         self._detached = rep.detached
         if now - self._views_last >= self.view_interval:
+            # A run in a child process: the plot too, after the table (see SPREAD_MS).
+            self._plot_after_table = rep.detached and now - self._plot_last >= self.plot_interval
             self._flush_views()
-            if rep.detached and now - self._plot_last >= self.plot_interval:
-                # A run in a child process: the plot too, from the event loop's next turn (timers run between).
-                QTimer.singleShot(0, self, self._flush_plot)
         elif now - self._plot_last >= self.plot_interval:
             self._flush_plot()
 
@@ -274,8 +277,8 @@ class LiveViews(QObject):
             # Paint now, timed, and space the next redraw so painting takes at most GUI_BUDGET of the time.
             if v.network_view.isVisible():
                 v.network_view.viewport().repaint()
-            if self._detached:  # a run in a child process: the table on the event loop's next turn (timers between)
-                QTimer.singleShot(0, self, self._repaint_predictions)
+            if self._detached:  # a run in a child process: the table a moment later (see SPREAD_MS)
+                QTimer.singleShot(SPREAD_MS, self, self._repaint_predictions)
             else:
                 self._repaint_predictions()
             self.view_interval = paced(self.view_interval, time.perf_counter() - t0, VIEW_INTERVAL, self._detached)
@@ -283,6 +286,9 @@ class LiveViews(QObject):
     def _repaint_predictions(self) -> None:
         if self.v.prediction_view.isVisible():
             self.v.prediction_view.repaint_predictions()
+        if self._plot_after_table:
+            self._plot_after_table = False
+            QTimer.singleShot(SPREAD_MS, self, self._flush_plot)
 
     def show_scores(self, scores: Scores | None) -> None:
         """Training and validation accuracy (or RMSE) above the predictions and in the status bar; the
