@@ -251,3 +251,27 @@ def test_validation_rows_are_marked_in_the_row_header(model):
     assert model.headerData(0, Qt.Vertical, Qt.ToolTipRole) is None
     model.set_data(X, Y, ["x1", "x2"], ["y"], None)  # new data: no marks until the trainer says
     assert model.headerData(1, Qt.Vertical) == "2"
+
+
+def test_new_data_decides_again_whether_the_target_is_binary(model):
+    """Whether one target is 0/1 is remembered per set_data (it was a whole-table scan every report)."""
+    model.set_predictions(P)
+    assert model.is_classification() and model.scores().kind == "accuracy"
+    model.set_data(X, np.array([[0.5], [1.5], [2], [3]]), ["x1", "x2"], ["y"], None)
+    model.set_predictions(np.zeros((4, 1)))
+    assert not model.is_classification() and model.accuracy() is None
+    scores = model.scores()
+    assert scores.kind == "rmse" and scores.train == pytest.approx(np.sqrt(np.mean([0.25, 2.25, 4, 9])))
+    model.set_data(X, Y, ["x1", "x2"], ["y"], None)
+    model.set_predictions(P)
+    assert model.is_classification() and model.scores().train == 0.5
+
+
+def test_errors_that_are_not_numbers_get_the_worst_colour(model):
+    from nngui.views.prediction_model import _LEVELS, _levels
+
+    levels = _levels(np.array([0.0, 0.25, 1.0, 7.0, -0.5, np.nan, np.inf, -np.inf]))
+    assert levels.tolist() == [0, 4, 16, 16, 0, 16, 16, 16] and _LEVELS == 17
+    model.set_predictions(np.array([[0.0], [np.nan], [np.inf], [0.0]]))
+    worst = model.index(1, column(model, "y error")).data(Qt.BackgroundRole).color()
+    assert worst == error_color(1.0) != model.index(0, column(model, "y error")).data(Qt.BackgroundRole).color()

@@ -1,12 +1,10 @@
 """The prediction table: each sample's inputs, targets, the network's outputs and errors.
 
-:class:`PredictionModel` keeps the data (``set_data``, a model reset) apart from
-the predictions (``set_predictions``, called ~30 times a second while training):
-new predictions only recompute a few NumPy arrays and emit ``dataChanged`` over
-the prediction columns, so the view keeps its sort, selection and scroll position.
-Cells are coloured by error (green -> amber -> red, pastel so black text stays
-readable); ``Qt.UserRole`` gives the raw float that :class:`PredictionView`
-sorts by.
+:class:`PredictionModel` keeps the data (``set_data``, a model reset) apart from the predictions
+(``set_predictions``, ~30 times a second while training): these recompute a few NumPy arrays and emit
+``dataChanged`` over the prediction columns, so the view keeps its sort, selection and scroll position.
+Cells are coloured by error (green -> amber -> red, pastel so black text stays readable);
+``Qt.UserRole`` gives the raw float that :class:`PredictionView` sorts by.
 """
 
 from __future__ import annotations
@@ -65,8 +63,11 @@ class Scores(NamedTuple):
 
 def _levels(t: np.ndarray) -> np.ndarray:
     """Error fractions in [0, 1] (NaN = worst) -> brush indices."""
-    t = np.nan_to_num(np.asarray(t, dtype=np.float64), nan=1.0, posinf=1.0, neginf=1.0)
-    return np.rint(np.clip(t, 0.0, 1.0) * (_LEVELS - 1)).astype(np.intp)
+    t = np.array(t, dtype=np.float64)
+    bad = ~np.isfinite(t)
+    np.clip(t, 0.0, 1.0, out=t)
+    t[bad] = 1.0
+    return np.rint(t * (_LEVELS - 1)).astype(np.intp)
 
 
 class PredictionModel(QAbstractTableModel):
@@ -76,6 +77,7 @@ class PredictionModel(QAbstractTableModel):
         super().__init__(parent)
         self._X = np.empty((0, 0))
         self._Y = np.empty((0, 0))
+        self._binary: bool | None = None
         self._classes: tuple[float, ...] | None = None
         self._labels = np.empty(0)      # class models: each row's label
         self._label_index = np.empty(0, dtype=np.intp)  # its position in classes (-1: unknown)
@@ -104,6 +106,7 @@ class PredictionModel(QAbstractTableModel):
             Y = Y.T
         self.beginResetModel()
         self._X, self._Y = X, Y
+        self._binary: bool | None = None  # one 0/1 target (found when first asked: the table may be huge)
         self._validation = np.zeros(X.shape[0], dtype=bool)
         self._classes = tuple(float(c) for c in classes) if classes is not None else None
         self._set_columns(list(map(str, input_names)), list(map(str, target_names)))
@@ -177,10 +180,7 @@ class PredictionModel(QAbstractTableModel):
 
     def set_predictions(self, P: np.ndarray | None) -> None:
         """Show the network's outputs (n, n_out); cheap: dataChanged over the prediction columns.
-
-        ``None``, or an array whose shape does not fit the data (a stale report),
-        clears the predictions.
-        """
+        ``None``, or an array whose shape does not fit the data (a stale report), clears the predictions."""
         P = self._checked(P)
         if P is None:
             self._clear_predictions()
@@ -233,7 +233,7 @@ class PredictionModel(QAbstractTableModel):
             return None
         if self._classes is not None:
             return float(np.mean(self._ok))
-        if self._Y.shape[1] == 1 and np.isin(self._Y, (0.0, 1.0)).all():
+        if self._binary_target():
             return float(np.mean((self._P[:, 0] >= 0.5) == (self._Y[:, 0] == 1.0)))
         return None
 
@@ -243,10 +243,12 @@ class PredictionModel(QAbstractTableModel):
             return None
         held_out = self._validation if len(self._validation) == len(self._P) else np.zeros(len(self._P), bool)
         kind = "accuracy" if self.is_classification() else "rmse"
-        return Scores(kind, self._score(kind, ~held_out), self._score(kind, held_out) if held_out.any() else None)
+        if not held_out.any():  # every row: a slice, not a copy of the whole table per report
+            return Scores(kind, self._score(kind, slice(None)), None)
+        return Scores(kind, self._score(kind, ~held_out), self._score(kind, held_out))
 
-    def _score(self, kind: str, rows: np.ndarray) -> float | None:
-        if not rows.any():
+    def _score(self, kind: str, rows: np.ndarray | slice) -> float | None:
+        if isinstance(rows, np.ndarray) and not rows.any():
             return None
         if kind == "rmse":
             with np.errstate(all="ignore"):
@@ -259,7 +261,13 @@ class PredictionModel(QAbstractTableModel):
         """True when :meth:`accuracy` applies (class model, or 0/1 single target)."""
         if self._classes is not None:
             return True
-        return self._Y.shape[1] == 1 and len(self._Y) > 0 and bool(np.isin(self._Y, (0.0, 1.0)).all())
+        return len(self._Y) > 0 and self._binary_target()
+
+    def _binary_target(self) -> bool:
+        """One target column holding only 0 and 1 (cached per :meth:`set_data`)."""
+        if self._binary is None:
+            self._binary = self._Y.shape[1] == 1 and bool(((self._Y == 0.0) | (self._Y == 1.0)).all())
+        return self._binary
 
     def widest_text(self, col: int) -> str:
         """The widest text a prediction column may show once trained (sizes it before predictions come)."""
