@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+__all__ = ["atomic_write_bytes", "atomic_write_chunks", "atomic_write_text"]
 
 
 def _create_temp(directory: str, base: str) -> tuple[int, str]:
@@ -49,12 +50,19 @@ def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
     On any failure the temp file is removed, the old file is untouched and the
     error (usually OSError) propagates.
     """
+    atomic_write_chunks(path, (payload,))
+
+
+def atomic_write_chunks(path: str | os.PathLike, chunks: Iterable[bytes]) -> None:
+    """:func:`atomic_write_bytes` of the concatenated ``chunks``, written as they come: a big file is never
+    one string in memory. An error raised by ``chunks`` leaves the old file as it was, like any other."""
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
     fd, temp = _create_temp(directory, os.path.basename(target))
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         try:

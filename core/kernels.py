@@ -196,7 +196,8 @@ class FusedStep:
         # A fixed batch into a 4-call sigmoid: the product with -X gives -z exactly, saving a negation.
         first = ACTIVATIONS[arch.activations[0]]
         self.negated = (fixed and first.fused_forward is not None and first.fused_forward[:1] == (_NEGATE,)
-                        and not _one_call(first, rows * (sizes[1] + self._ones_column(0))))
+                        and not _one_call(first, rows * (sizes[1] + self._ones_column(0)))
+                        and (first.fused_forward_keep is None or arch.n_layers == 1))  # (its lines start otherwise)
         if self.negated:
             ns["XN"] = np.negative(X)
         for l, ((ws, bs), k) in enumerate(zip(arch.layer_slices(), sizes[1:])):

@@ -92,3 +92,20 @@ def test_a_checkpoint_counts_the_optimiser_state_and_restores_a_trainer_bit_for_
     a2.train(40)
     assert np.array_equal(a2.network.params, b.network.params)
     assert math.isfinite(float(a2.network.params.sum()))
+
+
+@pytest.mark.parametrize("size", [0, 1, 5, 98_311, 400_000])
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_arrays_are_written_in_pieces_as_the_same_base64_and_read_back(size, dtype):
+    """encode_array turns big arrays into text piece by piece (the autosave thread lets the window run);
+    the text is that of one call, and decode_array gives the values back exactly."""
+    import base64
+
+    from nngui.files.project_checkpoints import decode_array, encode_array
+
+    a = np.random.default_rng(size).normal(size=size).astype(dtype)
+    d = encode_array(a)
+    whole = base64.b64encode(a.astype(a.dtype.newbyteorder("<")).tobytes()).decode()
+    assert d == {"dtype": dtype, "size": size, "data": whole}
+    back = decode_array(d, "params", size)
+    assert back.dtype == a.dtype and np.array_equal(back, a)

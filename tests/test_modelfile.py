@@ -760,3 +760,13 @@ def test_a_damaged_validation_history_is_refused_with_its_field():
     d["training"]["val_history"] = {"epochs": [1], "min": [0.5], "max": [0.5], "last": [float("nan")]}
     with pytest.raises(ModelFileError, match=r"training\.val_history\.last"):
         model_from_dict(d)
+
+
+@pytest.mark.parametrize("shape", [(), (0,), (3,), (0, 5), (70_000,), (40_000, 12), (700, 1000), (2, 2, 70_000)])
+def test_arrays_become_the_same_lists_block_by_block(shape):
+    """to_lists (which lets other threads run between blocks) gives exactly what tolist() gives."""
+    from core.modelfile import LIST_BLOCK, to_lists
+
+    a = np.random.default_rng(len(shape)).normal(size=shape)
+    assert to_lists(a) == a.tolist()
+    assert LIST_BLOCK < 40_000 * 12  # the big shapes above really go in blocks

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QEvent, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from core.data import DataError, atomic_write_text
+from core.data import DataError
 from core.history import LossHistory
 from core.modelfile import model_from_trainer
 
@@ -39,7 +39,7 @@ from nngui.document import RECOVERED_MARK
 from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import describe_os_error
-from nngui.files.project import SUFFIX, Project, dumps_project
+from nngui.files.project import SUFFIX, Project, write_project
 from nngui.files.project import load_project as read_project
 
 __all__ = ["Autosaver", "Recoverable", "autosave_folder", "check_recovery", "find_recoverable",
@@ -265,7 +265,7 @@ class Autosaver(QObject):
     def _write(self, path: str, project: Project) -> None:
         """On the writer thread: serialise and write atomically; never raises."""
         try:
-            atomic_write_text(path, dumps_project(project))
+            write_project(path, project)  # in pieces: the window keeps running while a big table is written
         except OSError as exc:
             self._written.emit(path, _failed(describe_os_error(exc, path)))
         except Exception as exc:  # noqa: BLE001 - an autosave must never take the app down

@@ -22,18 +22,21 @@ naming the file and the field; writing is atomic. The format is documented in
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from core.config import ConfigError, TrainConfig
-from core.data import DataError, atomic_write_text, encode_classes
+from core.data import DataError, encode_classes
+from core.files import atomic_write_chunks
 from core.features import width
-from core.modelfile import Model, ModelFileError, dump_json, model_from_dict, model_to_dict
+from core.modelfile import Model, ModelFileError, Rows, dump_json_chunks, model_from_dict, model_to_dict, to_lists
 from core.network import Architecture
 
 from nngui.files.project_checkpoints import BadField, checkpoints_from_dict, checkpoints_to_dict
@@ -71,6 +74,11 @@ class Project:
 
 def project_to_dict(project: Project) -> dict:
     """The JSON-ready dict (raises DataError for a table or model that could not be read back)."""
+    return _project_dict(project, stream=False)
+
+
+def _project_dict(project: Project, stream: bool) -> dict:
+    """:func:`project_to_dict`; with ``stream`` the table's values are :class:`Rows` for dump_json_chunks."""
     names = [str(n) for n in project.names]
     roles = [str(r) for r in project.roles]
     values = np.asarray(project.values, dtype=np.float64)
@@ -81,7 +89,7 @@ def project_to_dict(project: Project) -> dict:
     if len(bad):
         r, c = (int(i) for i in bad[0])
         raise DataError(f"cannot save {values[r, c]!r}: only finite numbers can be saved", row=r + 1, column=names[c])
-    rows = [[None if math.isnan(v) else v for v in row] for row in values.tolist()]
+    rows = Rows(values) if stream else [[None if math.isnan(v) else v for v in row] for row in to_lists(values)]
     model = None
     if project.model is not None:
         try:
@@ -102,19 +110,29 @@ def project_to_dict(project: Project) -> dict:
 
 
 def dumps_project(project: Project) -> str:
-    return dump_json(project_to_dict(project), 1) + "\n"
+    return "".join(project_chunks(project))
+
+
+def project_chunks(project: Project) -> Iterator[str]:
+    """The project file's text in pieces, made as they are written (a big table is never one string, and
+    the thread writing it lets the window run); the table and the model are checked before the first."""
+    return itertools.chain(dump_json_chunks(_project_dict(project, stream=True), 1), ("\n",))
+
+
+def write_project(path: str | os.PathLike, project: Project) -> None:
+    """Write the project atomically, piece by piece; errors as :func:`project_chunks` and the file raise them."""
+    atomic_write_chunks(path, (piece.encode("utf-8") for piece in project_chunks(project)))
 
 
 def save_project(path: str | os.PathLike, project: Project) -> None:
     """Write the project atomically; DataError (naming the file) for unsaveable content, OSError as is."""
     name = os.path.basename(os.fspath(path)) or os.fspath(path)
     try:
-        text = dumps_project(project)
+        write_project(path, project)
     except DataError as exc:
         raise DataError(exc.detail, file=name, row=exc.row, column=exc.column) from None
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:  # (UnicodeError too); OSError goes on as it is
         raise DataError(f"cannot be saved: {exc}", file=name) from None
-    atomic_write_text(path, text)
 
 
 # ---------------------------------------------------------------------------
