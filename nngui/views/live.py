@@ -32,6 +32,7 @@ from nngui.views.prediction_model import Scores
 from nngui.views.status_bar import loss_text, score_text
 from nngui.views.training_marks import TrainingMarks, stopped_early_text
 
+DEFER_ROWS = 100_000  # a bigger table's rows reach the prediction table one turn of the event loop later
 VIEW_INTERVAL = 0.1  # seconds between diagram / prediction-table redraws while training (at least)
 MAX_VIEW_INTERVAL = 0.5
 PLOT_INTERVAL = 0.15  # seconds between loss-plot redraws while training (measured: the costliest view)
@@ -111,9 +112,10 @@ class LiveViews(QObject):
         v.network_view.set_architecture(arch, inputs, names)
         self.arch = arch
         self._names = (inputs, list(names))
-        v.prediction_model.set_data(ds.X, ds.Y, ds.input_names, ds.target_names, trainer.classes)
-        v.prediction_model.set_validation_rows(trainer.val_rows)
-        v.prediction_view.fold_inputs()
+        big = ds.n_samples > DEFER_ROWS
+        self._fill_predictions(trainer, rows=0 if big else None)
+        if big:  # the rows on the event loop's next turn (W8: this turn already reset the data table)
+            QTimer.singleShot(0, self, lambda: self._fill_predictions(trainer, redraw=True))
         v.banners.divergence.setVisible(trainer.diverged is not None)
         if trainer.diverged:
             v.banners.divergence.setText(core_text(trainer.diverged))
@@ -124,6 +126,21 @@ class LiveViews(QObject):
         if not len(trainer.history):
             self.clear_plot()
         v.loss_plot.set_diverged(trainer.epoch + 1 if trainer.diverged else None)
+
+    def _fill_predictions(self, trainer, rows: int | None = None, redraw: bool = False) -> None:
+        """The prediction table's samples: the trainer's first ``rows`` (None: all), and with ``redraw`` the
+        latest report's predictions; nothing when another trainer came meanwhile."""
+        if trainer is not self.session.trainer:
+            return
+        v, ds = self.v, trainer.dataset
+        n = ds.n_samples if rows is None else rows
+        v.prediction_model.set_data(ds.X[:n], ds.Y[:n], ds.input_names, ds.target_names, trainer.classes)
+        v.prediction_model.set_validation_rows(trainer.val_rows)
+        v.prediction_view.fold_inputs()
+        if redraw:
+            if self.session.report is not None:
+                self.show_report(self.session.report)
+            self.fit_prediction_columns()
 
     def show_unusable(self, text: str) -> None:
         """No trainer can be built (the data or the settings): say why, above the views."""
