@@ -770,3 +770,16 @@ def test_arrays_become_the_same_lists_block_by_block(shape):
     a = np.random.default_rng(len(shape)).normal(size=shape)
     assert to_lists(a) == a.tolist()
     assert LIST_BLOCK < 40_000 * 12  # the big shapes above really go in blocks
+
+
+@pytest.mark.parametrize("shape", [(0,), (5,), (70_000,), (3, 4), (700, 1000), (140_000, 1)])
+def test_number_lists_are_read_block_by_block_as_one_array(shape):
+    from core.modelfile import _blocked_array
+
+    a = np.random.default_rng(3).normal(size=shape)
+    lists = a.tolist()
+    got = _blocked_array(lists)
+    assert got.dtype == np.float64 and got.shape == a.shape and np.array_equal(got, np.array(lists, dtype=np.float64))
+    if len(shape) == 1 and shape[0] > 10:
+        mixed = [1, 2.5, 3] + lists[3:]  # ints among floats, as a hand-written file may have
+        assert np.array_equal(_blocked_array(mixed), np.array(mixed, dtype=np.float64))

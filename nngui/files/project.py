@@ -96,6 +96,9 @@ def _project_dict(project: Project, stream: bool) -> dict:
             model = model_to_dict(project.model)
         except ModelFileError as exc:
             raise DataError(f"model: {exc}") from None
+        if stream:  # checked: write the weights from the arrays, and free their lists a layer at a time
+            for layer, (W, _b) in zip(model["layers"], project.model.layers):
+                layer["weights"] = Rows(np.asarray(W, dtype=np.float64))
     d = {
         "format": FORMAT,
         "version": VERSION,
