@@ -202,13 +202,15 @@ class FusedStep:
             ns["XN"] = np.negative(X)
         for l, ((ws, bs), k) in enumerate(zip(arch.layer_slices(), sizes[1:])):
             width = k + self._ones_column(l)
-            A, G, T = (np.empty((rows, width), dt) for _ in range(3))
+            A, T = np.empty((rows, width), dt), np.empty((rows, width), dt)
+            G = np.zeros((rows, width), dt)  # a column of ones' gradient stays 0 (see _backward)
             A[:, k:] = 1.0
             ns.update({f"A{l}": A, f"A{l}T": A.T, f"Z{l}": A[:, :k], f"G{l}": G, f"G{l}v": G[:, :k],
                        f"T{l}": T, f"O{l}": A[:, k:]})
             both = slice(ws.start, bs.stop) if self.folded[l] else ws
             W = net.params[both].reshape(-1, k)
-            ns.update({f"W{l}": W, f"W{l}T": W.T, f"gW{l}": self.grad[both].reshape(-1, k)})
+            ns.update({f"W{l}": W, f"W{l}T": W.T, f"W{l}Tn": W[: W.shape[0] - self.folded[l]].T,
+                       f"gW{l}": self.grad[both].reshape(-1, k)})
             if bs is not None and not self.folded[l]:
                 ns.update({f"b{l}": net.biases[l], f"gb{l}": self.grad[bs]})
         k_out = arch.sizes[-1]
@@ -312,6 +314,8 @@ class FusedStep:
             if l:
                 if k == 1:  # (n x 1)(1 x k): np.dot beats both matmul and broadcasting here
                     lines.append(f"dot(G{l}v, W{l}T, G{l - 1})")
+                elif self.folded[l]:  # nobody reads the gradient of the ones column: leave its product out
+                    lines.append(_product(f"G{l}v", f"W{l}Tn", f"G{l - 1}v", work, True))
                 else:
                     lines.append(_product(f"G{l}v", f"W{l}T", f"G{l - 1}", work, extra))
                 lines += _derivative(arch.activations[l - 1], f"A{l - 1}", f"G{l - 1}", f"T{l - 1}", hidden=True)

@@ -173,3 +173,23 @@ def test_kept_derivative_forms_equal_the_plain_activation(name, dtype):
     for line in kernels._derivative(name, "A", "G", "T"):  # the output layer's form, the one used before
         exec(line, plain)
     np.testing.assert_array_equal(kept["G"], plain["G"])
+
+
+@pytest.mark.parametrize("hidden_act", ["sigmoid", "relu", "tanh"])
+@pytest.mark.parametrize("loss,out_act", [("ce", "softmax"), ("mse", "linear")])
+def test_deep_folded_layers_skip_the_ones_columns_gradient_and_stay_exact(hidden_act, loss, out_act):
+    """Every hidden layer folded (its bias in the product): the backward products leave out the ones column."""
+    rng = np.random.default_rng(7)
+    arch = Architecture.build(5, (40, 30, 20), 4, hidden_act, out_act, True, loss)
+    net = Network.initialize(arch, "xavier", rng)
+    for b in net.biases:
+        b[...] = rng.normal(scale=0.2, size=b.shape)
+    X = rng.normal(size=(600, 5))
+    Y = _targets(loss, rng, 600, 4)
+    step = kernels.FusedStep(net, X, Y, fixed=True)
+    assert all(step.folded) and all(f"W{l}Tn, G{l - 1}v" in step.source for l in (1, 2, 3))
+    value, grad = net.gradient(X, Y)
+    for _ in range(3):  # the ones columns' gradients are never written: the next steps are as exact
+        v = step.step(0.25)
+        assert v == pytest.approx(value, rel=1e-12)
+        np.testing.assert_allclose(step.grad, 0.25 * grad, rtol=1e-10, atol=1e-14)
