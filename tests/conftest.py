@@ -169,6 +169,7 @@ def _reset_qt(defaults, shown_before) -> None:
                 w.persist_state = False
             w.close()
     QCursor.setPos(QPoint(-10_000, -10_000))  # nowhere: no window shown later starts under the pointer
+    _release_mouse_buttons(app)
     if i18n.current_language() != "en":
         i18n.install("en")
     if app.font() != defaults["font"]:
@@ -179,6 +180,28 @@ def _reset_qt(defaults, shown_before) -> None:
         app.setStyleSheet(defaults["style_sheet"])
     if pg.CONFIG_OPTIONS != defaults["pg"]:
         pg.setConfigOptions(**defaults["pg"])
+    app.processEvents()
+
+
+def _release_mouse_buttons(app) -> None:
+    """A press a test left without its release stays in QGuiApplication.mouseButtons() (the widget may be
+    gone): the next test's keyboard focus then looked like a mouse click (a focused button's Space trained)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    held = QGuiApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    sink = QWidget()
+    sink.setGeometry(-10_000, -10_000, 10, 10)
+    sink.show()
+    for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton, Qt.MouseButton.MiddleButton):
+        if held & button:
+            QTest.mouseRelease(sink, button)
+    sink.close()
+    sink.deleteLater()
     app.processEvents()
 
 
