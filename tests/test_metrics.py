@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
 
 import numpy as np
 import pytest
@@ -223,8 +225,9 @@ def test_cli_evaluate_errors_exit_2_with_one_line(tmp_path, capsys):
                            "classes (10, 11, 12, 13)"),
         ((model, bad_cell), "error: cell.csv, line 3, column 'q': expected a number, got 'x'"),
         ((broken, data), "error: broken.json: architecture: this required field is missing"),
-        ((tmp_path / "none.json", data), "error: none.json: the file cannot be read (No such file or directory)"),
-        ((model, tmp_path / "none.csv"), "error: none.csv: the file cannot be read (No such file or directory)"),
+        # (the system's words for the error: Chinese under a Chinese locale)
+        ((tmp_path / "none.json", data), f"error: none.json: the file cannot be read ({os.strerror(errno.ENOENT)})"),
+        ((model, tmp_path / "none.csv"), f"error: none.csv: the file cannot be read ({os.strerror(errno.ENOENT)})"),
     ]
     for (m, d), message in cases:
         for extra in ([], ["--json"]):

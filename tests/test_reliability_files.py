@@ -44,7 +44,7 @@ def window(qtbot, tmp_path):
 def shared(qapp, tmp_path_factory):
     """One window for the many damage cases (a refused file changes nothing, so they can share it)."""
     folder = tmp_path_factory.mktemp("damage")
-    w = create_main_window()
+    w = create_main_window(language="en")  # (made before the tests' English locale: a Chinese desktop's would win)
     w.show()
     assert w.step(20) and w.controller.wait_idle(10)
     w.data_model.setData(w.data_model.index(0, 0), "0.25")
