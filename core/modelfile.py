@@ -277,6 +277,11 @@ def model_from_trainer(trainer, include_data: bool = False) -> Model:
 LIST_BLOCK = 1 << 16  # values a tolist() call converts at most (~2 ms)
 
 
+def _row_step(width: int) -> int:
+    """Rows of ``width`` values in a block of at most LIST_BLOCK values (at least one)."""
+    return max(1, LIST_BLOCK // max(1, width))
+
+
 def to_lists(a: np.ndarray) -> list:
     """``a.tolist()`` a block of rows at a time, the same lists.
 
@@ -285,7 +290,7 @@ def to_lists(a: np.ndarray) -> list:
     a = np.asarray(a)
     if a.ndim == 0 or a.size <= LIST_BLOCK:
         return a.tolist()
-    step = max(1, LIST_BLOCK // max(1, a[0].size))
+    step = _row_step(a[0].size)
     out: list = []
     for start in range(0, len(a), step):
         out.extend(a[start : start + step].tolist())
@@ -367,28 +372,35 @@ class Rows:
     def __init__(self, values: np.ndarray) -> None:
         self.values = np.asarray(values, dtype=np.float64)
 
+    def blocks(self) -> Iterator[list]:
+        """The rows as lists (NaN as None), a block of at most LIST_BLOCK values at a time."""
+        step = _row_step(self.values.shape[1])
+        for start in range(0, len(self.values), step):
+            block = self.values[start : start + step]
+            rows = block.tolist()
+            yield [[None if math.isnan(v) else v for v in row] for row in rows] if np.isnan(block).any() else rows
 
-def _row_chunks(values: np.ndarray, indent: int, level: int) -> Iterator[str]:
-    if len(values) == 0:
+    def lists(self) -> list:
+        """All the rows as lists (NaN as None), made in blocks like :func:`to_lists`."""
+        return [row for block in self.blocks() for row in block]
+
+
+def _row_chunks(rows: Rows, indent: int, level: int) -> Iterator[str]:
+    if len(rows.values) == 0:
         yield "[]"
         return
     pad = " " * (indent * (level + 1))
     yield "[\n"
-    step = max(1, LIST_BLOCK // max(1, values.shape[1]))
-    for start in range(0, len(values), step):
-        block = values[start : start + step]
-        rows = block.tolist()
-        if np.isnan(block).any():
-            rows = [[None if math.isnan(v) else v for v in row] for row in rows]
-        text = ",\n".join(pad + json.dumps(row, allow_nan=False, separators=(", ", ": ")) for row in rows)
-        yield (",\n" + text) if start else text
+    for i, block in enumerate(rows.blocks()):
+        text = ",\n".join(pad + json.dumps(row, allow_nan=False, separators=(", ", ": ")) for row in block)
+        yield (",\n" + text) if i else text
     yield "\n" + " " * (indent * level) + "]"
 
 
 def dump_json_chunks(value, indent: int, level: int = 0) -> Iterator[str]:
     """:func:`dump_json`'s text in pieces (a big project is written as it is made, never one string)."""
     if isinstance(value, Rows):
-        yield from _row_chunks(value.values, indent, level)
+        yield from _row_chunks(value, indent, level)
     elif isinstance(value, dict) and value:
         pad = " " * (indent * (level + 1))
         yield "{\n"
@@ -590,8 +602,7 @@ def _check_row(row: list, path: str) -> None:
 def _blocked_array(values: list) -> np.ndarray:
     """``np.array(values, float64)`` a block of rows at a time, the same array: one call over a 1,000 x 1,000
     nested list holds the GIL ~0.1 s (an autosave thread checking a big model froze the window)."""
-    width = len(values[0]) if values and isinstance(values[0], list) else 1
-    step = max(1, LIST_BLOCK // max(1, width))
+    step = _row_step(len(values[0]) if values and isinstance(values[0], list) else 1)
     if len(values) <= step:
         return np.array(values, dtype=np.float64)
     return np.concatenate([np.array(values[s : s + step], dtype=np.float64) for s in range(0, len(values), step)])

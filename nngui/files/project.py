@@ -36,7 +36,7 @@ from core.config import ConfigError, TrainConfig
 from core.data import DataError, encode_classes
 from core.files import atomic_write_chunks
 from core.features import width
-from core.modelfile import Model, ModelFileError, Rows, dump_json_chunks, model_from_dict, model_to_dict, to_lists
+from core.modelfile import Model, ModelFileError, Rows, dump_json_chunks, model_from_dict, model_to_dict
 from core.network import Architecture
 
 from nngui.files.project_checkpoints import BadField, checkpoints_from_dict, checkpoints_to_dict
@@ -89,7 +89,7 @@ def _project_dict(project: Project, stream: bool) -> dict:
     if len(bad):
         r, c = (int(i) for i in bad[0])
         raise DataError(f"cannot save {values[r, c]!r}: only finite numbers can be saved", row=r + 1, column=names[c])
-    rows = Rows(values) if stream else [[None if math.isnan(v) else v for v in row] for row in to_lists(values)]
+    rows = Rows(values) if stream else Rows(values).lists()
     model = None
     if project.model is not None:
         try:

@@ -106,7 +106,7 @@ class PredictionModel(QAbstractTableModel):
             Y = Y.T
         self.beginResetModel()
         self._X, self._Y = X, Y
-        self._binary: bool | None = None  # one 0/1 target (found when first asked: the table may be huge)
+        self._binary = None  # one 0/1 target (found when first asked: the table may be huge)
         self._validation = np.zeros(X.shape[0], dtype=bool)
         self._classes = tuple(float(c) for c in classes) if classes is not None else None
         self._set_columns(list(map(str, input_names)), list(map(str, target_names)))

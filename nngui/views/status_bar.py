@@ -158,7 +158,6 @@ class StatusFields:
         if live and self.epoch.parentWidget() is not None:
             trim_slack(self.epoch.parentWidget())
 
-
     def _show_progress(self, p) -> None:
         """The progress bar toward the epoch target (hidden without one)."""
         if p.epochs_target:
@@ -174,6 +173,7 @@ class StatusFields:
             bar.show()
         else:
             self.progress.hide()
+
 
 def score_text(scores: Scores | None) -> str:
     """"Accuracy 100.0 % · validation 96.7 %", "RMSE 0.1234 · validation 0.2" or "" (nothing predicted yet)."""
