@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect
 
-from nngui.views.prediction_model import PredictionModel, PredictionView
+from nngui.views.prediction_model import PredictionModel
+from nngui.views.prediction_view import PredictionView
 
 
 class _PaintLog(QObject):

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from nngui.views.prediction_model import PredictionModel, PredictionView, error_color
+from nngui.views.prediction_model import PredictionModel, error_color
+from nngui.views.prediction_view import PredictionView
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
 Y = np.array([[0], [1], [1], [0]], float)

@@ -34,7 +34,8 @@ from nngui.views.insight import InsightViews
 from nngui.views.loss_plot import LossPlot
 from nngui.views.map_drawing import MapDrawing
 from nngui.views.network_view import NetworkView
-from nngui.views.prediction_model import PredictionModel, PredictionView
+from nngui.views.prediction_model import PredictionModel
+from nngui.views.prediction_view import PredictionView
 from nngui.views.settings_panel import SettingsPanel
 from nngui.views.status_bar import ElidingStatusBar, StatusFields
 from nngui.views.time_slider import TimeSliderBar

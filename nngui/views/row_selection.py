@@ -1,6 +1,6 @@
 """Selecting several rows of a sorted table view by their source rows (a confusion-matrix cell's rows).
 
-Used by :meth:`nngui.views.prediction_model.PredictionView.select_source_rows`: the rows are
+Used by :meth:`nngui.views.prediction_view.PredictionView.select_source_rows`: the rows are
 mapped through the view's sort proxy and selected as a few contiguous ranges (one range per
 run of neighbouring rows, not one call per row), the first in view order becomes current,
 and the view scrolls so that the first is at the top when they are not all in view.
