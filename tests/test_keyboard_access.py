@@ -230,7 +230,7 @@ def test_a_whole_lesson_from_the_keyboard(qtbot, tmp_path, monkeypatch):
         # 1. load the circle preset from the Presets menu (Alt+P, arrows, Return)
         _menu(qtbot, w, K.Key_P, "preset_circle")
         assert w.windowTitle().startswith("circle")
-        # 2. two hidden layers of 6: F6 to the settings, Tab to the hidden layers, type, "+ Layer" with Space
+        # 2. two hidden layers of 6: F6 to the settings, Tab to the hidden layers, type, Tab to "+", Space
         focus = QApplication.focusWidget
         while not w.settings_panel.isAncestorOf(focus()):
             _key(qtbot, focus(), K.Key_F6)
@@ -241,8 +241,8 @@ def test_a_whole_lesson_from_the_keyboard(qtbot, tmp_path, monkeypatch):
         _key(qtbot, spin, K.Key_A, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(spin, "6")
         _key(qtbot, spin, K.Key_Return)
-        while focus().objectName() != "addLayerButton":
-            _key(qtbot, focus(), K.Key_Backtab)
+        _key(qtbot, focus(), K.Key_Tab)  # the "+" right after the last layer's box
+        assert focus().objectName() == "addLayerButton"
         _key(qtbot, focus(), K.Key_Space)
         assert w.settings_panel.config().hidden == (6, 6)
         assert w.controller.trainer.network.arch.sizes[1:-1] == (6, 6)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from core.activations import ACTIVATIONS, HIDDEN_ACTIVATIONS
 from core.config import TrainConfig
@@ -108,6 +108,41 @@ def test_hidden_layers_editor_adds_and_removes_layers(panel, qtbot):
     assert not remove.isEnabled()
     add.click()
     assert panel.config().hidden == (4,)
+
+
+@pytest.mark.parametrize("layers", [0, 1, 2, 3, 4, 5, 6, 7])
+def test_plus_and_minus_follow_the_last_layer_in_its_row(panel, qtbot, layers):
+    """"+" and "−" take the cell after the last layer's box, so they never need a row of their own,
+    are square (not the style's 80 px for words), and Tab reaches them right after the last box."""
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_config(TrainConfig(hidden=(5,) * layers))
+    editor = panel.hidden_editor
+    qtbot.waitUntil(lambda: editor.add_button.isVisible())
+    qtbot.wait(30)  # the layout settles on the next turns of the event loop
+    add, remove = editor.add_button, editor.remove_button
+    spins = editor.spin_boxes()
+    top = lambda w: w.mapTo(editor, w.rect().topLeft()).y()  # noqa: E731
+    left = lambda w: w.mapTo(editor, w.rect().topLeft()).x()  # noqa: E731
+    assert top(add) == top(remove) and left(add) + add.width() <= left(remove)
+    assert add.width() == add.height() and remove.width() == remove.height()
+    rows = (layers + 1 + editor.PER_ROW - 1) // editor.PER_ROW  # the layers and the buttons' cell
+    if spins:
+        assert len({top(s) for s in spins}) == (layers + editor.PER_ROW - 1) // editor.PER_ROW
+        row_of = sorted({top(s) for s in spins})
+        if layers % editor.PER_ROW:  # room left in the last layer's row: the buttons are in it
+            assert abs(top(add) + add.height() / 2 - (row_of[-1] + spins[-1].height() / 2)) <= 1
+            assert left(add) > left(spins[-1])
+        else:  # a new row, under the first column
+            assert top(add) > row_of[-1] and left(add) == left(spins[0])
+        assert len(set(row_of) | {round(top(add) + add.height() / 2 - spins[0].height() / 2)}) == rows
+        panel.activateWindow()
+        spins[-1].setFocus()
+        qtbot.waitUntil(lambda: spins[-1].hasFocus())
+        for expected in (add, remove):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is expected
+    assert remove.isEnabled() == bool(layers)
 
 
 def test_big_layers_show_a_visible_warning(panel):

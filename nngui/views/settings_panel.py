@@ -78,8 +78,8 @@ def _fill_combo(combo: QComboBox, entries) -> None:
             combo.setItemData(combo.count() - 1, formula, FORMULA_ROLE)
 
 
-FORM_SPACING = 4  # px between rows: every setting in view at 1280x720 without scrolling
-BOX_MARGINS = (9, 4, 9, 4)  # inside each group box (the style's 9 px above and below cost a row)
+FORM_SPACING = 3  # px between rows: every setting in view at 1280x720 without scrolling
+BOX_MARGINS = (9, 3, 9, 3)  # inside each group box (the style's 9 px above and below cost a row)
 
 
 class SettingsPanel(QWidget):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -180,8 +180,23 @@ def is_float(t: str) -> bool:
     return True
 
 
+class SymbolButton(QPushButton):
+    """A push button as wide as it is tall, for one symbol such as "+" (the style's 80 px minimum is for words)."""
+
+    def __init__(self, symbol: str, parent=None) -> None:
+        super().__init__(symbol, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: D102 (Qt API)
+        h = super().sizeHint().height()
+        return QSize(max(h, self.fontMetrics().horizontalAdvance(self.text()) + 12), h)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 (Qt API)
+        return self.sizeHint()
+
+
 class HiddenLayersEditor(QWidget):
-    """Hidden layer sizes: one spin box per layer, with buttons to add and remove layers.
+    """Hidden layer sizes: one spin box per layer, then "+" and "−" buttons to add and remove layers.
 
     1-64 units and up to 6 layers are the comfortable range; more (up to
     ``MAX_UNITS`` units and ``MAX_LAYERS`` layers) is allowed with a visible warning.
@@ -210,23 +225,25 @@ class HiddenLayersEditor(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setStyleSheet("color: #555;")
         outer.addWidget(self._empty)
-        buttons = QHBoxLayout()
+        # "+" and "-" sit in the grid cell after the last layer (as in Playground): no row of their own.
+        self._buttons = QWidget()
+        buttons = QHBoxLayout(self._buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton()
+        buttons.setSpacing(3)
+        self.add_button = SymbolButton("+")
         self.add_button.setObjectName("addLayerButton")
-        keep(self.add_button, "setText", self.tr("+ Layer"))
         keep(self.add_button, "setToolTip", self.tr("Add a hidden layer (a copy of the last one)"))
-        self.remove_button = QPushButton()
+        keep(self.add_button, "setAccessibleName", self.tr("Add a hidden layer"))
+        self.remove_button = SymbolButton("\u2212")
         self.remove_button.setObjectName("removeLayerButton")
-        keep(self.remove_button, "setText", self.tr("\u2212 Layer"))
         keep(self.remove_button, "setToolTip", self.tr("Remove the last hidden layer"))
+        keep(self.remove_button, "setAccessibleName", self.tr("Remove the last hidden layer"))
         self._i18n.apply()
         self.add_button.clicked.connect(self.add_layer)
         self.remove_button.clicked.connect(self.remove_layer)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        outer.addLayout(buttons)
         self.warning_label = QLabel()
         self.warning_label.setObjectName("hiddenLayersWarning")
         self.warning_label.setWordWrap(True)
@@ -311,6 +328,12 @@ class HiddenLayersEditor(QWidget):
 
     def _update(self) -> None:
         n = len(self._spins)
+        self._grid.removeWidget(self._buttons)
+        r, c = divmod(n, self.PER_ROW)
+        self._grid.addWidget(self._buttons, r, c, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        chain = [*self._spins, self.add_button, self.remove_button]  # Tab goes as the eye reads
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         self._empty.setVisible(n == 0)
         self.add_button.setEnabled(n < MAX_LAYERS)
         self.remove_button.setEnabled(n > 0)

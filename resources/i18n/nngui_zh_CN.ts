@@ -1899,16 +1899,12 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>没有隐藏层：输入直接连接到输出。</translation>
     </message>
     <message>
-        <source>+ Layer</source>
-        <translation>+ 层</translation>
-    </message>
-    <message>
         <source>Add a hidden layer (a copy of the last one)</source>
         <translation>添加一个隐藏层（复制最后一层）</translation>
     </message>
     <message>
-        <source>− Layer</source>
-        <translation>− 层</translation>
+        <source>Add a hidden layer</source>
+        <translation>添加隐藏层</translation>
     </message>
     <message>
         <source>Remove the last hidden layer</source>
