@@ -4798,7 +4798,7 @@ nngui 仍在运行，但这是一个程序错误：请保存你的工作（文�
     </message>
     <message>
         <source>Standardise (mean 0, sd 1)</source>
-        <translation>标准化（均值 0，标准差 1）</translation>
+        <translation>标准化（Z 分数）</translation>
     </message>
     <message>
         <source>Min-max to [0, 1]</source>
