@@ -6,15 +6,18 @@ diagram, the decision map and the loss plot, and leaving it puts every size back
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QImage
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from core.presets import PRESETS
 from nngui.app import create_main_window, train_synchronously
+from nngui.views import network_layout
+from nngui.views.network_view import MAX_UNITS
 
 MIN_PX = {False: 11, True: 16}  # smallest text on screen: normal, projector mode
 
@@ -91,6 +94,40 @@ def _count_layers(view) -> int:
         count += 1
 
 
+def name_pitch(view) -> float:
+    """The distance a unit's name needs: its font's line height in whole pixels (scene units)."""
+    name = next(item for item in view.label_items() if item.text() == view.unit_name(0, 0))
+    return math.ceil(QFontMetricsF(name.font()).height())
+
+
+def hidden_pitch(presentation: bool) -> float:
+    """The smallest distance between hidden units (the layout's ``p_min``)."""
+    return network_layout.LOOK[presentation][5]
+
+
+def check_column(view, layer: int, n: int, pitch: float, floor: int = 8) -> int:
+    """Layer ``layer`` draws as many of its ``n`` units as fit ``pitch`` apart, at most MAX_UNITS and at
+    least ``floor``, each with its lines, and says how many are left out; returns how many it draws.
+
+    The layout draws k units when its room is at least (k - 1) pitches and, unless all of them or MAX_UNITS
+    are drawn, less than k, the room one more would need: the units' span (the room, or less) is then
+    short of k pitches.
+    """
+    k = view.shown_units(layer)
+    assert min(n, floor) <= k <= min(n, MAX_UNITS), (layer, k)
+    assert view.node_item(layer, k - 1) is not None and view.node_item(layer, k) is None
+    assert view.more_label(layer) == (f"+{n - k} more" if k < n else ""), (layer, k)
+    last = _count_layers(view) - 1
+    edge = (lambda u: view.edge_item(layer, u, 0)) if layer < last else (lambda u: view.edge_item(layer - 1, 0, u))
+    assert edge(k - 1) is not None and edge(k) is None, (layer, k)
+    ys = [view.node_item(layer, u).sceneBoundingRect().center().y() for u in (0, k - 1)]
+    span = ys[1] - ys[0]
+    assert span >= (k - 1) * pitch - 1e-6, f"layer {layer}: {k} units in {span:.1f}, less than {pitch} apart"
+    assert k == min(n, MAX_UNITS) or span < k * pitch, \
+        f"layer {layer}: {k} of {n} units drawn in {span:.1f}, room for one more at {pitch}"
+    return k
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_every_preset_has_legible_words_apart_in_both_modes(qtbot, make_window, size):
     w = make_window("loy-xor", size)
@@ -113,15 +150,18 @@ def test_six_hidden_layers_of_64_keep_their_words_legible(qtbot, make_window):
     settle(qtbot)
     view = w.network_view
     assert _count_layers(view) == 8
-    assert [view.shown_units(l) for l in range(8)] == [2] + [16] * 6 + [3]
-    assert [view.more_label(l) for l in range(1, 7)] == ["+48 more"] * 6
+    sizes = [2] + [64] * 6 + [3]
+    normal = [check_column(view, l, n, name_pitch(view) if l in (0, 7) else hidden_pitch(False))
+              for l, n in enumerate(sizes)]
     assert not diagram_problems(view, MIN_PX[False])
     w.set_presentation(True, full_screen=False)
     settle(qtbot)
     assert not diagram_problems(view, MIN_PX[True])
     # Fewer units fit at projector size: the "+N more" says how many are left out.
-    shown = view.shown_units(1)
-    assert 8 <= shown <= 16 and view.more_label(1).startswith(f"+{64 - shown}")
+    for l, n in enumerate(sizes):
+        named = l in (0, 7)
+        shown = check_column(view, l, n, name_pitch(view) if named else hidden_pitch(True), 8 if named else 4)
+        assert shown <= normal[l]
 
 
 def _csv(path, names: list[str], rows: int = 12) -> str:
@@ -137,21 +177,28 @@ WINE = ["alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total
         "proline", "class"]
 
 
-def test_thirteen_inputs_are_all_drawn_and_a_long_name_is_elided_with_hover(qtbot, make_window, tmp_path):
+def test_thirteen_inputs_are_drawn_as_room_allows_and_a_long_name_is_elided_with_hover(qtbot, make_window,
+                                                                                       tmp_path):
+    """The long name is moved up to the eighth column: every font leaves room for eight names."""
+    names = WINE[:7] + WINE[11:12] + WINE[7:11] + WINE[12:]
     w = make_window()
-    assert w.open_file(_csv(tmp_path / "wine.csv", WINE))
+    assert w.open_file(_csv(tmp_path / "wine.csv", names))
     settle(qtbot)
     view = w.network_view
-    assert view.shown_units(0) == 13 and view.more_label(0) == ""
+    k = check_column(view, 0, 13, name_pitch(view))
     assert not diagram_problems(view, MIN_PX[False])
     texts = {item.text(): item for item in view.label_items()}
-    assert "alcalinity_of_ash" in texts and "nonflavanoid_phenols" in texts  # whole: there is room
-    long = WINE[11]
-    assert long not in texts
-    elided = [t for t in texts if t.endswith("…") and long.startswith(t[:-1])]
-    assert len(elided) == 1
-    centre = texts[elided[0]].sceneBoundingRect().center()
-    assert view.hover_target_at(centre) == ("node", 0, 11)
+    assert "alcalinity_of_ash" in texts  # whole: there is room
+    # Each name drawn is whole or a start of it and "…"; only names wider than every whole one are cut.
+    drawn = [next(t for t in texts if t == name or len(t) > 1 and t.endswith("…") and name.startswith(t[:-1]))
+             for name in names[:k]]
+    width = QFontMetricsF(texts[drawn[0]].font()).horizontalAdvance
+    whole = [width(name) for name, t in zip(names, drawn) if t == name]
+    assert all(width(name) > max(whole) for name, t in zip(names, drawn) if t != name)
+    long = names[7]
+    assert drawn[7] != long
+    centre = texts[drawn[7]].sceneBoundingRect().center()
+    assert view.hover_target_at(centre) == ("node", 0, 7)
     assert view.hover_text_at(centre).startswith(long)
     # The tooltip over the name is the unit's text, whole name first.
     pos = view.mapFromScene(centre)
@@ -161,13 +208,12 @@ def test_thirteen_inputs_are_all_drawn_and_a_long_name_is_elided_with_hover(qtbo
     QToolTip.hideText()
 
 
-def test_twenty_inputs_show_sixteen_and_say_how_many_more(qtbot, make_window, tmp_path):
+def test_twenty_inputs_show_up_to_sixteen_and_say_how_many_more(qtbot, make_window, tmp_path):
     w = make_window()
     assert w.open_file(_csv(tmp_path / "wide.csv", [f"feature_{i}" for i in range(20)] + ["target"]))
     settle(qtbot)
     view = w.network_view
-    assert view.shown_units(0) == 16 and view.more_label(0) == "+4 more"
-    assert view.edge_item(0, 15, 0) is not None and view.edge_item(0, 16, 0) is None
+    check_column(view, 0, 20, name_pitch(view))
     assert not diagram_problems(view, MIN_PX[False])
 
 
@@ -330,3 +376,28 @@ def test_the_diagram_paints_the_same_without_saving_the_painter_state_per_item(q
     view.set_live(False)
     assert fast.size() == plain.size() and not fast.isNull()
     assert fast == plain
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_a_more_line_is_drawn_only_when_the_units_do_not_fit_without_it(qtbot, presentation):
+    """At every height, a named column is cut (and "+N more" drawn under it) only when all its units
+    would not fit even in the room the "+N more" line takes: the node size of the layout's first pass
+    once cut a 13th name that the final, smaller nodes left room for."""
+    f = network_layout.fonts(presentation)
+    h_name, more_h = f.height("name"), f.height("small") + 3
+    names = ([f"feature_{i}" for i in range(13)], ["class=0", "class=1", "class=2"])
+    cut_seen = whole_seen = 0
+    for height in range(120, 700):
+        p = network_layout.plan([13, 8, 3], ["", "tanh", "softmax"], names, MAX_UNITS, 700.0, float(height),
+                                presentation)
+        k = p.shown[0]
+        if k == 13:
+            whole_seen += 1
+            continue
+        if k < 2:  # one unit spans nothing: no room to measure
+            continue
+        cut_seen += 1
+        span = p.unit_y[0][-1] - p.unit_y[0][0]
+        # Without the line there would be span + more_h of room, and all 13 need 12 name lines.
+        assert span + more_h < 12 * h_name, f"height {height}: {k} of 13 names and a line, but 13 fit without it"
+    assert cut_seen and whole_seen

@@ -191,17 +191,23 @@ def plan(sizes: Sequence[int], activations: Sequence[str], names: Sequence[Seque
     legend_h = gap + lines_h
 
     # Vertical: how many units fit, their spacing and size (the named columns need a line each).
-    more = any(n > max_units for n in sizes)
+    # A "+N more" line takes room only when some column is cut with this pass's node size: the first
+    # pass's bigger nodes may cut one that the final, smaller ones leave whole.
     r = r_max
     for final in (False, True):
         ext = max(r, h_name / 2)
-        more_h = h_small + 3 if more else 0.0
-        avail = max(0.0, height - 2 * PAD - header_h - gap - 2 * ext - more_h - legend_h)
-        shown = []
-        for l, n in enumerate(sizes):
-            pitch = h_name if l in (0, last) else p_min
-            shown.append(max(1, min(n, max_units, int(avail // pitch) + 1)))
-        more = more or any(s < n for s, n in zip(shown, sizes))
+        room = height - 2 * PAD - header_h - gap - 2 * ext - legend_h
+        more = any(n > max_units for n in sizes)
+        while True:
+            more_h = h_small + 3 if more else 0.0
+            avail = max(0.0, room - more_h)
+            shown = []
+            for l, n in enumerate(sizes):
+                pitch = h_name if l in (0, last) else p_min
+                shown.append(max(1, min(n, max_units, int(avail // pitch) + 1)))
+            if more or all(s == n for s, n in zip(shown, sizes)):
+                break
+            more = True
         pitches = [min(p_max, avail / (s - 1)) if s > 1 else p_max for s in shown]
         if not final:
             r = max(2.0, min(r_max, 0.42 * min(pitches), 0.3 * cx))
