@@ -2,8 +2,8 @@
 
 Built once per architecture (``set_architecture``); every report only restyles the
 existing items (``set_weights``, ``set_sample``) with pens and brushes created in
-advance: |w| is quantised into ``LEVELS`` steps per sign, so a restyle is a NumPy
-pass plus one ``setPen`` per edge whose step changed. Big layers show their first
+advance (:mod:`nngui.views.network_pens`): |w| is quantised into ``LEVELS`` steps per
+sign, so a restyle is a NumPy pass plus one ``setPen`` per edge whose step changed. Big layers show their first
 ``max_units`` units and a "+N more" label, with edges only between shown units.
 
 The scene is laid out in the view's own pixels (:mod:`nngui.views.network_layout`) and
@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
     QGraphicsView, QToolTip,
@@ -28,17 +28,13 @@ from core.network import Architecture
 
 from nngui.support import formatting
 from nngui.training.report import PREVIEW_UNITS
-from nngui.views import network_layout
-from nngui.support.palettes import (
-    DEFAULT_PALETTE, Palette, absmax, blend, diverging_rgba, get_palette, grey_rgba, quantise, save_image_atomic,
-    to_qcolors,
-)
+from nngui.views import network_layout, network_pens
+from nngui.views.network_pens import EDGE_ALPHA_MIN, LEVELS  # noqa: F401 (also imported from here)
+from nngui.support.palettes import DEFAULT_PALETTE, Palette, absmax, get_palette, save_image_atomic
 
-LEVELS = 16  # |w| steps per sign: pens are made once per (sign, step)
 MAX_UNITS = 16
 NODE_R = 12.0  # radius (px) at which lines have their full width; smaller units get thinner lines
 NOMINAL_SIZE = (600, 400)  # laid out for this size until the view has one of its own
-EDGE_ALPHA_MIN = 0.22  # opacity of the weakest edge (the strongest is opaque)
 HOVER_PX = 5.0  # how close (pixels) the mouse must be to an edge
 Z_EDGE, Z_NODE, Z_TEXT = 0.0, 100.0, 200.0
 Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
@@ -414,7 +410,7 @@ class NetworkView(QGraphicsView):
             if t.sign >= 0:  # a legend entry: its sample line before it
                 y = t.y + t.h / 2
                 line = QGraphicsLineItem(t.x - t.h * 0.5 - plan.key_line, y, t.x - t.h * 0.5, y)
-                line.setPen(self._edge_pens[t.sign][LEVELS - 1])
+                line.setPen(self._pens.edges[t.sign][LEVELS - 1])
                 scene.addItem(line)
                 self._words.append(line)
         self._more = {l: t.full for l, t in plan.more.items()}
@@ -429,90 +425,42 @@ class NetworkView(QGraphicsView):
         """Every word the diagram shows (titles, names, "+N more", legend), in view pixels."""
         return [item for item in self._words if isinstance(item, QGraphicsSimpleTextItem)]
 
-    # ---------------------------------------------------------------- pens and styling
+    # ---------------------------------------------------------------- styling (nngui.views.network_pens)
     def _make_pens(self) -> None:
-        """Pens/brushes per (sign, |value| step), made once per palette so restyling only picks them."""
-        p, k = self._palette, (1.6 if self._presentation else 1.0) * self._pen_scale
-        t = np.linspace(0.0, 1.0, LEVELS)
-        self._edge_widths = (1.0 + 5.0 * t) * k  # 1..6 px at full size
-        # Opacity as opaque blends over the background: translucent wide lines paint ~10x slower.
-        alphas = EDGE_ALPHA_MIN + (1.0 - EDGE_ALPHA_MIN) * t
-        self._edge_pens = [
-            [self._pen(blend(color, p.background, a), w) for a, w in zip(alphas, self._edge_widths)]
-            for color in (p.negative, p.positive)
-        ]
-        ring_w = (1.5 + 3.0 * t) * k
-        self._ring_pens = [
-            [self._pen(c, w) for c, w in zip(to_qcolors(diverging_rgba(sgn * t, 1.0, p)), ring_w)]
-            for sgn in (-1.0, 1.0)
-        ]
-        self._plain_ring = self._pen(QColor("#606060"), 1.5 * k)
-        self._fills = [QBrush(c) for c in to_qcolors(grey_rgba(t))]
-        self._empty_fill = QBrush(QColor("#ffffff"))
+        self._pens = network_pens.make_pens(self._palette, (1.6 if self._presentation else 1.0) * self._pen_scale)
 
     @staticmethod
-    def _pen(color: QColor, width: float) -> QPen:
-        pen = QPen(color, float(width))
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # ends are hidden under the nodes; flat caps paint faster
-        return pen
+    def _restyle(items: list, keys: np.ndarray, old: np.ndarray, setter) -> np.ndarray:
+        """Apply ``setter(item, key)`` where the key changed (or everywhere after a rebuild); the new keys."""
+        changed = np.flatnonzero(keys != old) if old.size == keys.size else range(keys.size)
+        for k in changed:
+            setter(items[k], int(keys[k]))
+        return keys
+
+    def _set_edge(self, item: QGraphicsLineItem, key: int) -> None:
+        item.setPen(self._pens.edge(key))
+        item.setZValue(Z_EDGE + key % LEVELS)  # strong weights drawn over weak ones
 
     def _style_edges(self) -> None:
-        """Pick each edge's pen from its sign and |w| step; only edges whose step changed are touched."""
-        if not self._edge_items:
-            return
-        if self._weights is None:
-            keys = np.full(len(self._edge_items), LEVELS // 4, dtype=np.int64)  # faint, "no weights yet"
-            signs = np.ones_like(keys)
-        else:
-            w = np.concatenate([W[: self._shown(l), : self._shown(l + 1)].ravel() for l, W in enumerate(self._weights)])
-            vmax = self._scale[0]
-            keys, signs = quantise(w, vmax, LEVELS), (w >= 0).astype(np.int64)
-        keys = signs * LEVELS + keys
-        changed = np.flatnonzero(keys != self._edge_keys) if self._edge_keys.size == keys.size else range(keys.size)
-        pens, items = self._edge_pens, self._edge_items
-        for k in changed:
-            key = int(keys[k])
-            item = items[k]
-            item.setPen(pens[key // LEVELS][key % LEVELS])
-            item.setZValue(Z_EDGE + key % LEVELS)  # strong weights drawn over weak ones
-        self._edge_keys = keys
+        """Each edge's pen by its weight's sign and |w| step."""
+        if self._edge_items:
+            keys = network_pens.edge_keys(self._weights, self._plan.shown, self._scale[0], len(self._edge_items))
+            self._edge_keys = self._restyle(self._edge_items, keys, self._edge_keys, self._set_edge)
 
     def _style_rings(self) -> None:
         """Node outline by bias: colour by sign, saturation and width by |b| (same scale as the weights)."""
-        if not self._node_items:
-            return
-        keys = np.full(len(self._node_items), -1, dtype=np.int64)  # -1: plain ring (inputs, no bias)
-        if self._weights is not None and self._arch.bias:
-            b = [np.zeros(self._arch.sizes[l + 1]) if v is None else v for l, v in enumerate(self._biases)]
-            vmax = self._scale[1]
-            shown = np.concatenate([v[: self._shown(l + 1)] for l, v in enumerate(b)])
-            start = self._shown(0)
-            keys[start:] = (shown >= 0) * LEVELS + quantise(shown, vmax, LEVELS)
-        changed = np.flatnonzero(keys != self._ring_keys) if self._ring_keys.size == keys.size else range(keys.size)
-        for k in changed:
-            key = int(keys[k])
-            pen = self._plain_ring if key < 0 else self._ring_pens[key // LEVELS][key % LEVELS]
-            self._node_items[k].setPen(pen)
-        self._ring_keys = keys
+        if self._node_items:
+            biases = self._biases if self._weights is not None and self._arch.bias else None
+            keys = network_pens.ring_keys(biases, self._arch.sizes, self._plan.shown, self._scale[1])
+            self._ring_keys = self._restyle(self._node_items, keys, self._ring_keys,
+                                            lambda item, key: item.setPen(self._pens.ring(key)))
 
     def _style_fills(self) -> None:
         """Node fill: the selected sample's activation in grey (white = low / none, dark = high)."""
-        if not self._node_items:
-            return
-        keys = np.full(len(self._node_items), -1, dtype=np.int64)
-        if self._sample is not None:
-            parts = []
-            for l, a in enumerate(self._sample):
-                fin = a[np.isfinite(a)]
-                lo = min(0.0, float(fin.min())) if fin.size else 0.0
-                hi = max(1.0, float(fin.max())) if fin.size else 1.0
-                parts.append(quantise(np.clip(a[: self._shown(l)] - lo, 0, None), hi - lo, LEVELS))
-            keys = np.concatenate(parts)
-        changed = np.flatnonzero(keys != self._fill_keys) if self._fill_keys.size == keys.size else range(keys.size)
-        for k in changed:
-            key = int(keys[k])
-            self._node_items[k].setBrush(self._empty_fill if key < 0 else self._fills[key])
-        self._fill_keys = keys
+        if self._node_items:
+            keys = network_pens.fill_keys(self._sample, self._plan.shown)
+            self._fill_keys = self._restyle(self._node_items, keys, self._fill_keys,
+                                            lambda item, key: item.setBrush(self._pens.fill(key)))
 
     # ---------------------------------------------------------------- geometry and events
     def _edge_index(self, layer: int, i: int, j: int) -> int | None:
@@ -533,7 +481,7 @@ class NetworkView(QGraphicsView):
 
     def _edge_width_at(self, k: int) -> float:
         key = int(self._edge_keys[k]) if self._edge_keys.size else 0
-        return float(self._edge_widths[key % LEVELS])
+        return float(self._pens.edge_widths[key % LEVELS])
 
     def _require_arch(self) -> Architecture:
         if self._arch is None:
