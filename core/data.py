@@ -653,6 +653,8 @@ def _format_rows(table: np.ndarray, names: list[str], file: str | None) -> list[
     bad = np.argwhere(~np.isfinite(table))
     if len(bad):
         r, c = int(bad[0][0]), int(bad[0][1])
+        if np.isnan(table[r, c]):  # an empty cell of the window's table (a CSV cannot say "nan" either)
+            raise DataError("expected a number, but the cell is empty", file=file, row=r + 1, column=names[c])
         raise DataError(f"cannot write {float(table[r, c])!r}: only finite numbers can be saved",
                         file=file, row=r + 1, column=names[c])
     return [",".join(map(_format_float, row)) for row in table.tolist()]

@@ -420,7 +420,11 @@ def test_write_refuses_what_cannot_be_read_back(tmp_path):
     with pytest.raises(DataError) as info:
         write_csv(path, ["a", "b"], np.array([[1.0, 2.0], [np.nan, 1.0]]))
     assert (info.value.row, info.value.column, info.value.file) == (2, "a", "t.csv")
-    assert "cannot write nan" in str(info.value)
+    assert "expected a number, but the cell is empty" in str(info.value)  # how the window shows nan
+    with pytest.raises(DataError) as info:
+        write_csv(path, ["a", "b"], np.array([[1.0, 2.0], [3.0, -np.inf]]))
+    assert (info.value.row, info.value.column) == (2, "b") and "cannot write -inf" in str(info.value)
+    assert path.read_text() == "old\n"  # refused before anything was written
     with pytest.raises(DataError):
         write_csv(path, ["a", "a"], [[1, 2]])
     with pytest.raises(DataError):
