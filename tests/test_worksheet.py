@@ -3,6 +3,7 @@ out here independently for Loy's network; the student's has a blank for each; bo
 
 from __future__ import annotations
 
+import os
 import re
 
 import numpy as np
@@ -99,3 +100,28 @@ def test_file_menu_writes_both_worksheets_for_the_selected_row_as_html_and_pdf(q
     assert "Worksheet saved" in w.statusBar().currentMessage()
     assert not w.export_worksheet(tmp_path / "missing" / "x.html")
     assert w.errors[-1][0] == "Cannot export the worksheet"
+
+
+def test_a_network_too_wide_for_a_page_gets_its_worksheet_as_html_only(qtbot, window, tmp_path):
+    """Layers of over PDF_MAX_UNITS units: the HTML (a browser prints or scrolls wide tables) and a status
+    message saying why there is no PDF, instead of Qt laying out 64-column tables for seconds."""
+    from nngui.files.worksheet import PDF_MAX_UNITS
+
+    w = window
+    w.load_preset("spiral")
+    w.apply_config(w.settings_panel.config().replace(hidden=(PDF_MAX_UNITS + 1, 4)))
+    w.step(2)
+    qtbot.waitUntil(lambda: not w.controller.is_running() and w.controller.trainer.epoch == 2, timeout=20000)
+    assert w.export_worksheet(tmp_path / "wide.html"), w.errors
+    files = worksheet_files(tmp_path / "wide.html")
+    assert os.path.getsize(files["html"]) > 0 and os.path.getsize(files["answers_html"]) > 0
+    assert not os.path.exists(files["pdf"]) and not os.path.exists(files["answers_pdf"])
+    message = w.statusBar().currentMessage()
+    assert "HTML only" in message and f"more than {PDF_MAX_UNITS} units" in message
+    teacher = open(files["answers_html"], encoding="utf-8").read()
+    assert f"h1.{PDF_MAX_UNITS + 1}" in teacher  # every unit is in the HTML
+    # At the limit both PDFs are written.
+    w.apply_config(w.settings_panel.config().replace(hidden=(PDF_MAX_UNITS, 4)))
+    assert w.export_worksheet(tmp_path / "fits.html"), w.errors
+    files = worksheet_files(tmp_path / "fits.html")
+    assert all(open(files[key], "rb").read().startswith(b"%PDF") for key in ("pdf", "answers_pdf"))

@@ -150,7 +150,7 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     """The student's and the teacher's worksheet (HTML and PDF) of one training step for the selected row."""
     from core import inspect as ins
 
-    from nngui.files.worksheet import write_worksheets
+    from nngui.files.worksheet import PDF_MAX_UNITS, write_worksheets
 
     def write(p):
         with _trainer(window) as t:
@@ -164,8 +164,14 @@ def export_worksheet(window, path: str | os.PathLike) -> bool:
     files = _export(window, path, translate("MainWindow", "Cannot export the worksheet"), write)
     if files is None:
         return False
-    window.show_status(fmt(translate("MainWindow", "Worksheet saved: %1 and %2 (with the answers), as HTML and PDF"),
-                           os.path.basename(files["html"]), os.path.basename(files["answers_html"])), 8000)
+    names = os.path.basename(files["html"]), os.path.basename(files["answers_html"])
+    if "pdf" in files:
+        done = translate("MainWindow", "Worksheet saved: %1 and %2 (with the answers), as HTML and PDF")
+        window.show_status(fmt(done, *names), 8000)
+    else:
+        window.show_status(fmt(translate("MainWindow", "Worksheet saved: %1 and %2 (with the answers), as HTML only: "
+                                                       "layers of more than %3 units do not fit a PDF page (print the "
+                                                       "HTML from a browser)"), *names, PDF_MAX_UNITS), 12000)
     return True
 
 

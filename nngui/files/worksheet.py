@@ -28,6 +28,7 @@ from nngui.support.i18n import fmt, translate
 
 BLANK = "<span style='color:#888888'>__________</span>"
 MAX_TERMS = 8  # a unit with more inputs is written z = a · W[:, j] + b instead of term by term
+PDF_MAX_UNITS = 16  # wider layers' weight tables do not fit an A4 page, and Qt takes seconds to lay them out
 STYLE = """
 <style>
  body { font-family: sans-serif; font-size: 10pt; }
@@ -269,12 +270,15 @@ def worksheet_files(path: str | os.PathLike) -> dict[str, str]:
 
 def write_worksheets(net: Network, session: ins.Session, row: int, learning_rate: float, path,
                      title: str) -> dict[str, str]:
-    """Write the student's and the teacher's worksheet as HTML and PDF; the paths written."""
+    """Write the student's and the teacher's worksheet as HTML and PDF; the paths written (the HTML only
+    when a layer has more than ``PDF_MAX_UNITS`` units: a browser prints or scrolls its wide tables)."""
     files = worksheet_files(path)
     student = worksheet_html(net, session, row, learning_rate, False, title)
     teacher = worksheet_html(net, session, row, learning_rate, True, title)
     atomic_write_text(files["html"], student)
     atomic_write_text(files["answers_html"], teacher)
+    if max(net.arch.sizes) > PDF_MAX_UNITS:
+        return {key: name for key, name in files.items() if not key.endswith("pdf")}
     write_pdf(student, files["pdf"])
     write_pdf(teacher, files["answers_pdf"])
     return files

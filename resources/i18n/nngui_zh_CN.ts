@@ -2198,6 +2198,10 @@ With two inputs it colours the plane of the inputs by the network&apos;s output,
         <translation>练习单已保存：%1 和 %2（含答案），HTML 和 PDF 两种格式</translation>
     </message>
     <message>
+        <source>Worksheet saved: %1 and %2 (with the answers), as HTML only: layers of more than %3 units do not fit a PDF page (print the HTML from a browser)</source>
+        <translation>练习单已保存：%1 和 %2（含答案），仅 HTML：超过 %3 个单元的层放不进一页 PDF（请在浏览器中打印 HTML）</translation>
+    </message>
+    <message>
         <source>There is no loss curve yet: train first.</source>
         <translation>还没有损失曲线：请先训练。</translation>
     </message>
