@@ -31,3 +31,16 @@ def shown_window(qtbot, width: int = 1280, height: int = 720):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+def settle_training(qtbot, w) -> None:
+    """Pause, wait for the worker to be idle and for the views to show its last report."""
+    c = w.controller
+    if c.is_running():
+        w.toggle_training()
+    assert c.wait_idle(20)
+    assert c.worker.idle.is_set()
+    if c.trainer is not None:
+        qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == c.trainer.epoch
+                        and w.session.report.architecture == c.trainer.network.arch, timeout=5000)
+    qtbot.wait(50)  # late signals of stopped runs, if any, arrive (and must be dropped)

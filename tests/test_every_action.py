@@ -52,8 +52,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMenu, QMessageBox, QSpinBox, QWidget
 
-from helpers import find
-from nngui.app import create_main_window
+from helpers import find, settle_training, shown_window
 from nngui.files import dialogs as dialogs_module
 from nngui.support.formatting import integer
 
@@ -305,12 +304,7 @@ def harness(qtbot, tmp_path):
     urls: list = []
     mp.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url) or True))
 
-    w = create_main_window()
-    w.persist_state = False
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     dismisser = Dismisser()
     # pytest-qt's capture is on (an exception in a slot or a Qt virtual fails the test): nothing disabled it.
     assert getattr(getattr(sys.excepthook, "func", None), "__module__", "") == "pytestqt.exceptions", sys.excepthook
@@ -361,17 +355,7 @@ def close_other_windows(w) -> list[str]:
 # ----------------------------------------------------------------------------------------- checks
 
 
-def settle(qtbot, w) -> None:
-    """Pause, wait for the worker to be idle and for the views to show its last report."""
-    c = w.controller
-    if c.is_running():
-        w.toggle_training()
-    assert c.wait_idle(20)
-    assert c.worker.idle.is_set()
-    if c.trainer is not None:
-        qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == c.trainer.epoch
-                        and w.session.report.architecture == c.trainer.network.arch, timeout=5000)
-    qtbot.wait(50)  # late signals of stopped runs, if any, arrive (and must be dropped)
+settle = settle_training  # pause, wait for the worker and the last report
 
 
 def assert_consistent(w) -> None:

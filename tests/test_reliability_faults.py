@@ -11,7 +11,7 @@ import time
 import numpy as np
 import pytest
 
-from helpers import find  # noqa: E402
+from helpers import find, settle_training  # noqa: E402
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QSpinBox
 
@@ -26,17 +26,7 @@ def until_stopped(w) -> None:
     find(w, "epochsSpin", QSpinBox).setValue(0)
 
 
-def settle(qtbot, w) -> None:
-    """Pause, wait for the worker to be idle and for the views to show its last report."""
-    c = w.controller
-    if c.is_running():
-        w.toggle_training()
-    assert c.wait_idle(20)
-    assert c.worker.idle.is_set()
-    if c.trainer is not None:
-        qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == c.trainer.epoch
-                        and w.session.report.architecture == c.trainer.network.arch, timeout=5000)
-    qtbot.wait(50)  # late signals of stopped runs, if any, arrive (and must be dropped)
+settle = settle_training  # pause, wait for the worker and the last report
 
 
 def assert_consistent(w) -> None:
