@@ -197,17 +197,13 @@ def plan(sizes: Sequence[int], activations: Sequence[str], names: Sequence[Seque
     for final in (False, True):
         ext = max(r, h_name / 2)
         room = height - 2 * PAD - header_h - gap - 2 * ext - legend_h
-        more = any(n > max_units for n in sizes)
-        while True:
+        for more in (True,) if any(n > max_units for n in sizes) else (False, True):
             more_h = h_small + 3 if more else 0.0
             avail = max(0.0, room - more_h)
-            shown = []
-            for l, n in enumerate(sizes):
-                pitch = h_name if l in (0, last) else p_min
-                shown.append(max(1, min(n, max_units, int(avail // pitch) + 1)))
-            if more or all(s == n for s, n in zip(shown, sizes)):
+            shown = [max(1, min(n, max_units, int(avail // (h_name if l in (0, last) else p_min)) + 1))
+                     for l, n in enumerate(sizes)]
+            if shown == list(sizes):  # all fit without the line
                 break
-            more = True
         pitches = [min(p_max, avail / (s - 1)) if s > 1 else p_max for s in shown]
         if not final:
             r = max(2.0, min(r_max, 0.42 * min(pitches), 0.3 * cx))

@@ -3,8 +3,9 @@
 Built once per architecture (``set_architecture``); every report only restyles the
 existing items (``set_weights``, ``set_sample``) with pens and brushes created in
 advance (:mod:`nngui.views.network_pens`): |w| is quantised into ``LEVELS`` steps per
-sign, so a restyle is a NumPy pass plus one ``setPen`` per edge whose step changed. Big layers show their first
-``max_units`` units and a "+N more" label, with edges only between shown units.
+sign, so a restyle is a NumPy pass plus one ``setPen`` per edge whose step changed.
+Big layers show their first ``max_units`` units and a "+N more" label, with edges
+only between shown units.
 
 The scene is laid out in the view's own pixels (:mod:`nngui.views.network_layout`) and
 placed again when the view is resized: text keeps its pixel size whatever the size of

@@ -250,7 +250,7 @@ class HiddenLayersEditor(QWidget):
         self.warning_label.setStyleSheet(WARNING_STYLE)
         self.warning_label.hide()
         outer.addWidget(self.warning_label)
-        self._update()
+        self._count_changed()
 
     # -- API --------------------------------------------------------------------------------
 
@@ -281,20 +281,20 @@ class HiddenLayersEditor(QWidget):
         for spin, v in zip(self._spins, sizes):
             with QSignalBlocker(spin):
                 spin.setValue(max(1, min(MAX_UNITS, v)))
-        self._update()
+        self._count_changed()
 
     def add_layer(self) -> None:
         if len(self._spins) >= MAX_LAYERS:
             return
         self._add_spin(self._spins[-1].value() if self._spins else 4)
-        self._update()
+        self._count_changed()
         self.changed.emit()
 
     def remove_layer(self) -> None:
         if not self._spins:
             return
         self._drop_spin()
-        self._update()
+        self._count_changed()
         self.changed.emit()
 
     # -- internals --------------------------------------------------------------------------
@@ -326,14 +326,18 @@ class HiddenLayersEditor(QWidget):
         self._update()
         self.changed.emit()
 
-    def _update(self) -> None:
-        n = len(self._spins)
+    def _count_changed(self) -> None:
+        """A layer came or went: "+" and "−" move to the cell after the last box, then ``_update``."""
+        r, c = divmod(len(self._spins), self.PER_ROW)
         self._grid.removeWidget(self._buttons)
-        r, c = divmod(n, self.PER_ROW)
         self._grid.addWidget(self._buttons, r, c, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         chain = [*self._spins, self.add_button, self.remove_button]  # Tab goes as the eye reads
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
+        self._update()
+
+    def _update(self) -> None:
+        n = len(self._spins)
         self._empty.setVisible(n == 0)
         self.add_button.setEnabled(n < MAX_LAYERS)
         self.remove_button.setEnabled(n > 0)
