@@ -26,6 +26,7 @@ from core.export_python import ExportError, python_script
 from core.modelfile import model_from_trainer, save_model
 from core.trainer import REACHED_ACCURACY
 
+from nngui.support.busy import busy_cursor
 from nngui.support.core_messages import error_text
 from nngui.support.formatting import exact
 from nngui.support.i18n import fmt, translate
@@ -89,7 +90,8 @@ def _export(window, path: str | os.PathLike, title: str, write) -> str | None:
     """Run ``write(path)``; on a refusal or a write error show it under ``title`` and return None."""
     path = os.fspath(path)
     try:
-        return write(path)
+        with busy_cursor():  # (restored before a message is shown)
+            return write(path)
     except (ExportError, ConfigError, DataError) as exc:
         window.show_error(title, error_text(exc))
     except OSError as exc:

@@ -26,6 +26,7 @@ from nngui.files.project import load_project as read_project
 from nngui.files.project import save_project as write_project
 from nngui.session import output_names
 from nngui.support import formatting
+from nngui.support.busy import busy_cursor
 from nngui.support.core_messages import error_text
 from nngui.support.i18n import fmt, translate
 from nngui.support.messages import os_error_text
@@ -162,7 +163,8 @@ class FileOps:
         controller = self.w.controller
         was_running = controller.is_running()
         try:
-            write_project(path, self.current_project())
+            with busy_cursor():  # a big project takes seconds (restored before a message is shown)
+                write_project(path, self.current_project())
         except (DataError, OSError) as exc:
             self.w.show_error(translate("MainWindow", "Cannot save the project"), os_error_text(exc, path))
             return False
@@ -295,7 +297,8 @@ class FileOps:
     def _read(self, read, path: str, title: str):
         """``read(path)``, or None after telling the user why it cannot be read (a DataError names the place)."""
         try:
-            return read(path)
+            with busy_cursor():  # a big file takes seconds (restored before a message is shown)
+                return read(path)
         except DataError as exc:  # ModelFileError is one
             self.w.show_error(title, error_text(exc))
             return None

@@ -19,8 +19,7 @@ import html
 import time
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -29,6 +28,7 @@ from core.features import feature_names
 from core.features import width as feature_width
 from core.losses import get_loss
 from nngui.support import formatting
+from nngui.support.busy import busy_cursor
 from nngui.support.i18n import fmt, translate, translated
 from nngui.views.inspector_text import layer_head, loss_note, normalization_name, note, press_check, step_note
 
@@ -486,16 +486,13 @@ class MathsInspector(QWidget):
             return None
         arch = rep.architecture
         net = ins.network(arch, rep.layers)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             t0 = time.perf_counter()
             with np.errstate(all="ignore"):
                 net.loss(s.X_train, s.Y_train)  # one evaluation, timed: each checked parameter costs four
             per_eval = max(time.perf_counter() - t0, 1e-6)
             max_params = int(np.clip(CHECK_SECONDS / (4.0 * per_eval), CHECK_MIN_PARAMS, ins.CHECK_MAX_PARAMS))
             self.check = ins.gradient_check(net, s.X_train, s.Y_train, max_params=max_params)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.check_epoch = int(rep.progress.epoch)
         self.check_text.setHtml(self.check_html(self.check, arch))
         return self.check
