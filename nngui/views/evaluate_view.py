@@ -27,8 +27,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QScrollArea, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from core.losses import get_loss
 from core.metrics import Evaluation
@@ -40,6 +39,7 @@ from nngui.views.confusion_model import ConfusionModel, ConfusionView
 from nngui.views.accessible_names import name_evaluate
 from nngui.views.evaluate_data import SETS, EvalSource, SetResult, evaluate_sets, histogram, histogram_edges
 from nngui.views.evaluate_plots import PLOT_MIN_WIDTH, HistogramPlot, RocPlot, ScatterPlot
+from nngui.views.evaluate_section import Section, figure_names, figure_text, set_names, short_names
 
 __all__ = ["EvaluateView", "PARTS", "figure_text"]
 
@@ -48,92 +48,6 @@ FIGURES = ("loss", "accuracy", "auc", "rmse", "mae", "r2")
 REFRESH_INTERVAL = 0.25  # seconds between refreshes while training (at least) ...
 MAX_INTERVAL = 2.0
 GUI_BUDGET = 0.05  # ... so that refreshing takes at most this share of the GUI thread's time
-
-
-def _set_names() -> dict[str, str]:
-    return {"training": translate("EvaluateView", "Training rows"),
-            "validation": translate("EvaluateView", "Validation rows")}
-
-
-def _short_names() -> dict[str, str]:
-    return {"training": translate("EvaluateView", "Training"), "validation": translate("EvaluateView", "Validation")}
-
-
-def _figure_names() -> dict[str, str]:
-    return {"loss": translate("EvaluateView", "Loss"),
-            "accuracy": translate("EvaluateView", "Accuracy"), "auc": translate("EvaluateView", "AUC (ROC)"),
-            "rmse": translate("EvaluateView", "RMSE"), "mae": translate("EvaluateView", "MAE"),
-            "r2": translate("EvaluateView", "R\u00b2")}
-
-
-def figure_text(name: str, value: float | None) -> str:
-    """A figure as the tab shows it: accuracy as "96.7 %", the others as :func:`formatting.short`."""
-    if value is None:
-        return ""
-    if name == "accuracy":
-        return formatting.DASH if not np.isfinite(value) else f"{value * 100:.1f} %"
-    return formatting.short(value)
-
-
-class Section(QWidget):
-    """A titled part of the tab: a head (title, note, Export button) over the training and validation panes."""
-
-    def __init__(self, part: str, view: "EvaluateView") -> None:
-        super().__init__()
-        self.part = part
-        self.setObjectName(f"evaluate_{part}")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        lay.setSpacing(3)
-        head = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName(f"evaluate_{part}_title")
-        self.title.setStyleSheet("font-weight: bold;")
-        self.export_button = QToolButton()
-        self.export_button.setObjectName(f"evaluate_{part}_export")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setMenu(QMenu(self.export_button))
-        self.export_button.menu().aboutToShow.connect(lambda: view.fill_export_menu(self.export_button.menu(), part))
-        head.addWidget(self.title, 1)
-        head.addWidget(self.export_button)
-        lay.addLayout(head)
-        self.note = QLabel()
-        self.note.setObjectName(f"evaluate_{part}_note")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
-        self.note.hide()
-        lay.addWidget(self.note)
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.setSpacing(8)
-        lay.addLayout(self.body)
-        self.panes: dict[str, QWidget] = {}
-        self.captions: dict[str, QLabel] = {}
-
-    def add_pane(self, which: str, content: QWidget, view: "EvaluateView") -> None:
-        pane = QWidget()
-        pane.setObjectName(f"evaluate_{self.part}_{which}")
-        lay = QVBoxLayout(pane)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        caption = QLabel()
-        caption.setObjectName(f"evaluate_{self.part}_{which}_caption")
-        caption.setWordWrap(True)
-        lay.addWidget(caption)
-        lay.addWidget(content)
-        lay.addStretch(1)
-        pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        pane.customContextMenuRequested.connect(lambda pos: view.pane_menu(self.part, which, pane.mapToGlobal(pos)))
-        content.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        content.customContextMenuRequested.connect(
-            lambda pos: view.pane_menu(self.part, which, content.mapToGlobal(pos)))
-        self.body.addWidget(pane, 1)
-        self.panes[which], self.captions[which] = pane, caption
-
-    def set_stacked(self, on: bool) -> None:
-        """The validation pane under the training pane (a narrow tab) rather than beside it."""
-        direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
-        if self.body.direction() != direction:
-            self.body.setDirection(direction)
 
 
 class EvaluateView(QWidget):
@@ -419,7 +333,7 @@ class EvaluateView(QWidget):
     def _show_state(self) -> None:
         """Which sections and panes are shown, and the line at the top."""
         s, kind = self.source, self.kind()
-        for which, name in _short_names().items():
+        for which, name in short_names().items():
             self.figure_heads[which].setText(name)
         self.rows_name.setText(translate("EvaluateView", "Rows"))
         for which in SETS:
@@ -457,13 +371,13 @@ class EvaluateView(QWidget):
 
     def _draw(self) -> None:
         s = self.source
-        names = _figure_names()
+        names = figure_names()
         for name, label in self.figure_names.items():
             label.setText(names[name])
         if s is not None:
             self.figure_names["loss"].setToolTip(fmt(translate("EvaluateView", "%1, as training computes it"),
                                                      translated("core", get_loss(s.loss).label)))
-        set_names = _short_names()
+        shorts = short_names()
         for which in SETS:
             r = self.results[which]
             ev = None if r is None else r.evaluation
@@ -478,12 +392,12 @@ class EvaluateView(QWidget):
             count = formatting.integer(0 if r is None else len(r.rows))
             accuracy = "" if ev is None or ev.accuracy is None else figure_text("accuracy", ev.accuracy)
             captions = {
-                "confusion": fmt(translate("EvaluateView", "%1 (%2): accuracy %3"), set_names[which], count, accuracy),
-                "roc": fmt(translate("EvaluateView", "%1: AUC %2"), set_names[which],
+                "confusion": fmt(translate("EvaluateView", "%1 (%2): accuracy %3"), shorts[which], count, accuracy),
+                "roc": fmt(translate("EvaluateView", "%1: AUC %2"), shorts[which],
                            formatting.short(ev.auc) if ev is not None and ev.auc is not None else formatting.DASH),
-                "scatter": fmt(translate("EvaluateView", "%1: R\u00b2 %2"), set_names[which],
+                "scatter": fmt(translate("EvaluateView", "%1: R\u00b2 %2"), shorts[which],
                                formatting.short(ev.r2) if ev is not None and ev.r2 is not None else formatting.DASH),
-                "histogram": fmt(translate("EvaluateView", "%1: MAE %2"), set_names[which],
+                "histogram": fmt(translate("EvaluateView", "%1: MAE %2"), shorts[which],
                                  formatting.short(ev.mae) if ev is not None and ev.mae is not None else formatting.DASH),
             }
             self._draw_plots(which, r)  # builds the plots' panes when first needed
@@ -565,7 +479,7 @@ class EvaluateView(QWidget):
     def fill_export_menu(self, menu: QMenu, part: str) -> None:
         """The Export button's menu of ``part``: PNG and CSV of each set that has the part."""
         menu.clear()
-        names = _set_names()
+        names = set_names()
         if part == "figures":
             choices = [("both", translate("EvaluateView", "Save as PNG picture\u2026"),
                         translate("EvaluateView", "Save as CSV file\u2026"))]
