@@ -18,7 +18,7 @@ import os
 from typing import Sequence
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSimpleTextItem,
@@ -39,6 +39,26 @@ NOMINAL_SIZE = (600, 400)  # laid out for this size until the view has one of it
 HOVER_PX = 5.0  # how close (pixels) the mouse must be to an edge
 Z_EDGE, Z_NODE, Z_TEXT = 0.0, 100.0, 200.0
 Layers = Sequence[tuple[np.ndarray, np.ndarray | None]]
+
+
+class _ToolTips(QObject):
+    """The diagram's tooltips, computed on demand from the mouse position (no per-item strings to keep fresh)."""
+
+    def __init__(self, view: "NetworkView") -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.ToolTip:
+            return False
+        view = self.view
+        text = view.hover_text_at(view.mapToScene(event.pos()))
+        if text:
+            QToolTip.showText(event.globalPos(), text, view.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
 
 
 class NetworkView(QGraphicsView):
@@ -79,6 +99,10 @@ class NetworkView(QGraphicsView):
         self._pen_scale = 1.0
         self._reset_items()
         self._make_pens()
+        # Tooltips through an event filter, not a Python viewportEvent: with that override every paint of the
+        # diagram ran under the GIL, and a training thread beside it ran at 1 % of its speed (docs/performance.md).
+        self._tooltips = _ToolTips(self)
+        self.viewport().installEventFilter(self._tooltips)
 
     # ---------------------------------------------------------------- public API
     def set_architecture(self, arch: Architecture, input_names: Sequence[str], output_names: Sequence[str]) -> None:
@@ -502,18 +526,6 @@ class NetworkView(QGraphicsView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._arch is not None:
             self._rebuild()
-
-    def viewportEvent(self, event) -> bool:  # noqa: N802
-        """Tooltips computed on demand from the mouse position (no per-item tooltip strings to keep fresh)."""
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.hover_text_at(self.mapToScene(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         scene_pos = self.mapToScene(event.position().toPoint())
