@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsView
 
-from nngui.support.i18n import fmt, translate
+from nngui.support.i18n import translate
 from nngui.support.palettes import DEFAULT_PALETTE, Palette, get_palette
 
 Curve = tuple[np.ndarray, np.ndarray]
