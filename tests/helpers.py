@@ -1,5 +1,6 @@
 """Small helpers shared by the window tests."""
 
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtWidgets import QWidget
 
 
@@ -44,3 +45,17 @@ def settle_training(qtbot, w) -> None:
         qtbot.waitUntil(lambda: w.session.report is not None and w.session.report.progress.epoch == c.trainer.epoch
                         and w.session.report.architecture == c.trainer.network.arch, timeout=5000)
     qtbot.wait(50)  # late signals of stopped runs, if any, arrive (and must be dropped)
+
+
+class PaintLog(QObject):
+    """Records the rectangles of the paint events a widget receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(QRect(event.rect()))
+        return False

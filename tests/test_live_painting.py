@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QEvent, QObject
 
 from nngui.views.prediction_model import PredictionModel
 from nngui.views.prediction_view import PredictionView
 
-
-class _PaintLog(QObject):
-    """Records the rectangles of the paint events a widget receives."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.rects: list[QRect] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            self.rects.append(QRect(event.rect()))
-        return False
+from helpers import PaintLog
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def test_predictions_scrolled_away_are_not_painted(wide_table, qtbot):
                for c in range(model.columnCount()) if model.is_prediction_column(c))
     model.set_predictions(np.zeros((40, 1)))
     qtbot.wait(20)
-    log = _PaintLog(view.viewport())
+    log = PaintLog(view.viewport())
     view.repaint_predictions()
     assert log.rects == []
 
@@ -60,7 +48,7 @@ def test_visible_prediction_columns_are_painted_now_and_only_they(wide_table, qt
     view.scrollTo(view.model().index(0, pred_cols[-1]))
     qtbot.wait(20)
     model.set_predictions(np.ones((40, 1)))
-    log = _PaintLog(view.viewport())
+    log = PaintLog(view.viewport())
     view.repaint_predictions()
     assert len(log.rects) == 1
     header = view.horizontalHeader()
@@ -104,7 +92,7 @@ def test_network_view_live_mode_still_shows_changes_made_outside_the_flush(qtbot
     view.set_live(True)
     assert view.live and view.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.NoViewportUpdate
     qtbot.wait(30)
-    log = _PaintLog(view.viewport())
+    log = PaintLog(view.viewport())
     view.set_sample([np.ones(3), np.full(4, 0.5), np.full(1, 0.2)])  # a row selected while training
     qtbot.waitUntil(lambda: len(log.rects) >= 1, timeout=2000)
     view.set_live(False)

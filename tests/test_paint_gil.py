@@ -13,10 +13,12 @@ import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from core.network import Architecture
 from nngui.views.network_view import NetworkView
+
+from helpers import PaintLog
 
 PAINT_PATH = ("viewportEvent", "paintEvent", "event", "drawBackground", "drawForeground", "drawItems")
 
@@ -24,16 +26,6 @@ PAINT_PATH = ("viewportEvent", "paintEvent", "event", "drawBackground", "drawFor
 def test_no_python_override_on_the_diagrams_paint_path():
     overridden = [name for name in PAINT_PATH if name in NetworkView.__dict__]
     assert overridden == []
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.n = 0
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-        self.n += event.type() == QEvent.Type.Paint
-        return False
 
 
 def _turns(view, n: int, paint: bool) -> None:
@@ -56,8 +48,7 @@ def test_a_thread_runs_while_the_diagram_paints(qtbot):
     view.set_architecture(Architecture.build(16, (16, 16), 16, "tanh", "sigmoid"),
                           [f"x{i}" for i in range(16)], [f"y{i}" for i in range(16)])
     view.set_weights([(rng.normal(size=(16, 16)), rng.normal(size=16)) for _ in range(3)])
-    paints = _Paints()
-    view.viewport().installEventFilter(paints)
+    paints = PaintLog(view.viewport())
     counter, stop = [0], threading.Event()
 
     def work():  # short NumPy calls with Python between them, as a training thread runs
@@ -81,6 +72,6 @@ def test_a_thread_runs_while_the_diagram_paints(qtbot):
         stop.set()
         thread.join()
         sys.setswitchinterval(old)
-    assert paints.n >= 30
+    assert len(paints.rects) >= 30
     # Measured: 1.03-1.26 of the idle rate with the GIL free (less on one core), 0.02-0.03 under it.
     assert painting > 0.2 * idle, (painting, idle)
